@@ -1,0 +1,234 @@
+"""Seeded fault injection around any ASGI app: errors, 429s, latency, dropped connections.
+
+`with_faults(app, FaultConfig(...))` returns a `FaultInjector` (an ASGI app) whose `stats`
+count what was injected. Off by default (all rates 0). With a `seed`, the same request sequence
+gets the same faults: every HTTP request that matches `paths` draws exactly four random numbers.
+
+Environment: `KBAPI_MOCK_FAULTS="error=0.2,429=0.05,retry_after=1,latency=0.1,latency_rate=0.1,
+drop=0.02,drop_after=1,seed=7,paths=^/v1/compile"` (`paths` must come last: the regex may
+contain commas). `FaultConfig.from_env()` reads it.
+
+A dropped connection starts the response (status and a Content-Length) and then returns
+without a body, so uvicorn closes the socket and the client sees an incomplete message. With
+`drop_after_processing`, the wrapped app handles the request first (e.g. a job is created)
+and only the answer is lost, to test that clients do not blindly resend POSTs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import os
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+ENV_VAR = "KBAPI_MOCK_FAULTS"
+_SPEC_KEYS = {
+    "error": "error_rate",
+    "error_rate": "error_rate",
+    "429": "rate_limit_rate",
+    "rate_limit": "rate_limit_rate",
+    "rate_limit_rate": "rate_limit_rate",
+    "retry_after": "retry_after",
+    "latency": "latency",
+    "latency_rate": "latency_rate",
+    "drop": "drop_rate",
+    "drop_rate": "drop_rate",
+    "drop_after": "drop_after_processing",
+    "drop_after_processing": "drop_after_processing",
+    "seed": "seed",
+}
+
+
+@dataclass(frozen=True)
+class FaultConfig:
+    """What to inject, and how often (rates are probabilities per matching request)."""
+
+    error_rate: float = 0.0
+    rate_limit_rate: float = 0.0
+    retry_after: float = 1.0
+    latency: float = 0.0
+    latency_rate: float = 0.0
+    drop_rate: float = 0.0
+    drop_after_processing: bool = False
+    seed: int | None = None
+    paths: str | None = None
+    error_statuses: tuple[int, ...] = (500, 503)
+
+    def __post_init__(self) -> None:
+        for name in ("error_rate", "rate_limit_rate", "latency_rate", "drop_rate"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, got {value}")
+        if self.latency < 0 or self.retry_after < 0:
+            raise ValueError("latency and retry_after must not be negative")
+        if self.paths is not None:
+            try:
+                re.compile(self.paths)
+            except re.error as exc:
+                raise ValueError(f"paths is not a valid regex: {exc}") from exc
+
+    @property
+    def enabled(self) -> bool:
+        """True if any fault can happen."""
+        rates = (self.error_rate, self.rate_limit_rate, self.drop_rate)
+        return any(rates) or (self.latency > 0 and self.latency_rate > 0)
+
+    @classmethod
+    def parse(cls, spec: str, **overrides: Any) -> FaultConfig:
+        """Parse ``key=value,...`` (see the module docstring); `overrides` win."""
+        values: dict[str, Any] = {}
+        parts = [p for p in spec.split(",")]
+        for index, part in enumerate(parts):
+            key, _, raw = part.strip().partition("=")
+            if not key:
+                continue
+            if key == "paths":
+                values["paths"] = ",".join([raw, *parts[index + 1 :]])
+                break
+            if key not in _SPEC_KEYS:
+                raise ValueError(f"unknown fault setting {key!r} in {spec!r}")
+            values[_SPEC_KEYS[key]] = _convert(_SPEC_KEYS[key], raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> FaultConfig:
+        """Read `KBAPI_MOCK_FAULTS`; no variable = no faults."""
+        env = os.environ if environ is None else environ
+        return cls.parse(env.get(ENV_VAR, ""))
+
+
+def _convert(name: str, raw: str) -> Any:
+    raw = raw.strip()
+    if name == "seed":
+        return int(raw)
+    if name == "drop_after_processing":
+        return raw.lower() in ("1", "true", "yes", "on")
+    return float(raw)
+
+
+@dataclass
+class FaultStats:
+    """Counters of what the injector did (read by tests and benchmarks)."""
+
+    requests: int = 0
+    matched: int = 0
+    errors: int = 0
+    rate_limited: int = 0
+    delayed: int = 0
+    dropped: int = 0
+    by_status: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def injected(self) -> int:
+        """Requests that got an error, a 429 or a drop (latency alone not counted)."""
+        return self.errors + self.rate_limited + self.dropped
+
+    def as_dict(self) -> dict[str, Any]:
+        """A plain snapshot."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["by_status"] = dict(self.by_status)
+        data["injected"] = self.injected
+        return data
+
+
+@dataclass(frozen=True)
+class _Decision:
+    drop: bool
+    status: int | None
+    delay: float
+
+
+class FaultInjector:
+    """ASGI middleware that injects the faults of `config` into HTTP requests."""
+
+    def __init__(self, app: ASGIApp, config: FaultConfig) -> None:
+        self.app = app
+        self.config = config
+        self.stats = FaultStats()
+        self._rng = random.Random(config.seed)
+        self._paths = re.compile(config.paths) if config.paths else None
+
+    def reset(self) -> None:
+        """Zero the counters and restart the random sequence from the seed."""
+        self.stats = FaultStats()
+        self._rng = random.Random(self.config.seed)
+
+    def _decide(self) -> _Decision:
+        cfg = self.config
+        # Always four draws, so that the sequence does not depend on earlier outcomes.
+        drop, fail, limit, slow = (self._rng.random() for _ in range(4))
+        status: int | None = None
+        if fail < cfg.error_rate:
+            status = cfg.error_statuses[int(fail * 1e6) % len(cfg.error_statuses)]
+        elif limit < cfg.rate_limit_rate:
+            status = 429
+        delay = cfg.latency if slow < cfg.latency_rate else 0.0
+        return _Decision(drop < cfg.drop_rate, status, delay)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not self.config.enabled:
+            await self.app(scope, receive, send)
+            return
+        self.stats.requests += 1
+        if self._paths is not None and not self._paths.search(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+        self.stats.matched += 1
+        decision = self._decide()
+        if decision.delay:
+            self.stats.delayed += 1
+            await asyncio.sleep(decision.delay)
+        if decision.drop:
+            await self._drop(scope, receive, send)
+        elif decision.status is not None:
+            await self._fail(decision.status, send)
+        else:
+            await self.app(scope, receive, send)
+
+    async def _drop(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.stats.dropped += 1
+        if self.config.drop_after_processing:
+
+            async def discard(message: Message) -> None:
+                return None
+
+            await self.app(scope, receive, discard)
+        # Promise a body and never send it: uvicorn then closes the connection.
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")],
+            }
+        )
+
+    async def _fail(self, status: int, send: Send) -> None:
+        if status == 429:
+            self.stats.rate_limited += 1
+        else:
+            self.stats.errors += 1
+        self.stats.by_status[status] = self.stats.by_status.get(status, 0) + 1
+        message = "Too many requests (injected fault)" if status == 429 else "Injected fault"
+        body = json.dumps({"code": status, "message": message}).encode()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+        ]
+        if status == 429:
+            seconds = math.ceil(self.config.retry_after)
+            headers.append((b"retry-after", str(seconds).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def with_faults(app: ASGIApp, config: FaultConfig | None = None) -> FaultInjector:
+    """Wrap `app` with fault injection (`config` None = `FaultConfig.from_env()`)."""
+    return FaultInjector(app, config if config is not None else FaultConfig.from_env())

@@ -1,0 +1,415 @@
+"""The QMK mock as a Starlette app: api.qmk.fm `/v1`, signed `/files`, and `/metadata/v1`."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kbapi.mock.qmk import kle, metadata
+from kbapi.mock.qmk.config import QMKMockConfig
+from kbapi.mock.qmk.fixtures import load_keyboards
+from kbapi.mock.qmk.http import (
+    BodyTooLarge,
+    attachment,
+    base_url,
+    client_ip,
+    error,
+    html_error,
+    json_response,
+    parse_json,
+    read_body,
+)
+from kbapi.mock.qmk.jobs import Job, JobQueue
+from kbapi.mock.qmk.signing import URLSigner, s3_error_xml
+
+DOCS_URL = "https://docs.qmk.fm/#/api_docs"
+BOOTSTRAP_URL = (
+    "https://raw.githubusercontent.com/qmk/qmk_firmware/refs/heads/master/util/env-bootstrap.sh"
+)
+REQUIRED_KEYS = ("keyboard", "keymap", "layout", "layers")
+PING_TIMEOUT = 300.0
+DOWNLOAD_FIELDS = {
+    "download": "firmware_filename",
+    "hex": "firmware_filename",
+    "keymap": "keymap_archive",
+    "source": "source_archive",
+}
+
+
+def _redirect(url: str) -> Response:
+    return RedirectResponse(url, status_code=302)
+
+
+def _bad_keys(data: dict[str, Any]) -> list[str]:
+    types: dict[str, type] = {"keyboard": str, "keymap": str, "layout": str, "layers": list}
+    return [key for key in REQUIRED_KEYS if not isinstance(data.get(key), types[key])]
+
+
+class QMKMock:
+    """State and handlers of one mock instance."""
+
+    def __init__(self, config: QMKMockConfig, clock: Callable[[], float]) -> None:
+        self.config = config
+        self.clock = clock
+        self.keyboards = (
+            {k: dict(v) for k, v in config.keyboards.items()}
+            if config.keyboards is not None
+            else load_keyboards()
+        )
+        self.jobs = JobQueue(config, self.keyboards, clock)
+        self.signer = URLSigner(config.url_ttl)
+        self.started_at = clock()
+        self.last_ping = self.started_at
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _base(self, request: Request) -> str:
+        return base_url(request, self.config.public_base_url)
+
+    def _job_not_found(self) -> Response:
+        if self.config.live_deviations:
+            return html_error(500)
+        return error("Compile job not found", 404)
+
+    async def _json_body(self, request: Request) -> Any:
+        return parse_json(await read_body(request, self.config.max_body_bytes))
+
+    def api_status(self) -> dict[str, Any]:
+        """The `api_status` object of `/v1` and `/v1/healthcheck`."""
+        now = self.clock()
+        ping_ok = now - self.last_ping <= PING_TIMEOUT
+        return {
+            "last_ping": self.last_ping,
+            "queue_length": self.jobs.queue_length(),
+            "status": "running",
+            "version": "0.1\n",
+            "tasks_ping": now,
+            "status_last_ping": "good" if ping_ok else "degraded",
+            "status_tasks_ping": "good",
+        }
+
+    # -- root and status -----------------------------------------------------------------------
+
+    async def root(self, request: Request) -> Response:
+        host = (request.headers.get("host") or "").split(":")[0]
+        return _redirect(BOOTSTRAP_URL if host == "install.qmk.fm" else DOCS_URL)
+
+    async def install(self, request: Request) -> Response:
+        return _redirect(BOOTSTRAP_URL)
+
+    async def v1(self, request: Request) -> Response:
+        children = ["compile", "converters", "keyboards", "skeletons"]
+        return json_response({"children": children, **self.api_status()})
+
+    async def healthcheck(self, request: Request) -> Response:
+        # The live route enqueues a ping job at the queue front; the mock records the ping directly.
+        self.last_ping = self.clock()
+        return json_response(self.api_status())
+
+    # -- converters, metrics, telemetry, skeletons ---------------------------------------------
+
+    async def converters(self, request: Request) -> Response:
+        return json_response({"children": ["kle"]})
+
+    async def convert_kle(self, request: Request) -> Response:
+        data = await self._json_body(request)
+        if not data or not isinstance(data, dict):
+            return error("Invalid JSON data!")
+        if "id" in data:
+            return error(
+                'Fetching KLE gists by "id" is not possible in the offline mock; '
+                'send the layout as "raw" instead.'
+            )
+        if "raw" not in data:
+            return error('You must supply either "id" or "raw" labels.')
+        raw = data["raw"]
+        try:
+            if not isinstance(raw, str):
+                raise kle.KLEError("raw must be a string")
+            body = kle.render(kle.convert(raw))
+        except kle.KLEError as exc:
+            return error(f"Could not parse KLE raw data: {exc}")
+        return Response(body, media_type="application/json")
+
+    async def metrics_keyboards(self, request: Request) -> Response:
+        return json_response({"keyboards": {}})
+
+    async def metrics_locations(self, request: Request) -> Response:
+        return json_response({"locations": {}})
+
+    async def telemetry(self, request: Request) -> Response:
+        await read_body(request, self.config.max_body_bytes)
+        return json_response({"message": "Thanks for helping to improve QMK!"})
+
+    async def skeletons(self, request: Request) -> Response:
+        return json_response({"children": ["keymap"]})
+
+    async def skeleton_keymap(self, request: Request) -> Response:
+        return json_response(metadata.keymap_skeleton())
+
+    # -- keyboards -----------------------------------------------------------------------------
+
+    async def keyboard_list(self, request: Request) -> Response:
+        return json_response(sorted(self.keyboards))
+
+    async def keyboards_all(self, request: Request) -> Response:
+        return _redirect(f"{self._base(request)}/metadata/v1/keyboards.json")
+
+    async def usb(self, request: Request) -> Response:
+        return _redirect(f"{self._base(request)}/metadata/v1/usb.json")
+
+    async def build_status(self, request: Request) -> Response:
+        return json_response({name: True for name in sorted(self.keyboards)})
+
+    async def build_log(self, request: Request) -> Response:
+        return json_response(metadata.build_log(self.keyboards, self.started_at))
+
+    async def build_summary(self, request: Request) -> Response:
+        log = metadata.build_log(self.keyboards, self.started_at)
+        summary = {kb: {k: v for k, v in e.items() if k != "message"} for kb, e in log.items()}
+        return json_response(summary)
+
+    async def error_log(self, request: Request) -> Response:
+        return json_response([])
+
+    async def keyboard_build_log(self, request: Request) -> Response:
+        log = metadata.build_log(self.keyboards, self.started_at)
+        return json_response(log.get(request.path_params["keyboard"]))
+
+    async def keyboard(self, request: Request) -> Response:
+        kb = quote(request.path_params["keyboard"], safe="/")
+        return _redirect(f"{self._base(request)}/metadata/v1/keyboards/{kb}/info.json")
+
+    async def keyboard_readme(self, request: Request) -> Response:
+        kb = quote(request.path_params["keyboard"], safe="/")
+        return _redirect(f"{self._base(request)}/metadata/v1/keyboards/{kb}/readme.md")
+
+    async def no_keymap(self, request: Request) -> Response:
+        return error(f"No such keymap: {request.path_params['keymap']}", 404)
+
+    # -- compile -------------------------------------------------------------------------------
+
+    async def compile(self, request: Request) -> Response:
+        data = await self._json_body(request)
+        if not data or not isinstance(data, dict):
+            return error("Invalid JSON data!")
+        keyboard, keymap = data.get("keyboard"), data.get("keymap")
+        if (isinstance(keyboard, str) and "." in keyboard) or (
+            isinstance(keymap, str) and "/" in keymap
+        ):
+            return error("Buzz off hacker.", 422)
+        bad = _bad_keys(data)
+        if bad:
+            return error(f"Invalid or missing keys: {', '.join(bad)}")
+        if "documentation" not in data:
+            data["documentation"] = metadata.compile_documentation(data["keyboard"], data["keymap"])
+        job = self.jobs.submit(data, client_ip(request), self._base(request))
+        return json_response({"enqueued": True, "job_id": job.id})
+
+    async def compile_status(self, request: Request) -> Response:
+        job = self.jobs.get(request.path_params["job_id"])
+        body = self.jobs.status_body(job) if job is not None else None
+        if body is None:
+            return self._job_not_found()
+        return json_response(body)
+
+    def _stored_result(self, job: Job | None) -> dict[str, Any] | None:
+        if job is None:
+            return None
+        outcome = self.jobs.finished_outcome(job)
+        if outcome is None or not outcome.has_metadata or outcome.result is None:
+            return None
+        return outcome.result
+
+    async def compile_download(self, request: Request) -> Response:
+        job = self.jobs.get(request.path_params["job_id"])
+        result = self._stored_result(job)
+        if job is None or result is None:
+            return self._job_not_found()
+        kind = request.url.path.rsplit("/", 1)[-1]
+        name = str(result.get(DOWNLOAD_FIELDS[kind], ""))
+        return _redirect(self._base(request) + self.signer.sign(job.id, name, self.clock()))
+
+    async def files(self, request: Request) -> Response:
+        job_id, name = request.path_params["job_id"], request.path_params["name"]
+        key = f"{job_id}/{name}"
+        problem = self.signer.check(
+            job_id,
+            name,
+            request.query_params.get("expires", ""),
+            request.query_params.get("signature", ""),
+            self.clock(),
+        )
+        if problem is not None:
+            return Response(
+                s3_error_xml("AccessDenied", problem, key), 403, media_type="application/xml"
+            )
+        job = self.jobs.get(job_id)
+        outcome = self.jobs.finished_outcome(job) if job is not None else None
+        artifact = outcome.artifacts.get(name) if outcome is not None else None
+        if artifact is None:
+            xml = s3_error_xml("NoSuchKey", "The specified key does not exist.", key)
+            return Response(xml, 404, media_type="application/xml")
+        headers = {"Content-Disposition": attachment(name)}
+        return Response(artifact.content, 200, headers=headers, media_type=artifact.content_type)
+
+    # -- keyboards.qmk.fm mirror ---------------------------------------------------------------
+
+    def _stamp(self) -> str:
+        return metadata.last_updated(self.started_at)
+
+    async def meta_keyboard_list(self, request: Request) -> Response:
+        return json_response({"last_updated": self._stamp(), "keyboards": sorted(self.keyboards)})
+
+    async def meta_keyboards(self, request: Request) -> Response:
+        boards = {name: self.keyboards[name] for name in sorted(self.keyboards)}
+        return json_response({"last_updated": self._stamp(), "keyboards": boards})
+
+    async def meta_info(self, request: Request) -> Response:
+        name = request.path_params["keyboard"]
+        if name not in self.keyboards:
+            return html_error(404)
+        return json_response(
+            {"last_updated": self._stamp(), "keyboards": {name: self.keyboards[name]}}
+        )
+
+    async def meta_readme(self, request: Request) -> Response:
+        name = request.path_params["keyboard"]
+        if name not in self.keyboards:
+            return html_error(404)
+        title = self.keyboards[name].get("keyboard_name", name)
+        text = f"# {title}\n\nFixture keyboard `{name}` of the kbapi QMK mock.\n"
+        return Response(text, media_type="text/markdown")
+
+    async def meta_usb(self, request: Request) -> Response:
+        return json_response(
+            {"last_updated": self._stamp(), "usb": metadata.usb_table(self.keyboards)}
+        )
+
+    # -- routing -------------------------------------------------------------------------------
+
+    def routes(self) -> list[Route]:
+        """The route table; static segments come before `{keyboard:path}` captures."""
+        get, post = ["GET"], ["POST"]
+        kb = "/v1/keyboards/{keyboard:path}"
+        meta_kb = "/metadata/v1/keyboards/{keyboard:path}"
+        table: list[tuple[str, Any, list[str]]] = [
+            ("/", self.root, get),
+            ("/install.sh", self.install, get),
+            ("/v1", self.v1, get),
+            ("/v1/healthcheck", self.healthcheck, get),
+            ("/v1/converters", self.converters, get),
+            ("/v1/converters/kle", self.convert_kle, post),
+            ("/v1/converters/kle2qmk", self.convert_kle, post),
+            ("/v1/metrics/keyboards", self.metrics_keyboards, get),
+            ("/v1/metrics/keyboards/days/{days:int}", self.metrics_keyboards, get),
+            ("/v1/metrics/locations", self.metrics_locations, get),
+            ("/v1/metrics/locations/days/{days:int}", self.metrics_locations, get),
+            ("/v1/telemetry", self.telemetry, post),
+            ("/v1/keyboards", self.keyboard_list, get),
+            ("/v1/keyboards/all", self.keyboards_all, get),
+            ("/v1/keyboards/build_status", self.build_status, get),
+            ("/v1/keyboards/build_log", self.build_log, get),
+            ("/v1/keyboards/build_summary", self.build_summary, get),
+            ("/v1/keyboards/error_log", self.error_log, get),
+            (kb + "/keymaps/{keymap}/readme", self.no_keymap, get),
+            (kb + "/keymaps/{keymap}", self.no_keymap, get),
+            (kb + "/readme", self.keyboard_readme, get),
+            (kb + "/build_log", self.keyboard_build_log, get),
+            (kb, self.keyboard, get),
+            ("/v1/usb", self.usb, get),
+            ("/v1/skeletons", self.skeletons, get),
+            ("/v1/skeletons/keymap", self.skeleton_keymap, get),
+            ("/v1/compile", self.compile, post),
+            ("/v1/compile/{job_id}", self.compile_status, get),
+            *[
+                (f"/v1/compile/{{job_id}}/{kind}", self.compile_download, get)
+                for kind in DOWNLOAD_FIELDS
+            ],
+            ("/files/{job_id}/{name:path}", self.files, get),
+            ("/metadata/v1/keyboard_list.json", self.meta_keyboard_list, get),
+            ("/metadata/v1/keyboards.json", self.meta_keyboards, get),
+            (meta_kb + "/info.json", self.meta_info, get),
+            (meta_kb + "/readme.md", self.meta_readme, get),
+            ("/metadata/v1/usb.json", self.meta_usb, get),
+        ]
+        return [Route(path, endpoint, methods=methods) for path, endpoint, methods in table]
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    return html_error(status)
+
+
+async def _too_large(request: Request, exc: Exception) -> Response:
+    return error("Request body too large", 413)
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    return html_error(500)
+
+
+class CORSEverywhere:
+    """Add `Access-Control-Allow-Origin: *` everywhere and answer preflights, like flask-cors."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
+            await self._preflight(headers, send)
+            return
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"access-control-allow-origin", b"*"),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+    @staticmethod
+    async def _preflight(headers: dict[bytes, bytes], send: Send) -> None:
+        allow_headers = headers.get(b"access-control-request-headers", b"")
+        response_headers = [
+            (b"access-control-allow-origin", b"*"),
+            (b"access-control-allow-methods", b"DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"),
+            (b"content-length", b"0"),
+        ]
+        if allow_headers:
+            response_headers.append((b"access-control-allow-headers", allow_headers))
+        await send({"type": "http.response.start", "status": 200, "headers": response_headers})
+        await send({"type": "http.response.body", "body": b""})
+
+
+def create_qmk_app(
+    config: QMKMockConfig | None = None, *, clock: Callable[[], float] = time.time
+) -> ASGIApp:
+    """Build the QMK mock ASGI app (state in memory; `clock` drives the job lifecycle)."""
+    mock = QMKMock(config or QMKMockConfig(), clock)
+    app = Starlette(
+        routes=mock.routes(),
+        exception_handlers={
+            HTTPException: _http_error,
+            BodyTooLarge: _too_large,
+            Exception: _crash,
+        },
+    )
+    app.router.redirect_slashes = False
+    app.state.mock = mock
+    return CORSEverywhere(app)
