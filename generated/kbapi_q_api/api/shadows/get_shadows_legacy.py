@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.signal_page import SignalPage
+from ...types import Response
+
+
+def _get_kwargs(
+    pid: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/1.0/signals/shadows/{pid}".format(
+            pid=quote(str(pid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | SignalPage | None:
+    if response.status_code == 200:
+        response_200 = SignalPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | SignalPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    pid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | SignalPage]:
+    """Get the shadows of one device (legacy 2018 cloud route, paged).
+
+     Legacy cloud form from the 2018 docs (used by several clients). Unlike the current routes it answers
+    the
+    page envelope.
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SignalPage]
+    """
+
+    kwargs = _get_kwargs(
+        pid=pid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | SignalPage | None:
+    """Get the shadows of one device (legacy 2018 cloud route, paged).
+
+     Legacy cloud form from the 2018 docs (used by several clients). Unlike the current routes it answers
+    the
+    page envelope.
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SignalPage
+    """
+
+    return sync_detailed(
+        pid=pid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | SignalPage]:
+    """Get the shadows of one device (legacy 2018 cloud route, paged).
+
+     Legacy cloud form from the 2018 docs (used by several clients). Unlike the current routes it answers
+    the
+    page envelope.
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | SignalPage]
+    """
+
+    kwargs = _get_kwargs(
+        pid=pid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pid: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | SignalPage | None:
+    """Get the shadows of one device (legacy 2018 cloud route, paged).
+
+     Legacy cloud form from the 2018 docs (used by several clients). Unlike the current routes it answers
+    the
+    page envelope.
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | SignalPage
+    """
+
+    return (
+        await asyncio_detailed(
+            pid=pid,
+            client=client,
+        )
+    ).parsed

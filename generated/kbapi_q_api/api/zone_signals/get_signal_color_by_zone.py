@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    pid: str,
+    zone_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/1.0/signals/pid/{pid}/zoneId/{zone_id}/color".format(
+            pid=quote(str(pid), safe=""),
+            zone_id=quote(str(zone_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    pid: str,
+    zone_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | str]:
+    """Get the colour shown in a zone.
+
+     Cloud and local v1. Documented body: bare text such as `#FF0000`, `#000000` when the zone has no
+    signal.
+    Older servers answered JSON `{"color": "#F00"}`; both media types are documented and a client should
+    accept either (and a JSON-quoted string).
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | str]
+    """
+
+    kwargs = _get_kwargs(
+        pid=pid,
+        zone_id=zone_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pid: str,
+    zone_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | str | None:
+    """Get the colour shown in a zone.
+
+     Cloud and local v1. Documented body: bare text such as `#FF0000`, `#000000` when the zone has no
+    signal.
+    Older servers answered JSON `{"color": "#F00"}`; both media types are documented and a client should
+    accept either (and a JSON-quoted string).
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | str
+    """
+
+    return sync_detailed(
+        pid=pid,
+        zone_id=zone_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pid: str,
+    zone_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Error | str]:
+    """Get the colour shown in a zone.
+
+     Cloud and local v1. Documented body: bare text such as `#FF0000`, `#000000` when the zone has no
+    signal.
+    Older servers answered JSON `{"color": "#F00"}`; both media types are documented and a client should
+    accept either (and a JSON-quoted string).
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | str]
+    """
+
+    kwargs = _get_kwargs(
+        pid=pid,
+        zone_id=zone_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pid: str,
+    zone_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Error | str | None:
+    """Get the colour shown in a zone.
+
+     Cloud and local v1. Documented body: bare text such as `#FF0000`, `#000000` when the zone has no
+    signal.
+    Older servers answered JSON `{"color": "#F00"}`; both media types are documented and a client should
+    accept either (and a JSON-quoted string).
+
+    Args:
+        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...);
+            open set. The upper-case
+            pattern is kbapi's (every known pid fits it); it also keeps the legacy
+            `/signals/{pid}/{zoneId}` apart
+            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | str
+    """
+
+    return (
+        await asyncio_detailed(
+            pid=pid,
+            zone_id=zone_id,
+            client=client,
+        )
+    ).parsed

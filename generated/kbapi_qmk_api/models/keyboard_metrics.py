@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.keyboard_metrics_keyboards import KeyboardMetricsKeyboards
+
+
+T = TypeVar("T", bound="KeyboardMetrics")
+
+
+@_attrs_define
+class KeyboardMetrics:
+    """
+    Attributes:
+        keyboards (KeyboardMetricsKeyboards): Compile count per keyboard.
+    """
+
+    keyboards: KeyboardMetricsKeyboards
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        keyboards = self.keyboards.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "keyboards": keyboards,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.keyboard_metrics_keyboards import KeyboardMetricsKeyboards
+
+        d = dict(src_dict)
+        keyboards = KeyboardMetricsKeyboards.from_dict(d.pop("keyboards"))
+
+        keyboard_metrics = cls(
+            keyboards=keyboards,
+        )
+
+        keyboard_metrics.additional_properties = d
+        return keyboard_metrics
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
