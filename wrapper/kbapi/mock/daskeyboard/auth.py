@@ -1,0 +1,179 @@
+"""Cloud authentication: the OAuth token endpoint's four grants and the per-request check.
+
+Access tokens are opaque random strings that expire after `token_lifetime`. Refresh tokens do
+not expire and are rotated: a `refresh_token` grant returns a new one and the old one stops
+working. The demo `authorization_code` is fixed and reusable. Revoking an authorized client
+(`User_<id>` for client credentials, codes and refreshes; `Desktop App` for the password grant)
+drops the tokens issued through it; the API key is not affected.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kbapi.mock.daskeyboard.config import QAccount
+from kbapi.mock.daskeyboard.http import ApiError
+
+DESKTOP_CLIENT = "Desktop App"
+GRANT_FIELDS = {
+    "client_credentials": ("client_id", "client_secret"),
+    "password": ("email", "password"),
+    "authorization_code": ("client_id", "code"),
+    "refresh_token": ("client_id", "refresh_token"),
+}
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def unauthorized(message: str) -> ApiError:
+    """401 with the `{code, message}` body."""
+    return ApiError(401, message, dict(_CHALLENGE))
+
+
+def _same(expected: str, given: str) -> bool:
+    # compare_digest refuses non-ASCII str; header values may hold any latin-1 text.
+    return secrets.compare_digest(expected.encode(), given.encode())
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What an access or refresh token stands for."""
+
+    account: QAccount
+    client: str
+    expires_at: float
+
+
+class AuthStore:
+    """Accounts, issued tokens and revoked clients of one cloud mock."""
+
+    def __init__(
+        self,
+        accounts: tuple[QAccount, ...],
+        lifetime: float,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.accounts = accounts
+        self.lifetime = lifetime
+        self.clock = clock
+        self._access: dict[str, Grant] = {}
+        self._refresh: dict[str, Grant] = {}
+        self._revoked: dict[int, set[str]] = {}
+        self._lock = threading.Lock()
+
+    def reset(self) -> None:
+        """Forget every token and revocation."""
+        with self._lock:
+            self._access.clear()
+            self._refresh.clear()
+            self._revoked.clear()
+
+    def _find(self, **wanted: str) -> QAccount | None:
+        for account in self.accounts:
+            if all(_same(getattr(account, k), v) for k, v in wanted.items()):
+                return account
+        return None
+
+    def issue(self, account: QAccount, client: str) -> dict[str, Any]:
+        """A fresh access and refresh token, in the documented response shape."""
+        access, refresh = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+        with self._lock:
+            self._access[access] = Grant(account, client, self.clock() + self.lifetime)
+            self._refresh[refresh] = Grant(account, client, float("inf"))
+            self._revoked.get(account.user_id, set()).discard(client)
+        return {
+            "access_token": access,
+            "refresh_token": refresh,
+            "user_id": account.user_id,
+            "expires_in": int(self.lifetime),
+        }
+
+    def token(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Run one grant of `POST /oauth/1.4/token`."""
+        grant_type = fields.get("grant_type")
+        if not isinstance(grant_type, str) or grant_type not in GRANT_FIELDS:
+            supported = ", ".join(GRANT_FIELDS)
+            raise ApiError(400, f"unsupported grant_type {grant_type!r} (use one of {supported})")
+        values = {name: fields.get(name) for name in GRANT_FIELDS[grant_type]}
+        for name, value in values.items():
+            if not isinstance(value, str) or not value:
+                raise ApiError(400, f"{name} is required for grant_type {grant_type}")
+        strings = {name: str(value) for name, value in values.items()}
+        return getattr(self, f"_grant_{grant_type}")(strings)  # type: ignore[no-any-return]
+
+    def _grant_client_credentials(self, values: dict[str, str]) -> dict[str, Any]:
+        account = self._find(**values)
+        if account is None:
+            raise unauthorized("invalid client_id or client_secret")
+        return self.issue(account, account.client_name)
+
+    def _grant_password(self, values: dict[str, str]) -> dict[str, Any]:
+        account = self._find(**values)
+        if account is None:
+            raise unauthorized("invalid email or password")
+        return self.issue(account, DESKTOP_CLIENT)
+
+    def _grant_authorization_code(self, values: dict[str, str]) -> dict[str, Any]:
+        account = self._find(client_id=values["client_id"], authorization_code=values["code"])
+        if account is None:
+            raise unauthorized("invalid client_id or authorization code")
+        return self.issue(account, account.client_name)
+
+    def _grant_refresh_token(self, values: dict[str, str]) -> dict[str, Any]:
+        with self._lock:
+            grant = self._refresh.get(values["refresh_token"])
+            if grant is None or grant.account.client_id != values["client_id"]:
+                raise unauthorized("invalid refresh_token or client_id")
+            del self._refresh[values["refresh_token"]]
+        return self.issue(grant.account, grant.client)
+
+    def authenticate(self, headers: Mapping[str, str]) -> QAccount:
+        """The account of `Authorization: Bearer` or `X-API-KEY`; 401 when neither works."""
+        api_key = headers.get("x-api-key")
+        if api_key:
+            account = self._find(api_key=api_key)
+            if account is None:
+                raise unauthorized("invalid API key")
+            return account
+        authorization = headers.get("authorization")
+        if authorization:
+            return self._bearer(authorization)
+        raise unauthorized("authentication required: send X-API-KEY or Authorization: Bearer")
+
+    def _bearer(self, authorization: str) -> QAccount:
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise unauthorized("Authorization must be 'Bearer <access token>'")
+        with self._lock:
+            grant = self._access.get(token.strip())
+        if grant is None:
+            raise unauthorized("invalid access token")
+        if self.clock() >= grant.expires_at:
+            raise unauthorized("access token expired")
+        return grant.account
+
+    def authorized_clients(self, account: QAccount) -> list[str]:
+        """Client names the user has authorized (minus revoked ones)."""
+        revoked = self._revoked.get(account.user_id, set())
+        return [c for c in (account.client_name, DESKTOP_CLIENT) if c not in revoked]
+
+    def revoke(self, account: QAccount, client: str) -> bool:
+        """Revoke a client and drop its tokens; False if it is not authorized."""
+        if client not in self.authorized_clients(account):
+            return False
+        with self._lock:
+            self._revoked.setdefault(account.user_id, set()).add(client)
+            for tokens in (self._access, self._refresh):
+                for token, grant in list(tokens.items()):
+                    if grant.account == account and grant.client == client:
+                        del tokens[token]
+        return True
+
+    def api_key_for_login(self, login_token: str) -> str | None:
+        """The API key that a one-time login token unlocks."""
+        account = self._find(login_token=login_token)
+        return account.api_key if account else None

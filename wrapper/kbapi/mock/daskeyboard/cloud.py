@@ -1,0 +1,337 @@
+"""The Q cloud mock: `/api/1.0/...` (authenticated, per user) and `POST /oauth/1.4/token`.
+
+Errors are JSON `{code, message}`: 400 bad body or query, 401 authentication, 404 unknown
+route, signal, zone or pid, 405 wrong method, 413 body too large, 422 invalid field.
+`POST /users/api_key` needs no header: its `oneTimeLoginToken` is the credential.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from kbapi.mock.daskeyboard import catalog
+from kbapi.mock.daskeyboard.auth import AuthStore
+from kbapi.mock.daskeyboard.config import QAccount, QMockConfig
+from kbapi.mock.daskeyboard.http import (
+    ApiError,
+    empty_response,
+    error_response,
+    is_form,
+    json_response,
+    parse_form,
+    parse_int,
+    parse_json_object,
+    read_body,
+    read_fields,
+    text_response,
+)
+from kbapi.mock.daskeyboard.paging import envelope, page_request, single_page
+from kbapi.mock.daskeyboard.store import Light, SignalStore, StoredSignal
+from kbapi.mock.daskeyboard.validation import SignalInput, signal_input, status_input
+from kbapi.mock.daskeyboard.zones import FOUR_Q_PID, is_zone_id, load_table
+
+API = "/api/1.0"
+NO_SIGNAL_COLOR = "#000000"
+Handler = Callable[[Request, QAccount], Awaitable[Response]]
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+class CloudMock:
+    """State and handlers of one cloud mock instance."""
+
+    def __init__(self, config: QMockConfig) -> None:
+        self.config = config
+        self.table = load_table(config.layout)
+        self.store = SignalStore()
+        self.auth = AuthStore(config.accounts, config.token_lifetime)
+        self.pids = catalog.known_pids(config.device_pid)
+
+    def reset(self) -> None:
+        """Forget signals, tokens and revocations."""
+        self.store.reset()
+        self.auth.reset()
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def _authed(self, handler: Handler) -> Endpoint:
+        async def endpoint(request: Request) -> Response:
+            return await handler(request, self.auth.authenticate(request.headers))
+
+        return endpoint
+
+    def _pid(self, pid: str) -> str:
+        if pid not in self.pids:
+            raise ApiError(404, f"unknown device pid {pid!r} (known: {', '.join(self.pids)})")
+        return pid
+
+    def _zone(self, request: Request) -> tuple[str, str]:
+        pid = self._pid(request.path_params["pid"])
+        zone_id = request.path_params["zoneId"]
+        if not is_zone_id(zone_id):
+            raise ApiError(400, "zoneId must be KEY_<CODE>, a linear id like 74 or x,y like 2,2")
+        return pid, self.table.key(zone_id, pid)
+
+    def _own(self, request: Request, account: QAccount) -> StoredSignal:
+        signal_id = parse_int(request.path_params["id"], "id")
+        signal = self.store.get(signal_id, account.user_id)
+        if signal is None:
+            raise ApiError(404, f"signal {signal_id} not found")
+        return signal
+
+    def _page(self, request: Request, items: list[dict[str, Any]]) -> Response:
+        query = request.query_params
+        paging = page_request(query.get("page"), query.get("size"), query.getlist("sort"))
+        return json_response(envelope(items, paging))
+
+    # --- OAuth ---------------------------------------------------------------------------
+
+    async def token(self, request: Request) -> Response:
+        """`POST /oauth/1.4/token`; query parameters count too (documented code form)."""
+        body = await read_body(request, self.config.max_body_bytes)
+        fields: dict[str, Any] = dict(request.query_params)
+        if is_form(request):
+            fields.update(parse_form(body))
+        elif body.strip():
+            fields.update(parse_json_object(body))
+        return json_response(self.auth.token(fields))
+
+    # --- signals -------------------------------------------------------------------------
+
+    def _signal_body(self, account: QAccount, signal: SignalInput) -> tuple[dict[str, Any], str]:
+        zone_id, client_name = signal.zone_id, signal.client_name
+        zone = self.table.by_code(zone_id) if zone_id.startswith("KEY_") else None
+        if zone is not None and self.config.rewrite_key_codes and signal.pid != FOUR_Q_PID:
+            zone_id = str(zone.linear)
+            client_name = (
+                f"NOTICE: zoneId automatically converted from {signal.zone_id} to {zone_id}. "
+                f"{account.user_id} {account.email} {client_name or 'null'}"
+            )
+        body: dict[str, Any] = {
+            "id": None,
+            "name": signal.name,
+            "message": signal.message if signal.message is not None else "",
+            "zoneId": zone_id,
+            "color": signal.color,
+            "effect": signal.effect,
+            "pid": signal.pid,
+            "isArchived": signal.is_archived,
+            "isRead": signal.is_read,
+            "isMuted": signal.is_muted,
+            "userId": account.user_id,
+            "clientName": client_name,
+            "readAt": None,
+            "action": signal.action,
+            "createdAt": None,
+            "updatedAt": None,
+        }
+        return body, zone_id
+
+    async def create_signal(self, request: Request, account: QAccount) -> Response:
+        """`POST /signals` (JSON or form)."""
+        form = is_form(request)
+        fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
+        signal = signal_input(fields, form=form)
+        if signal.pid not in self.pids:
+            raise ApiError(422, f"pid: unknown device {signal.pid!r}")
+        body, shown_zone = self._signal_body(account, signal)
+        zone = self.table.key(signal.zone_id, signal.pid)
+        light = Light(signal.pid, zone, shown_zone, signal.color, signal.effect)
+        stored = self.store.add(account.user_id, body, [light])
+        if signal.is_read:
+            stored.body["readAt"] = stored.body["createdAt"]
+        return json_response(stored.body)
+
+    async def list_signals(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals?pid&page&size&sort`."""
+        pid = request.query_params.get("pid")
+        items = [s.body for s in self.store.owned(account.user_id)]
+        if pid:
+            self._pid(pid)
+            items = [item for item in items if item["pid"] == pid]
+        return self._page(request, items)
+
+    async def signals_after(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/after/{epochMillis}`: signals created strictly after that instant."""
+        after = parse_int(request.path_params["epoch"], "epochMillis")
+        items = [s.body for s in self.store.owned(account.user_id) if s.body["createdAt"] > after]
+        return self._page(request, items)
+
+    async def patch_status(self, request: Request, account: QAccount) -> Response:
+        """`PATCH /signals/{id}/status`: isRead / isArchived / isMuted."""
+        signal = self._own(request, account)
+        form = is_form(request)
+        flags = status_input(
+            await read_fields(request, self.config.max_body_bytes, allow_form=True), form=form
+        )
+        now = self.store.now_ms()
+        if flags.get("isRead") is True and not signal.body["isRead"]:
+            signal.body["readAt"] = now
+        if flags.get("isRead") is False:
+            signal.body["readAt"] = None
+        signal.body.update(flags, updatedAt=now)
+        return json_response(signal.body)
+
+    async def delete_signal(self, request: Request, account: QAccount) -> Response:
+        """`DELETE /signals/{id}`."""
+        signal = self._own(request, account)
+        self.store.remove(signal.id, account.user_id)
+        return empty_response()
+
+    # --- shadows and zones ---------------------------------------------------------------
+
+    def _shadows(self, account: QAccount, pid: str | None) -> list[dict[str, Any]]:
+        return [s.render(light) for s, light in self.store.shadows(account.user_id, pid)]
+
+    async def shadows(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/shadows`: bare array, all devices."""
+        return json_response(self._shadows(account, None))
+
+    async def pid_shadows(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/pid/{pid}/shadows`: bare array, one device."""
+        return json_response(self._shadows(account, self._pid(request.path_params["pid"])))
+
+    async def legacy_shadows(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/shadows/{pid}`: the 2018 page envelope."""
+        pid = self._pid(request.path_params["pid"])
+        return json_response(single_page(self._shadows(account, pid)))
+
+    async def zone_signal(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/pid/{pid}/zoneId/{zoneId}`: the displayed signal, 404 if none."""
+        pid, zone = self._zone(request)
+        found = self.store.in_zone(account.user_id, pid, zone)
+        if found is None:
+            raise ApiError(404, f"no signal in zone {request.path_params['zoneId']}")
+        return json_response(found[0].render(found[1]))
+
+    def _zone_color(self, request: Request, account: QAccount) -> str:
+        pid, zone = self._zone(request)
+        found = self.store.in_zone(account.user_id, pid, zone)
+        return found[1].color if found else NO_SIGNAL_COLOR
+
+    async def zone_color(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/pid/{pid}/zoneId/{zoneId}/color`: text `#RRGGBB`."""
+        return text_response(self._zone_color(request, account))
+
+    async def legacy_color(self, request: Request, account: QAccount) -> Response:
+        """`GET /signals/{pid}/{zoneId}`: `{"color": ...}`."""
+        return json_response({"color": self._zone_color(request, account)})
+
+    async def delete_zone(self, request: Request, account: QAccount) -> Response:
+        """`DELETE /signals/pid/{pid}/zoneId/{zoneId}`."""
+        pid, zone = self._zone(request)
+        self.store.remove_zone(account.user_id, pid, zone)
+        return empty_response()
+
+    # --- metadata ------------------------------------------------------------------------
+
+    async def authorized_clients(self, request: Request, account: QAccount) -> Response:
+        """`GET /users/authorized_clients`."""
+        return json_response([{"name": name} for name in self.auth.authorized_clients(account)])
+
+    async def revoke_client(self, request: Request, account: QAccount) -> Response:
+        """`POST /users/revoke_client` `{name}`."""
+        fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
+        name = fields.get("name")
+        if not isinstance(name, str) or not name:
+            raise ApiError(422, "name: is required")
+        if not self.auth.revoke(account, name):
+            raise ApiError(404, f"no authorized client named {name!r}")
+        return empty_response()
+
+    async def device_definitions(self, request: Request, account: QAccount) -> Response:
+        """`GET /device_definitions`."""
+        return json_response([catalog.definition(pid, self.table) for pid in self.pids])
+
+    async def devices(self, request: Request, account: QAccount) -> Response:
+        """`GET /devices`: one device per user."""
+        return json_response([catalog.device(account, self.config.device_pid)])
+
+    async def colors(self, request: Request, account: QAccount) -> Response:
+        """`GET /colors`."""
+        return json_response(catalog.colors())
+
+    async def zones(self, request: Request, account: QAccount) -> Response:
+        """`GET /{pid}/zones`."""
+        self._pid(request.path_params["pid"])
+        return json_response(self.table.zone_list())
+
+    async def effects(self, request: Request, account: QAccount) -> Response:
+        """`GET /{pid}/effects`."""
+        self._pid(request.path_params["pid"])
+        return json_response(catalog.effects())
+
+    async def me(self, request: Request, account: QAccount) -> Response:
+        """`GET /users/me`."""
+        return json_response({"id": account.user_id, "email": account.email})
+
+    async def api_key(self, request: Request) -> Response:
+        """`POST /users/api_key` `{oneTimeLoginToken}` -> `{value}`."""
+        fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
+        token = fields.get("oneTimeLoginToken")
+        if not isinstance(token, str) or not token:
+            raise ApiError(422, "oneTimeLoginToken: is required")
+        key = self.auth.api_key_for_login(token)
+        if key is None:
+            raise ApiError(401, "invalid oneTimeLoginToken")
+        return json_response({"value": key})
+
+    def routes(self) -> list[Route]:
+        """The route table; specific paths before the legacy `/signals/{pid}/{zoneId}`."""
+        a = self._authed
+        zone = f"{API}/signals/pid/{{pid}}/zoneId/{{zoneId}}"
+        table: list[tuple[str, Endpoint, str]] = [
+            ("/oauth/1.4/token", self.token, "POST"),
+            (f"{API}/users/authorized_clients", a(self.authorized_clients), "GET"),
+            (f"{API}/users/revoke_client", a(self.revoke_client), "POST"),
+            (f"{API}/users/me", a(self.me), "GET"),
+            (f"{API}/users/api_key", self.api_key, "POST"),
+            (f"{API}/device_definitions", a(self.device_definitions), "GET"),
+            (f"{API}/devices", a(self.devices), "GET"),
+            (f"{API}/colors", a(self.colors), "GET"),
+            (f"{API}/signals", a(self.create_signal), "POST"),
+            (f"{API}/signals", a(self.list_signals), "GET"),
+            (f"{API}/signals/shadows", a(self.shadows), "GET"),
+            (f"{API}/signals/after/{{epoch}}", a(self.signals_after), "GET"),
+            (f"{API}/signals/shadows/{{pid}}", a(self.legacy_shadows), "GET"),
+            (f"{API}/signals/pid/{{pid}}/shadows", a(self.pid_shadows), "GET"),
+            (zone, a(self.zone_signal), "GET"),
+            (zone, a(self.delete_zone), "DELETE"),
+            (f"{zone}/color", a(self.zone_color), "GET"),
+            (f"{API}/signals/{{id}}/status", a(self.patch_status), "PATCH"),
+            (f"{API}/signals/{{id}}", a(self.delete_signal), "DELETE"),
+            (f"{API}/signals/{{pid}}/{{zoneId}}", a(self.legacy_color), "GET"),
+            (f"{API}/{{pid}}/zones", a(self.zones), "GET"),
+            (f"{API}/{{pid}}/effects", a(self.effects), "GET"),
+        ]
+        return [Route(path, endpoint, methods=[method]) for path, endpoint, method in table]
+
+
+async def _api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = "Not Found" if exc.status_code == 404 else str(exc.detail)
+    return error_response(ApiError(exc.status_code, message, dict(exc.headers or {})))
+
+
+def create_cloud_app(config: QMockConfig | None = None) -> Starlette:
+    """The cloud mock. `app.state.mock` is the `CloudMock` (`.reset()`, `.auth`), and
+    `app.state.store` its `SignalStore` (`.reset()`, `.snapshot()`)."""
+    mock = CloudMock(config or QMockConfig())
+    app = Starlette(
+        routes=mock.routes(),
+        exception_handlers={ApiError: _api_error, HTTPException: _http_error},
+    )
+    app.state.mock = mock
+    app.state.store = mock.store
+    return app

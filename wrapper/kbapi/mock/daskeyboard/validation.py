@@ -1,0 +1,182 @@
+"""Validation of signal bodies (reference §6.1, §4.9, §4.13). Errors name the field.
+
+Missing or mistyped fields and pattern violations answer 422; unknown fields are ignored.
+Form-encoded bodies carry strings only, so there booleans are `true`/`false`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kbapi.mock.daskeyboard.http import ApiError
+from kbapi.mock.daskeyboard.zones import is_zone_id
+
+COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+ACTION = re.compile(r"[a-z]+:.+", re.DOTALL)
+EFFECT = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+PID = re.compile(r"[A-Za-z0-9_]{1,64}")
+EFFECTS = (
+    "SET_COLOR",
+    "BLINK",
+    "BREATHE",
+    "COLOR_CYCLE",
+    "RIPPLE",
+    "INWARD_RIPPLE",
+    "BOUNCING_LIGHT",
+    "LASER",
+    "WAVE",
+)
+STATUS_FLAGS = ("isRead", "isArchived", "isMuted")
+V2_ACTIONS = ("DRAW", "ERROR", "FLASH")
+
+
+def invalid(field: str, message: str) -> ApiError:
+    """A 422 naming the field."""
+    return ApiError(422, f"{field}: {message}")
+
+
+def _string(data: dict[str, Any], field: str, *, required: bool) -> str | None:
+    value = data.get(field)
+    if value is None:
+        if required:
+            raise invalid(field, "is required")
+        return None
+    if not isinstance(value, str):
+        raise invalid(field, "must be a string")
+    return value
+
+
+def _boolean(data: dict[str, Any], field: str, *, form: bool) -> bool | None:
+    value = data.get(field)
+    if value is None:
+        return None
+    if form and isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if not isinstance(value, bool):
+        raise invalid(field, "must be true or false")
+    return value
+
+
+def check_color(field: str, value: str) -> str:
+    """'#' and 3 or 6 hexadecimal digits."""
+    if COLOR.fullmatch(value) is None:
+        raise invalid(field, "must be '#' followed by 3 or 6 hexadecimal digits")
+    return value
+
+
+def check_zone_id(field: str, value: str) -> str:
+    """`KEY_*`, a linear id or `x,y`."""
+    if not is_zone_id(value):
+        raise invalid(field, "must be KEY_<CODE>, a linear id like 74 or x,y like 2,2")
+    return value
+
+
+def check_pid(field: str, value: str) -> str:
+    """A product id like `DK5QPID`."""
+    if PID.fullmatch(value) is None:
+        raise invalid(field, "must be a product id like DK5QPID")
+    return value
+
+
+def check_effect(field: str, value: str) -> str:
+    """An effect name in upper case (the 9 known ones and, leniently, others like NONE)."""
+    if EFFECT.fullmatch(value) is None:
+        raise invalid(field, f"must be an effect name such as {', '.join(EFFECTS)}")
+    return value
+
+
+@dataclass(frozen=True)
+class SignalInput:
+    """A validated v1 signal body."""
+
+    name: str
+    pid: str
+    zone_id: str
+    color: str
+    message: str | None
+    effect: str
+    action: str | None
+    client_name: str | None
+    is_read: bool
+    is_archived: bool
+    is_muted: bool
+
+
+def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
+    """Validate a `POST /api/1.0/signals` body."""
+    name = _string(data, "name", required=True)
+    pid = check_pid("pid", _string(data, "pid", required=True) or "")
+    zone_id = check_zone_id("zoneId", _string(data, "zoneId", required=True) or "")
+    color = check_color("color", _string(data, "color", required=True) or "")
+    effect = check_effect("effect", _string(data, "effect", required=False) or "SET_COLOR")
+    action = _string(data, "action", required=False)
+    if action is not None and ACTION.fullmatch(action) is None:
+        raise invalid("action", "must look like actionType:value, e.g. url:https://...")
+    return SignalInput(
+        name=name or "",
+        pid=pid,
+        zone_id=zone_id,
+        color=color,
+        message=_string(data, "message", required=False),
+        effect=effect,
+        action=action,
+        client_name=_string(data, "clientName", required=False),
+        is_read=bool(_boolean(data, "isRead", form=form)),
+        is_archived=bool(_boolean(data, "isArchived", form=form)),
+        is_muted=bool(_boolean(data, "isMuted", form=form)),
+    )
+
+
+def status_input(data: dict[str, Any], *, form: bool = False) -> dict[str, bool]:
+    """Validate a `PATCH /signals/{id}/status` body: the flags present, as booleans."""
+    flags = {name: _boolean(data, name, form=form) for name in STATUS_FLAGS}
+    return {name: value for name, value in flags.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class ZonePaint:
+    """One element of a v2 `actionValue`."""
+
+    zone_id: str
+    effect: str
+    color: str
+
+
+def _paint(index: int, item: Any) -> ZonePaint:
+    where = f"actionValue[{index}]"
+    if not isinstance(item, dict):
+        raise ApiError(400, f"{where} must be an object with zoneId, effect and color")
+    zone_id = item.get("zoneId")
+    color = item.get("color")
+    effect = item.get("effect", "SET_COLOR")
+    if not isinstance(zone_id, str) or not is_zone_id(zone_id):
+        raise ApiError(400, f"{where}.zoneId must be KEY_<CODE>, a linear id or x,y")
+    if not isinstance(color, str) or COLOR.fullmatch(color) is None:
+        raise ApiError(400, f"{where}.color must be '#' followed by 3 or 6 hexadecimal digits")
+    if not isinstance(effect, str) or EFFECT.fullmatch(effect) is None:
+        raise ApiError(400, f"{where}.effect must be an effect name")
+    return ZonePaint(zone_id, effect, color)
+
+
+def action_value(raw: Any) -> list[ZonePaint]:
+    """Parse the v2 `actionValue`: a JSON *string* holding `[{zoneId, effect, color}]`."""
+    if not isinstance(raw, str):
+        raise ApiError(400, "actionValue must be a string holding a JSON array")
+    try:
+        items = json.loads(raw, parse_constant=lambda name: None)
+    except (ValueError, RecursionError):
+        raise ApiError(400, "actionValue is not valid JSON") from None
+    if not isinstance(items, list) or not items:
+        raise ApiError(400, "actionValue must hold a non-empty JSON array")
+    return [_paint(index, item) for index, item in enumerate(items)]
+
+
+def v2_action(data: dict[str, Any]) -> str:
+    """The v2 `action` (default `DRAW`)."""
+    action = _string(data, "action", required=False) or "DRAW"
+    if action not in V2_ACTIONS:
+        raise invalid("action", f"must be one of {', '.join(V2_ACTIONS)}")
+    return action
