@@ -1,0 +1,441 @@
+"""Retries, timeouts, size caps and logging over real loopback sockets (sync and async)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+
+import anyio
+import httpx
+import pytest
+from kbapi._core import errors
+from kbapi._core.calls import check_response, translate_errors
+from kbapi._core.http import build_async_client, build_client, user_agent
+from kbapi._core.ratelimit import RateLimiter
+from kbapi._core.retry import RetryPolicy
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from tests.support.server import free_port, serve
+
+HITS: Counter[str] = Counter()
+
+
+def _key(request: Request) -> str:
+    return f"{request.url.path}:{request.query_params.get('id', '')}"
+
+
+async def flaky(request: Request) -> Response:
+    """Fail `fails` times with `status` (and Retry-After `ra` if given), then succeed."""
+    key = _key(request)
+    HITS[key] += 1
+    fails = int(request.query_params.get("fails", "0"))
+    if HITS[key] <= fails:
+        headers = {}
+        if "ra" in request.query_params:
+            headers["Retry-After"] = request.query_params["ra"]
+        status = int(request.query_params.get("status", "503"))
+        return PlainTextResponse("try later", status_code=status, headers=headers)
+    return JSONResponse({"ok": True, "hits": HITS[key], "ua": request.headers["user-agent"]})
+
+
+async def hang(request: Request) -> Response:
+    HITS[_key(request)] += 1
+    await anyio.sleep(1.0)
+    return PlainTextResponse("late")
+
+
+async def huge(request: Request) -> Response:
+    size = int(request.query_params.get("size", "0"))
+    if request.query_params.get("declared") == "1":
+        return Response(b"x" * size)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(size // 4096):
+            yield b"x" * 4096
+
+    return StreamingResponse(chunks())
+
+
+APP = Starlette(
+    routes=[
+        Route("/flaky", flaky, methods=["GET", "POST", "PUT"]),
+        Route("/hang", hang, methods=["GET", "POST"]),
+        Route("/huge", huge),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with serve(APP) as url:
+        yield url
+
+
+class Sleeps:
+    """Injected sleep: records delays, never waits."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+
+def _id(request: pytest.FixtureRequest) -> str:
+    return request.node.name
+
+
+def test_get_retried_on_503_honouring_retry_after(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    sleeps = Sleeps()
+    with build_client(base_url, sleep=sleeps, rand=lambda: 0.5) as client:
+        response = client.get("/flaky", params={"id": _id(request), "fails": 2, "ra": "3"})
+    assert response.status_code == 200
+    assert response.json()["hits"] == 3
+    assert response.extensions["kbapi_retries"] == 2
+    assert sleeps.calls == [3.0, 3.0]
+    assert response.json()["ua"] == user_agent()
+
+
+def test_backoff_used_without_retry_after(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    with build_client(base_url, sleep=sleeps, rand=lambda: 1.0) as client:
+        response = client.get("/flaky", params={"id": _id(request), "fails": 2, "status": 502})
+    assert response.status_code == 200
+    assert sleeps.calls == [0.5, 1.0]
+
+
+def test_retries_exhausted_returns_last_error_response(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    sleeps = Sleeps()
+    with build_client(base_url, sleep=sleeps) as client, translate_errors():
+        response = client.get("/flaky", params={"id": _id(request), "fails": 9})
+        assert response.extensions["kbapi_retries"] == 2
+        with pytest.raises(errors.InternalServerError, match="503 Service Unavailable"):
+            check_response(response)
+    assert len(sleeps.calls) == 2
+    assert HITS[f"/flaky:{_id(request)}"] == 3
+
+
+def test_long_retry_after_not_retried_and_raises_rate_limit(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    sleeps = Sleeps()
+    params = {"id": _id(request), "fails": 5, "status": 429, "ra": "3600"}
+    with build_client(base_url, sleep=sleeps) as client:
+        response = client.get("/flaky", params=params)
+    assert sleeps.calls == []
+    with pytest.raises(errors.RateLimitError) as info:
+        check_response(response)
+    assert info.value.retry_after == 3600.0
+
+
+def test_post_not_retried_after_500(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    params = {"id": _id(request), "fails": 1, "status": 500}
+    with build_client(base_url, sleep=sleeps) as client:
+        response = client.post("/flaky", params=params, json={"a": 1})
+    assert response.status_code == 500
+    assert response.extensions["kbapi_retries"] == 0
+    assert sleeps.calls == []
+
+
+def test_post_retried_after_500_when_opted_in(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    sleeps = Sleeps()
+    params = {"id": _id(request), "fails": 1, "status": 500}
+    policy = RetryPolicy(retry_unsafe=True)
+    with build_client(base_url, retries=policy, sleep=sleeps) as client:
+        response = client.post("/flaky", params=params, json={"a": 1})
+    assert response.status_code == 200
+    assert len(sleeps.calls) == 1
+
+
+def test_post_retried_after_429(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    params = {"id": _id(request), "fails": 1, "status": 429, "ra": "1"}
+    with build_client(base_url, sleep=sleeps) as client:
+        response = client.post("/flaky", params=params, json={"a": 1})
+    assert response.status_code == 200
+    assert sleeps.calls == [1.0]
+
+
+def test_no_retries_policy(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    with build_client(base_url, retries=None, sleep=sleeps) as client:
+        response = client.get("/flaky", params={"id": _id(request), "fails": 1})
+    assert response.status_code == 503
+    assert sleeps.calls == []
+
+
+class DroppingServer:
+    """Raw TCP server: closes the first `drops` connections after reading, then answers 200."""
+
+    def __init__(self, drops: int, port: int | None = None) -> None:
+        self.drops = drops
+        self.port = port or free_port()
+        self.connections = 0
+        self._sock: socket.socket | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        sock = socket.socket()
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", self.port))
+        sock.listen(8)
+        sock.settimeout(5.0)
+        self._sock = sock
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        assert self._sock is not None
+        for _ in range(self.drops + 1):
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(5.0)
+                conn.recv(65536)
+                self.connections += 1
+                if self.connections > self.drops:
+                    conn.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                    )
+
+    def stop(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def test_get_retried_after_dropped_connection() -> None:
+    server = DroppingServer(drops=2)
+    server.start()
+    sleeps = Sleeps()
+    try:
+        with build_client(server.url, sleep=sleeps) as client:
+            response = client.get("/x")
+    finally:
+        server.stop()
+    assert response.text == "ok"
+    assert response.extensions["kbapi_retries"] == 2
+    assert server.connections == 3
+
+
+def test_post_not_retried_after_dropped_connection() -> None:
+    server = DroppingServer(drops=1)
+    server.start()
+    sleeps = Sleeps()
+    try:
+        with (
+            build_client(server.url, sleep=sleeps) as client,
+            pytest.raises(errors.APIConnectionError) as info,
+            translate_errors(),
+        ):
+            client.post("/signals", json={"zoneId": "KEY_A"})
+    finally:
+        server.stop()
+    assert server.connections == 1
+    assert sleeps.calls == []
+    assert "POST http://127.0.0.1" in str(info.value)
+
+
+def test_post_retried_after_connect_error() -> None:
+    port = free_port()
+    server = DroppingServer(drops=0, port=port)
+    sleeps: list[float] = []
+
+    def start_server_then_continue(seconds: float) -> None:
+        sleeps.append(seconds)
+        server.start()  # nothing listened during the first attempt: connection refused
+
+    try:
+        with build_client(server.url, sleep=start_server_then_continue) as client:
+            response = client.post("/signals", json={"zoneId": "KEY_A"})
+    finally:
+        server.stop()
+    assert response.text == "ok"
+    assert response.extensions["kbapi_retries"] == 1
+    assert len(sleeps) == 1
+
+
+def test_connect_errors_exhaust_and_translate() -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    sleeps = Sleeps()
+    with (
+        build_client(url, sleep=sleeps) as client,
+        pytest.raises(errors.APIConnectionError) as info,
+        translate_errors(),
+    ):
+        client.post("/x", content=b"{}")
+    assert len(sleeps.calls) == 2
+    assert any("gave up after 2 retries" in note for note in info.value.__cause__.__notes__)
+
+
+def test_timeout_raises_api_timeout_error(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    with (
+        build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
+        pytest.raises(errors.APITimeoutError),
+        translate_errors(),
+    ):
+        client.get("/hang", params={"id": _id(request)})
+    assert HITS[f"/hang:{_id(request)}"] == 3
+    assert len(sleeps.calls) == 2
+
+
+def test_post_timeout_not_retried(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+    with (
+        build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
+        pytest.raises(errors.APITimeoutError),
+        translate_errors(),
+    ):
+        client.post("/hang", params={"id": _id(request)})
+    assert HITS[f"/hang:{_id(request)}"] == 1
+    assert sleeps.calls == []
+
+
+@pytest.mark.parametrize("declared", ["0", "1"])
+def test_oversize_body_raises(base_url: str, declared: str) -> None:
+    params = {"size": 256 * 1024, "declared": declared}
+    with (
+        build_client(base_url, max_response_bytes=64 * 1024) as client,
+        pytest.raises(errors.ResponseTooLargeError) as info,
+        translate_errors(),
+    ):
+        client.get("/huge", params=params)
+    assert info.value.limit == 64 * 1024
+    assert "/huge" in str(info.value)
+
+
+def test_body_under_cap_is_fine(base_url: str) -> None:
+    with build_client(base_url, max_response_bytes=64 * 1024) as client:
+        response = client.get("/huge", params={"size": 32 * 1024})
+    assert len(response.content) == 32 * 1024
+
+
+def test_logs_attempts_without_secrets(
+    base_url: str, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="kbapi.http")
+    params = {"id": _id(request), "fails": 1, "apiKey": "SECRET-KEY-1"}
+    headers = {"X-API-KEY": "SECRET-KEY-2"}
+    with build_client(base_url, headers=headers, sleep=Sleeps()) as client:
+        client.get("/flaky", params=params)
+    lines = [r.getMessage() for r in caplog.records if r.name == "kbapi.http"]
+    assert len(lines) == 2
+    assert "(attempt 1); retrying in" in lines[0]
+    assert "-> 200" in lines[1] and "(attempt 2)" in lines[1]
+    assert "SECRET-KEY" not in caplog.text
+
+
+def test_rate_limiter_is_acquired_per_attempt(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    slept: list[float] = []
+    now = [0.0]
+
+    def limiter_sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = RateLimiter(2, 1.0, clock=lambda: now[0], sleep=limiter_sleep)
+    with build_client(base_url, rate_limiter=limiter, sleep=Sleeps()) as client:
+        for _ in range(2):
+            client.get("/flaky", params={"id": _id(request), "fails": 1})
+    assert slept == [1.0]  # 3 attempts in all: the third waits for the window
+
+
+# ---- async twins -------------------------------------------------------------------------
+
+
+def test_async_retries_and_retry_after(base_url: str, request: pytest.FixtureRequest) -> None:
+    sleeps = Sleeps()
+
+    async def run() -> httpx.Response:
+        async with build_async_client(base_url, sleep=sleeps.async_sleep) as client:
+            params = {"id": _id(request), "fails": 2, "ra": "2"}
+            return await client.get("/flaky", params=params)
+
+    response = asyncio.run(run())
+    assert response.status_code == 200
+    assert response.extensions["kbapi_retries"] == 2
+    assert sleeps.calls == [2.0, 2.0]
+
+
+def test_async_post_not_retried_after_500_but_after_429(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    sleeps = Sleeps()
+
+    async def run() -> tuple[int, int]:
+        async with build_async_client(base_url, sleep=sleeps.async_sleep) as client:
+            five = await client.post("/flaky", params={"id": f"{_id(request)}5", "fails": 1})
+            four = await client.post(
+                "/flaky", params={"id": f"{_id(request)}4", "fails": 1, "status": 429}
+            )
+            return five.status_code, four.status_code
+
+    assert asyncio.run(run()) == (503, 200)
+    assert len(sleeps.calls) == 1
+
+
+def test_async_dropped_connection_and_timeout(
+    base_url: str, request: pytest.FixtureRequest
+) -> None:
+    server = DroppingServer(drops=1)
+    server.start()
+    sleeps = Sleeps()
+
+    async def run() -> httpx.Response:
+        async with build_async_client(server.url, sleep=sleeps.async_sleep) as client:
+            return await client.get("/x")
+
+    try:
+        response = asyncio.run(run())
+    finally:
+        server.stop()
+    assert response.text == "ok"
+    assert response.extensions["kbapi_retries"] == 1
+
+    async def hang() -> None:
+        timeout = httpx.Timeout(0.1)
+        async with build_async_client(
+            base_url, timeout=timeout, retries=None, sleep=sleeps.async_sleep
+        ) as client:
+            with translate_errors():
+                await client.get("/hang", params={"id": _id(request)})
+
+    with pytest.raises(errors.APITimeoutError):
+        asyncio.run(hang())
+
+
+def test_async_oversize_body(base_url: str) -> None:
+    async def run() -> None:
+        async with build_async_client(base_url, max_response_bytes=8192) as client:
+            with translate_errors():
+                await client.get("/huge", params={"size": 65536})
+
+    with pytest.raises(errors.ResponseTooLargeError):
+        asyncio.run(run())

@@ -1,0 +1,330 @@
+"""httpx authentication flows: API key, bearer token and OAuth2 with refresh.
+
+Credentials travel only over https, or plain http to a loopback host (`ensure_secure_url`).
+Every credential is held as a `Secret`, so no repr, log line or error ever shows it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import ClassVar, Final, Literal
+
+import attrs
+import httpx
+
+from kbapi._core.errors import APIResponseValidationError, InputError, error_for_response
+from kbapi._core.redact import Secret, as_secret, redact_url
+
+LOGGER: Final = logging.getLogger("kbapi.auth")
+
+Flow = Generator[httpx.Request, httpx.Response, None]
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost`` (and ``*.localhost``), 127.0.0.0/8 and ::1."""
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def ensure_secure_url(url: str | httpx.URL) -> httpx.URL:
+    """Return `url` as an `httpx.URL` if credentials may be sent to it, else raise `InputError`.
+
+    Allowed: https anywhere; http only to a loopback host (local Q desktop app, mock servers).
+    """
+    parsed = httpx.URL(str(url))
+    if parsed.scheme == "https" or (parsed.scheme == "http" and is_loopback_host(parsed.host)):
+        return parsed
+    raise InputError(
+        f"refusing to send credentials to {redact_url(parsed)}: use https "
+        "(plain http is allowed only for 127.0.0.0/8, ::1 and localhost)"
+    )
+
+
+class ApiKeyAuth(httpx.Auth):
+    """Send an API key in a header, e.g. ``ApiKeyAuth("X-API-KEY", key)`` for the Q cloud."""
+
+    def __init__(self, header_name: str, key: str | Secret) -> None:
+        self.header_name = header_name
+        self._key = as_secret(key)
+
+    def auth_flow(self, request: httpx.Request) -> Flow:
+        """Add the key header after checking the URL is safe for credentials."""
+        ensure_secure_url(request.url)
+        request.headers[self.header_name] = self._key.get_secret_value()
+        yield request
+
+    def __repr__(self) -> str:
+        return f"ApiKeyAuth(header_name={self.header_name!r}, key={self._key!r})"
+
+
+class BearerTokenAuth(httpx.Auth):
+    """Send ``Authorization: Bearer <token>``."""
+
+    def __init__(self, token: str | Secret) -> None:
+        self._token = as_secret(token)
+
+    def auth_flow(self, request: httpx.Request) -> Flow:
+        """Add the bearer header after checking the URL is safe for credentials."""
+        ensure_secure_url(request.url)
+        request.headers["Authorization"] = f"Bearer {self._token.get_secret_value()}"
+        yield request
+
+    def __repr__(self) -> str:
+        return f"BearerTokenAuth(token={self._token!r})"
+
+
+@attrs.frozen
+class ClientCredentials:
+    """``grant_type=client_credentials`` (Das Keyboard Q: the recommended grant)."""
+
+    grant_type: ClassVar[str] = "client_credentials"
+    client_id: str
+    client_secret: Secret = attrs.field(converter=as_secret)
+
+    def fields(self) -> dict[str, str]:
+        """Form fields of the token request (secrets unwrapped: only for sending)."""
+        return {"client_id": self.client_id, "client_secret": self.client_secret.get_secret_value()}
+
+
+@attrs.frozen
+class PasswordGrant:
+    """``grant_type=password`` with the account's email and password."""
+
+    grant_type: ClassVar[str] = "password"
+    email: str
+    password: Secret = attrs.field(converter=as_secret)
+    client_id: str | None = None
+
+    def fields(self) -> dict[str, str]:
+        """Form fields of the token request (secrets unwrapped: only for sending)."""
+        fields = {"email": self.email, "password": self.password.get_secret_value()}
+        if self.client_id is not None:
+            fields["client_id"] = self.client_id
+        return fields
+
+
+@attrs.frozen
+class AuthorizationCodeGrant:
+    """``grant_type=authorization_code`` with a code from the browser redirect (single use)."""
+
+    grant_type: ClassVar[str] = "authorization_code"
+    client_id: str
+    code: Secret = attrs.field(converter=as_secret)
+
+    def fields(self) -> dict[str, str]:
+        """Form fields of the token request (secrets unwrapped: only for sending)."""
+        return {"client_id": self.client_id, "code": self.code.get_secret_value()}
+
+
+@attrs.frozen
+class RefreshTokenGrant:
+    """``grant_type=refresh_token``; also usable as the starting grant."""
+
+    grant_type: ClassVar[str] = "refresh_token"
+    refresh_token: Secret = attrs.field(converter=as_secret)
+    client_id: str | None = None
+
+    def fields(self) -> dict[str, str]:
+        """Form fields of the token request (secrets unwrapped: only for sending)."""
+        fields = {"refresh_token": self.refresh_token.get_secret_value()}
+        if self.client_id is not None:
+            fields["client_id"] = self.client_id
+        return fields
+
+
+Grant = ClientCredentials | PasswordGrant | AuthorizationCodeGrant | RefreshTokenGrant
+
+
+@attrs.frozen
+class Token:
+    """A cached access token. `expires_at` is on the auth's clock; None means unknown."""
+
+    access_token: Secret
+    refresh_token: Secret | None = None
+    expires_at: float | None = None
+    user_id: int | str | None = None
+
+
+def parse_token_response(response: httpx.Response, now: float) -> Token:
+    """Read a token endpoint's 200 body into a `Token`, or raise `APIResponseValidationError`."""
+    try:
+        data = json.loads(response.content)
+        access = data["access_token"]
+        if not isinstance(access, str) or not access:
+            raise TypeError("access_token is not a non-empty string")
+        refresh = data.get("refresh_token")
+        expires_in = data.get("expires_in")
+        user_id = data.get("user_id")
+        return Token(
+            access_token=Secret(access),
+            refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
+            expires_at=now + float(expires_in) if expires_in is not None else None,
+            user_id=user_id if isinstance(user_id, (int, str)) else None,
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        # The body holds tokens: report the failure kind only, never the body.
+        raise APIResponseValidationError(
+            "token response is not the documented object",
+            status_code=response.status_code,
+            error=type(exc)(f"{type(exc).__name__} while reading the token response"),
+            request_method="POST",
+            request_url=response.request.url,
+        ) from None
+
+
+class OAuth2Auth(httpx.Auth):
+    """OAuth2 bearer auth that obtains, caches and refreshes its own access token.
+
+    The token is fetched with `grant` on first use, refreshed with the refresh_token grant
+    `refresh_margin` seconds before `expires_in` runs out and once when a request gets 401 (the
+    request is then resent once); a failed refresh falls back to `grant`. One refresh at a time
+    per auth object, across threads (sync) and tasks (async). Token requests go through the
+    same httpx client (and so its retry and timeout policy).
+    """
+
+    def __init__(
+        self,
+        token_url: str | httpx.URL,
+        grant: Grant,
+        *,
+        refresh_margin: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        body_format: Literal["form", "json"] = "form",
+        client_id: str | None = None,
+    ) -> None:
+        self.token_url = ensure_secure_url(token_url)
+        self.grant = grant
+        self.refresh_margin = refresh_margin
+        self.body_format = body_format
+        self._clock = clock
+        self._client_id = client_id or getattr(grant, "client_id", None)
+        self._token: Token | None = None
+        self._lock = threading.Lock()
+        self._async_lock = asyncio.Lock()
+
+    @property
+    def user_id(self) -> int | str | None:
+        """The account id the token endpoint returned, once a token was obtained."""
+        return self._token.user_id if self._token else None
+
+    @property
+    def token(self) -> Token | None:
+        """The cached token (its fields are `Secret`s), or None before the first request."""
+        return self._token
+
+    def invalidate(self) -> None:
+        """Forget the cached access token (keeps the refresh token for the next request)."""
+        if self._token is not None:
+            self._token = attrs.evolve(self._token, expires_at=float("-inf"))
+
+    def __repr__(self) -> str:
+        return f"OAuth2Auth(token_url={redact_url(self.token_url)!r}, grant={self.grant!r})"
+
+    def _is_fresh(self) -> bool:
+        token = self._token
+        if token is None:
+            return False
+        return token.expires_at is None or self._clock() < token.expires_at - self.refresh_margin
+
+    def _token_request(self, grant: Grant) -> httpx.Request:
+        fields = {"grant_type": grant.grant_type, **grant.fields()}
+        headers = {"Accept": "application/json"}
+        if self.body_format == "json":
+            return httpx.Request("POST", self.token_url, json=fields, headers=headers)
+        return httpx.Request("POST", self.token_url, data=fields, headers=headers)
+
+    def _refresh_grant(self) -> RefreshTokenGrant | None:
+        token = self._token
+        if token is None or token.refresh_token is None:
+            return None
+        return RefreshTokenGrant(refresh_token=token.refresh_token, client_id=self._client_id)
+
+    def _accept(self, response: httpx.Response) -> bool:
+        if response.status_code != 200:
+            LOGGER.debug("token endpoint answered %d", response.status_code)
+            return False
+        self._token = parse_token_response(response, self._clock())
+        LOGGER.debug("obtained an access token (user id %s)", self._token.user_id)
+        return True
+
+    def _authorize(self, request: httpx.Request) -> Token:
+        token = self._token
+        assert token is not None  # set by _obtain before any caller gets here
+        request.headers["Authorization"] = f"Bearer {token.access_token.get_secret_value()}"
+        return token
+
+    def _obtain_steps(self) -> Flow:
+        """Token requests to send, in order; each receives its response with the body read."""
+        refresh = self._refresh_grant()
+        if refresh is not None:
+            response = yield self._token_request(refresh)
+            if self._accept(response):
+                return
+        response = yield self._token_request(self.grant)
+        if not self._accept(response):
+            raise error_for_response(response)
+
+    def _obtain(self) -> Flow:
+        steps = self._obtain_steps()
+        token_request = _next_step(steps, None)
+        while token_request is not None:
+            token_response = yield token_request
+            token_response.read()
+            token_request = _next_step(steps, token_response)
+
+    def sync_auth_flow(self, request: httpx.Request) -> Flow:
+        """Authorize `request`, fetching or refreshing the token first when needed."""
+        ensure_secure_url(request.url)
+        with self._lock:
+            if not self._is_fresh():
+                yield from self._obtain()
+            used = self._authorize(request)
+        response = yield request
+        if response.status_code != 401:
+            return
+        with self._lock:
+            if self._token is used:
+                self.invalidate()
+                yield from self._obtain()
+            self._authorize(request)
+        yield request
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """Async twin of `sync_auth_flow` (async generators cannot delegate, hence the loops)."""
+        ensure_secure_url(request.url)
+        used: Token | None = None
+        for attempt in range(2):
+            async with self._async_lock:
+                must_fetch = not self._is_fresh() if attempt == 0 else self._token is used
+                if attempt == 1 and must_fetch:
+                    self.invalidate()
+                steps = self._obtain_steps() if must_fetch else None
+                token_request = _next_step(steps, None) if steps else None
+                while steps is not None and token_request is not None:
+                    token_response = yield token_request
+                    await token_response.aread()
+                    token_request = _next_step(steps, token_response)
+                used = self._authorize(request)
+            response = yield request
+            if response.status_code != 401:
+                return
+
+
+def _next_step(steps: Flow, response: httpx.Response | None) -> httpx.Request | None:
+    try:
+        return next(steps) if response is None else steps.send(response)
+    except StopIteration:
+        return None

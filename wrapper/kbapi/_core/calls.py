@@ -1,0 +1,149 @@
+"""Run a generated operation and turn whatever goes wrong into the kbapi exception tree.
+
+    with translate_errors():
+        response = get_job.sync_detailed(job_id, client=client)
+        job = check_response(response, ok=(200,), expect=Job).parsed
+
+The same block works around ``await get_job.asyncio_detailed(...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from http import HTTPStatus
+from typing import Any, Protocol, TypeVar
+
+import httpx
+
+from kbapi._core.context import CallRecord, current_call, recording
+from kbapi._core.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    KbapiError,
+    request_target,
+    status_error,
+)
+
+PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+class ResponseLike(Protocol):
+    """What `check_response` needs: a generated ``Response`` or an ``httpx.Response``."""
+
+    @property
+    def status_code(self) -> int | HTTPStatus: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+
+
+R = TypeVar("R", bound=ResponseLike)
+
+
+@contextmanager
+def translate_errors() -> Iterator[CallRecord]:
+    """Convert httpx and parse errors raised in the block into kbapi errors.
+
+    `httpx.TimeoutException` -> `APITimeoutError`; other `httpx.TransportError` ->
+    `APIConnectionError`; `KeyError`/`TypeError`/`ValueError`/`AttributeError` (what generated
+    ``from_dict`` raises on a body that breaks the schema) -> `APIResponseValidationError`.
+    kbapi's own errors (including `InputError`, a ValueError) pass through untouched, so keep
+    only the generated call and its parsing inside the block. Yields the `CallRecord` the
+    kbapi transports fill (method, URL, final response, retries).
+    """
+    with recording() as record:
+        try:
+            yield record
+        except KbapiError:
+            raise
+        except httpx.TimeoutException as exc:
+            method, url = _exc_target(exc, record)
+            raise APITimeoutError(
+                f"request timed out ({type(exc).__name__})", request_method=method, request_url=url
+            ) from exc
+        except httpx.TransportError as exc:
+            method, url = _exc_target(exc, record)
+            raise APIConnectionError(
+                f"connection failed ({type(exc).__name__}: {exc})",
+                request_method=method,
+                request_url=url,
+            ) from exc
+        except PARSE_ERRORS as exc:
+            raise _validation_error(exc, record) from exc
+
+
+def _exc_target(exc: httpx.RequestError, record: CallRecord) -> tuple[str | None, Any]:
+    try:
+        request = exc.request
+    except RuntimeError:
+        return record.method, record.url
+    return request.method, request.url
+
+
+def _validation_error(exc: BaseException, record: CallRecord) -> APIResponseValidationError:
+    response = record.response
+    status = response.status_code if response is not None else None
+    body = _body_text(response) if response is not None else None
+    return APIResponseValidationError(
+        "response body does not match the documented schema",
+        status_code=status,
+        body_text=body,
+        error=exc,
+        request_method=record.method,
+        request_url=record.url,
+    )
+
+
+def _body_text(response: httpx.Response) -> str | None:
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return None
+    return content[:4096].decode("utf-8", errors="replace")
+
+
+def check_response(
+    response: R,
+    ok: tuple[int, ...] = (200,),
+    *,
+    expect: type | tuple[type, ...] | None = None,
+    record: CallRecord | None = None,
+) -> R:
+    """Return `response` if its status is in `ok`, else raise the matching `APIStatusError`.
+
+    With `expect`, also require ``response.parsed`` to be an instance of it (a generated client
+    returns None or an error model when the body or status was not the documented one) and raise
+    `APIResponseValidationError` otherwise. Request details come from `record` or the enclosing
+    `translate_errors()` block, if any.
+    """
+    record = record or current_call()
+    method = record.method if record else None
+    url = record.url if record else None
+    if isinstance(response, httpx.Response):
+        method, url = request_target(response)
+    status = int(response.status_code)
+    if status not in ok:
+        raise status_error(
+            status, response.headers, response.content, request_method=method, request_url=url
+        )
+    if expect is not None:
+        parsed = getattr(response, "parsed", None)
+        if not isinstance(parsed, expect):
+            raise APIResponseValidationError(
+                f"expected {_names(expect)}, got {type(parsed).__name__}",
+                status_code=status,
+                body_text=response.content[:4096].decode("utf-8", errors="replace"),
+                request_method=method,
+                request_url=url,
+            )
+    return response
+
+
+def _names(expect: type | tuple[type, ...]) -> str:
+    types = expect if isinstance(expect, tuple) else (expect,)
+    return " | ".join(t.__name__ for t in types)

@@ -1,0 +1,61 @@
+"""Remember the last request/response of the current call, so parse errors can say what failed.
+
+`calls.translate_errors()` opens a record; the kbapi transports fill it. Context variables keep
+concurrent threads and asyncio tasks apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import attrs
+import httpx
+
+
+@attrs.define
+class CallRecord:
+    """What the transport saw for the call in progress (latest attempt wins)."""
+
+    method: str | None = None
+    url: httpx.URL | None = None
+    response: httpx.Response | None = None
+    retries: int = 0
+
+
+_CURRENT: ContextVar[CallRecord | None] = ContextVar("kbapi_call_record", default=None)
+
+
+def current_call() -> CallRecord | None:
+    """The record opened by the innermost `recording()` block of this context, if any."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def recording() -> Iterator[CallRecord]:
+    """Open a fresh `CallRecord` for the duration of the block."""
+    record = CallRecord()
+    token = _CURRENT.set(record)
+    try:
+        yield record
+    finally:
+        _CURRENT.reset(token)
+
+
+def note_request(request: httpx.Request) -> None:
+    """Store the request target in the current record, if one is open."""
+    record = _CURRENT.get()
+    if record is not None:
+        record.method = request.method
+        record.url = request.url
+
+
+def note_response(request: httpx.Request, response: httpx.Response, retries: int) -> None:
+    """Store the final response of an attempt loop in the current record, if one is open."""
+    record = _CURRENT.get()
+    if record is not None:
+        record.method = request.method
+        record.url = request.url
+        record.response = response
+        record.retries = retries
