@@ -1,5 +1,179 @@
-"""`kbapi contract` commands (not built yet)."""
+"""`kbapi contract`: check a server (yours, the live one, or `kbapi mock`) against our specs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
-app = typer.Typer(help="contract commands.", no_args_is_help=True)
+from kbapi.contract import ContractOptions, plan, render, run_contract, write
+from kbapi.contract.runner import Api, Target
+
+HELP = (
+    "Contract-test a server against the OpenAPI specs shipped with kbapi (schemathesis, "
+    "in-process). Safe by default: only GET/HEAD operations unless --allow-writes, 2 requests/s "
+    "for non-loopback hosts, at most --max-requests requests and --max-time seconds, no redirects "
+    "followed, credentials only sent to --url's host and masked in the printed curl lines. "
+    "Failures that match the documented deviations of the live services are reported as "
+    "'known deviation' and do not fail the run (--no-known-deviations to fail on them). "
+    "Exit status: 0 passed, 1 contract failures, 2 usage or spec error."
+)
+
+app = typer.Typer(help=HELP, no_args_is_help=True)
+
+
+class ReportFormat(StrEnum):
+    """Machine-readable report formats."""
+
+    junit = "junit"
+    json = "json"
+
+
+class TargetChoice(StrEnum):
+    """Which Q API to test."""
+
+    local = "local"
+    cloud = "cloud"
+
+
+Url = Annotated[
+    str, typer.Option("--url", help="Base URL of the server, e.g. http://127.0.0.1:5001")
+]
+Spec = Annotated[
+    Path | None, typer.Option(help="Use this OpenAPI file instead of the packaged spec.")
+]
+AllowWrites = Annotated[
+    bool, typer.Option("--allow-writes", help="Also call POST/PUT/PATCH/DELETE operations.")
+]
+Rate = Annotated[
+    float | None,
+    typer.Option(help="Requests per second (0 = unlimited). Default: 2, unlimited on loopback."),
+]
+MaxRequests = Annotated[int, typer.Option(min=1, help="Hard cap on requests sent.")]
+MaxTime = Annotated[float, typer.Option(min=0.1, help="Hard cap on the run time, in seconds.")]
+Examples = Annotated[int, typer.Option(min=1, help="Generated cases per operation.")]
+KnownDeviations = Annotated[
+    bool,
+    typer.Option(
+        "--known-deviations/--no-known-deviations",
+        help="Report documented live-service deviations as known instead of failures.",
+    ),
+]
+ShowSecrets = Annotated[
+    bool, typer.Option("--show-secrets", help="Print credentials in the curl lines.")
+]
+Seed = Annotated[int | None, typer.Option(help="Random seed (default: deterministic cases).")]
+DryRun = Annotated[
+    bool, typer.Option("--dry-run", help="List the operations that would be called and exit.")
+]
+Report = Annotated[
+    tuple[ReportFormat, Path] | None,
+    typer.Option(help="Also write a report: --report junit|json FILE.", show_default=False),
+]
+
+
+def _execute(
+    options: ContractOptions, dry_run: bool, report: tuple[ReportFormat, Path] | None
+) -> None:
+    console = Console(highlight=False)
+    try:
+        result = plan(options) if dry_run else run_contract(options)
+    except (FileNotFoundError, ValueError, ImportError) as exc:
+        Console(stderr=True).print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    render(result, console)
+    if report is not None and report[0] is not None:
+        write(result, report[0].value, report[1])
+        console.print(f"{report[0].value} report written to {report[1]}")
+    raise typer.Exit(1 if result.failed else 0)
+
+
+def _options(api: Api, url: str, **values: object) -> ContractOptions:
+    return replace(ContractOptions(api=api, url=url.rstrip("/")), **values)  # type: ignore[arg-type]
+
+
+@app.command("qmk")
+def qmk(
+    url: Url,
+    spec: Spec = None,
+    allow_writes: AllowWrites = False,
+    rate: Rate = None,
+    max_requests: MaxRequests = 500,
+    max_time: MaxTime = 120.0,
+    examples: Examples = 10,
+    known_deviations: KnownDeviations = True,
+    show_secrets: ShowSecrets = False,
+    seed: Seed = None,
+    dry_run: DryRun = False,
+    report: Report = None,
+) -> None:
+    """Check a QMK compile API server (api.qmk.fm v1 or self-hosted) against spec/qmk.yaml."""
+    options = _options(
+        "qmk", url, spec=spec, allow_writes=allow_writes, rate=rate, max_requests=max_requests,
+        max_time=max_time, examples=examples, known_deviations=known_deviations,
+        show_secrets=show_secrets, seed=seed,
+    )  # fmt: skip
+    _execute(options, dry_run, report)
+
+
+@app.command("qmk-keyboards")
+def qmk_keyboards(
+    url: Url,
+    spec: Spec = None,
+    rate: Rate = None,
+    max_requests: MaxRequests = 500,
+    max_time: MaxTime = 120.0,
+    examples: Examples = 10,
+    known_deviations: KnownDeviations = True,
+    seed: Seed = None,
+    dry_run: DryRun = False,
+    report: Report = None,
+) -> None:
+    """Check a keyboards.qmk.fm metadata server against spec/qmk-keyboards.yaml."""
+    options = _options(
+        "qmk-keyboards", url, spec=spec, rate=rate, max_requests=max_requests,
+        max_time=max_time, examples=examples, known_deviations=known_deviations, seed=seed,
+    )  # fmt: skip
+    _execute(options, dry_run, report)
+
+
+@app.command("q")
+def q(
+    url: Url,
+    api_key: Annotated[
+        str | None, typer.Option(help="Cloud API key (sent as X-API-KEY).", show_default=False)
+    ] = None,
+    token: Annotated[
+        str | None, typer.Option(help="Cloud OAuth access token (Bearer).", show_default=False)
+    ] = None,
+    target: Annotated[
+        TargetChoice | None,
+        typer.Option(help="local (Q desktop app) or cloud. Default: cloud with credentials."),
+    ] = None,
+    spec: Spec = None,
+    allow_writes: AllowWrites = False,
+    rate: Rate = None,
+    max_requests: MaxRequests = 500,
+    max_time: MaxTime = 120.0,
+    examples: Examples = 10,
+    known_deviations: KnownDeviations = True,
+    show_secrets: ShowSecrets = False,
+    seed: Seed = None,
+    dry_run: DryRun = False,
+    report: Report = None,
+) -> None:
+    """Check a Das Keyboard Q server (local app or cloud) against spec/daskeyboard-q.yaml."""
+    if api_key and token:
+        raise typer.BadParameter("give --api-key or --token, not both", param_hint="--token")
+    chosen: Target | None = target.value if target is not None else None
+    options = _options(
+        "q", url, api_key=api_key, token=token, target=chosen, spec=spec,
+        allow_writes=allow_writes, rate=rate, max_requests=max_requests, max_time=max_time,
+        examples=examples, known_deviations=known_deviations, show_secrets=show_secrets,
+        seed=seed,
+    )  # fmt: skip
+    _execute(options, dry_run, report)
