@@ -1,4 +1,4 @@
-"""Regenerate every client into a temporary folder and fail if it differs from the committed generated/."""
+"""Regenerate every client into a temporary folder; fail if it differs from generated/."""
 
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ def differences(left: Path, right: Path) -> list[str]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kbapi-gen-") as tmp:
-        subprocess.run(["make", "--no-print-directory", "-s", "generate", f"GEN_ROOT={tmp}"], cwd=ROOT, check=True)
+        subprocess.run(
+            ["make", "--no-print-directory", "-s", "generate", f"GEN_ROOT={tmp}"],
+            cwd=ROOT,
+            check=True,
+        )
         found = differences(ROOT / "generated", Path(tmp))
     for line in found:
         print(line, file=sys.stderr)

@@ -1,3 +1,3 @@
-"""kbapi: clients, mock servers and contract tests for the QMK compile API and the Das Keyboard Q API."""
+"""kbapi: clients, mock servers and contract tests for the QMK and Das Keyboard Q APIs."""
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Pure data shipped with kbapi and shared by the wrapper and the mock servers (zone tables, QMK fixtures)."""
+"""Pure data shared by the wrapper and the mock servers (zone tables, QMK fixtures)."""
 
 from importlib.resources import files
 from importlib.resources.abc import Traversable
