@@ -11,6 +11,7 @@ from kbapi._core.auth import (
     ensure_secure_url,
 )
 from kbapi._core.calls import check_response, translate_errors
+from kbapi._core.client import TransportOptions, acall, aparsed, call, parsed, wire
 from kbapi._core.errors import (
     APIConnectionError,
     APIError,
@@ -67,13 +68,19 @@ __all__ = [
     "RetryPolicy",
     "RetryTransport",
     "Secret",
+    "TransportOptions",
     "UnprocessableEntityError",
+    "acall",
+    "aparsed",
     "build_async_client",
     "build_client",
+    "call",
     "check_response",
     "ensure_secure_url",
     "error_for_response",
     "gather_bounded",
+    "parsed",
     "raise_for_status",
     "translate_errors",
+    "wire",
 ]
