@@ -1,5 +1,20 @@
-"""QMK: keymaps (load, validate, keymap.c), keycode checks and keyboard metadata."""
+"""QMK: compile keymaps into firmware (sync and async clients), validate them, render keymap.c."""
 
+from kbapi.qmk.async_client import AsyncCompileJob, AsyncQMKClient
+from kbapi.qmk.client import CompileJob, QMKClient
+from kbapi.qmk.common import ApiStatus, BuildResult
+from kbapi.qmk.errors import (
+    CompileError,
+    CompileFailed,
+    CompileInfrastructureError,
+    CompileTimeout,
+    DownloadError,
+    EmptyDownloadError,
+    JobNotFoundError,
+    UnknownKeyboardError,
+    UnsafeFileNameError,
+)
+from kbapi.qmk.jobs import CompileResult, JobStatus
 from kbapi.qmk.keyboard_info import (
     KeyboardInfo,
     KeyboardInfoError,
@@ -8,8 +23,23 @@ from kbapi.qmk.keyboard_info import (
 )
 from kbapi.qmk.keycodes import KeycodeError, check_keycode, is_valid_keycode, keycode_problem
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem, keymap_c, validate_keymap
+from kbapi.qmk.polling import PollPolicy, Progress
 
 __all__ = [
+    "ApiStatus",
+    "AsyncCompileJob",
+    "AsyncQMKClient",
+    "BuildResult",
+    "CompileError",
+    "CompileFailed",
+    "CompileInfrastructureError",
+    "CompileJob",
+    "CompileResult",
+    "CompileTimeout",
+    "DownloadError",
+    "EmptyDownloadError",
+    "JobNotFoundError",
+    "JobStatus",
     "KeyboardInfo",
     "KeyboardInfoError",
     "KeycodeError",
@@ -17,7 +47,12 @@ __all__ = [
     "KeymapError",
     "KeymapProblem",
     "LayoutKey",
+    "PollPolicy",
+    "Progress",
+    "QMKClient",
+    "UnknownKeyboardError",
     "UnknownLayoutError",
+    "UnsafeFileNameError",
     "check_keycode",
     "is_valid_keycode",
     "keycode_problem",

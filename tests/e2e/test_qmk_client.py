@@ -1,0 +1,245 @@
+"""The QMK clients (sync and async) against the QMK mock over loopback sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from kbapi._core.errors import InternalServerError
+from kbapi._data import data_file
+from kbapi.mock.faults import FaultConfig, with_faults
+from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.qmk import (
+    AsyncQMKClient,
+    CompileFailed,
+    CompileInfrastructureError,
+    CompileTimeout,
+    JobNotFoundError,
+    Keymap,
+    KeymapError,
+    PollPolicy,
+    Progress,
+    QMKClient,
+    UnknownKeyboardError,
+)
+from kbapi.qmk.keyboard_info import KeyboardInfo
+
+from tests.support.asgi import RequestLog
+from tests.support.firmware import check_uf2, parse_intel_hex
+from tests.support.server import serve
+
+FAST = PollPolicy(initial=0.01, max_interval=0.05, queue_interval=0)
+KEYMAPS = sorted(p.name for p in Path(str(data_file("qmk_keymaps"))).iterdir())
+
+
+def fixture_keymap(name: str = "planck_rev6_default.json") -> dict[str, Any]:
+    return dict(json.loads(data_file("qmk_keymaps", name).read_text(encoding="utf-8")))
+
+
+class Clock:
+    """A settable clock for the mock, so a test decides when a job finishes."""
+
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def mock() -> Iterator[tuple[str, RequestLog]]:
+    log = RequestLog(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)))
+    with serve(log) as url:
+        yield url, log
+
+
+@pytest.fixture
+def qmk(mock: tuple[str, RequestLog]) -> Iterator[QMKClient]:
+    with QMKClient(mock[0], poll=FAST) as client:
+        yield client
+
+
+def check_firmware(path: Path, info: KeyboardInfo) -> None:
+    assert path.suffix == f".{info.firmware_format}"
+    content = path.read_bytes()
+    if info.firmware_format == "hex":
+        assert parse_intel_hex(content.decode("ascii"))
+    elif info.firmware_format == "uf2":
+        assert check_uf2(content) > 0
+    else:
+        assert len(content) > 1024
+
+
+@pytest.mark.parametrize("name", KEYMAPS)
+def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
+    qmk: QMKClient, name: str, tmp_path: Path
+) -> None:
+    keymap = Keymap.from_dict(fixture_keymap(name))
+    path = qmk.compile_and_download(keymap, tmp_path)
+    assert path.parent == tmp_path.resolve()
+    check_firmware(path, qmk.info(keymap.keyboard))
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_progress_reports_each_status_change(mock: tuple[str, RequestLog]) -> None:
+    seen: list[Progress] = []
+    app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2))
+    with serve(app) as url, QMKClient(url, poll=PollPolicy(initial=0.02, max_interval=0.05)) as q:
+        result = q.compile_and_wait(fixture_keymap(), on_progress=seen.append)
+    assert [p.status for p in seen] == ["queued", "running", "finished"]
+    assert seen[0].queue_length == 1 and seen[-1].elapsed >= 0.4
+    assert result.firmware_filename == "planck_rev6_default.bin"
+
+
+def test_keymap_and_source_downloads(qmk: QMKClient, tmp_path: Path) -> None:
+    job = qmk.compile(fixture_keymap())
+    keymap_file = job.download_keymap(tmp_path)
+    source = job.download_source(tmp_path)
+    assert json.loads(keymap_file.read_text())["layers"] == fixture_keymap()["layers"]
+    assert source.suffix == ".zip" and source.read_bytes()[:2] == b"PK"
+
+
+def test_wrong_length_layer_is_refused_before_anything_is_sent(
+    qmk: QMKClient, mock: tuple[str, RequestLog]
+) -> None:
+    body = fixture_keymap()
+    body["layers"][1] = body["layers"][1][:-2]
+    before = mock[1].count("POST", "/v1/compile")
+    with pytest.raises(KeymapError) as caught:
+        qmk.compile(body)
+    assert "layer 1 has 46 keys, LAYOUT_ortho_4x12 expects 48" in str(caught.value)
+    assert mock[1].count("POST", "/v1/compile") == before
+
+
+def test_build_failure_raises_compile_failed_with_the_build_output(qmk: QMKClient) -> None:
+    body = fixture_keymap()
+    body["layers"][0] = body["layers"][0][:-1]
+    with pytest.raises(CompileFailed) as caught:
+        qmk.compile_and_wait(body, check=False)
+    assert caught.value.returncode != 0 and caught.value.job_id
+    assert "requires 48 arguments, but only 47 given" in caught.value.output
+    assert "\x1b[" not in caught.value.output
+
+
+def test_unknown_keyboard_before_sending_and_from_the_service(qmk: QMKClient) -> None:
+    body = fixture_keymap() | {"keyboard": "no_such/board"}
+    with pytest.raises(UnknownKeyboardError) as early:
+        qmk.compile(body)
+    assert early.value.job_id is None and early.value.keyboard == "no_such/board"
+    with pytest.raises(UnknownKeyboardError) as late:
+        qmk.compile_and_wait(body, check=False)
+    assert late.value.job_id and late.value.keyboard == "no_such/board"
+
+
+@pytest.mark.parametrize(
+    ("keymap", "state"), [("__fail__", "failed"), ("__exception__", "finished")]
+)
+def test_service_failures_are_infrastructure_errors(
+    qmk: QMKClient, keymap: str, state: str
+) -> None:
+    with pytest.raises(CompileInfrastructureError) as caught:
+        qmk.compile_and_wait(fixture_keymap() | {"keymap": keymap})
+    assert caught.value.status == state and caught.value.job_id
+
+
+def test_timeout_keeps_the_job_id_and_the_job_can_be_resumed(tmp_path: Path) -> None:
+    clock = Clock()
+    app = create_qmk_app(QMKMockConfig(queue_seconds=1, run_seconds=60), clock=clock)
+    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+        job = qmk.compile(fixture_keymap())
+        with pytest.raises(CompileTimeout) as caught:
+            job.wait(timeout=0.2)
+        assert caught.value.job_id == job.id and caught.value.last_status == "queued"
+        clock.now += 120
+        resumed = qmk.job(caught.value.job_id)
+        assert resumed.wait().firmware_filename == "planck_rev6_default.bin"
+        assert resumed.download_firmware(tmp_path).exists()
+
+
+def test_stored_metadata_shape_after_expiry_still_gives_the_result() -> None:
+    app = create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0, result_ttl=0))
+    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+        job = qmk.compile(fixture_keymap())
+        assert "status" not in job.status().raw
+        assert job.wait().keymap == "default"
+
+
+def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service() -> None:
+    unknown = "00000000-0000-0000-0000-000000000000"
+    documented = create_qmk_app(QMKMockConfig())
+    with serve(documented) as url, QMKClient(url) as qmk, pytest.raises(JobNotFoundError):
+        qmk.status(unknown)
+    live = create_qmk_app(QMKMockConfig(live_deviations=True))
+    with (
+        serve(live) as url,
+        QMKClient(url, retries=None) as qmk,
+        pytest.raises(InternalServerError) as caught,
+    ):
+        qmk.job(unknown).wait()
+    assert caught.value.status_code == 500
+    assert any("may still be running" in note for note in caught.value.__notes__)
+
+
+def test_injected_503_and_429_are_retried_honouring_retry_after(tmp_path: Path) -> None:
+    faults = FaultConfig(error_rate=0.3, rate_limit_rate=0.3, retry_after=3, seed=11)
+    app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)), faults)
+    waits: list[float] = []
+    with serve(app) as url, QMKClient(url, poll=FAST, sleep=waits.append) as qmk:
+        path = qmk.compile_and_download(fixture_keymap(), tmp_path)
+    assert path.exists()
+    assert app.stats.rate_limited and app.stats.errors
+    assert 3.0 in waits  # the Retry-After of every injected 429
+    assert all(w <= 8 for w in waits if w != 3.0)
+
+
+def test_async_client_has_the_same_outcomes(mock: tuple[str, RequestLog], tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with AsyncQMKClient(mock[0], poll=FAST) as qmk:
+            path = await qmk.compile_and_download(fixture_keymap(), tmp_path)
+            assert path.name == "planck_rev6_default.bin"
+            assert "planck/rev6" in await qmk.search("PLANCK")
+            bad = fixture_keymap()
+            bad["layers"][0] = bad["layers"][0][:-1]
+            with pytest.raises(KeymapError):
+                await qmk.compile(bad)
+            with pytest.raises(CompileFailed):
+                await qmk.compile_and_wait(bad, check=False)
+            job = await qmk.compile(fixture_keymap("newgame40_default.json"))
+            statuses = [p.status async for p in job.watch()]
+            assert statuses[-1] == "finished"
+            assert (await job.wait()).firmware_filename == "newgame40_default.hex"
+
+    asyncio.run(scenario())
+
+
+def test_async_timeout_and_resume() -> None:
+    clock = Clock()
+    app = create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=60), clock=clock)
+
+    async def scenario(url: str) -> None:
+        async with AsyncQMKClient(url, poll=FAST) as qmk:
+            job = await qmk.compile(fixture_keymap())
+            with pytest.raises(CompileTimeout) as caught:
+                await job.wait(timeout=0.2)
+            clock.now += 120
+            result = await qmk.job(caught.value.job_id).wait()
+            assert result.job_id == job.id
+
+    with serve(app) as url:
+        asyncio.run(scenario(url))
+
+
+def test_keyboard_metadata_and_build_results(qmk: QMKClient) -> None:
+    assert "planck/rev6" in qmk.keyboards()
+    assert qmk.search("clueboard 66") == ["clueboard/66/rev2", "clueboard/66/rev3"]
+    info = qmk.info("clueboard/66/rev3")
+    assert info.key_count("LAYOUT") == 73 and info.firmware_format == "hex"
+    assert qmk.api_status().status in {"running", "degraded", "starting"}
+    assert qmk.build_status()["planck/rev6"] is True
+    assert set(qmk.build_log()) == set(qmk.keyboards())
+    build = qmk.keyboard_build("planck/rev6")
+    assert build is not None and build.works and "planck/rev6" in (build.message or "")

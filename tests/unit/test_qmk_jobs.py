@@ -1,0 +1,216 @@
+"""Pure parts of the QMK wrapper: job shapes and outcomes, the poll schedule, file names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from kbapi._core.errors import InputError
+from kbapi.qmk import (
+    CompileFailed,
+    CompileInfrastructureError,
+    CompileTimeout,
+    EmptyDownloadError,
+    PollPolicy,
+    UnknownKeyboardError,
+    UnsafeFileNameError,
+)
+from kbapi.qmk.downloads import AtomicFile, choose_name, redirect_target, safe_file_name
+from kbapi.qmk.jobs import JobStatus, outcome, strip_ansi
+from kbapi.qmk.polling import Poller
+from kbapi_qmk_api.models import CompileJob
+
+JOB_ID = "ea1514b3-bdfc-4a7b-9b5c-08752684f7f6"
+SUCCESS = {
+    "keyboard": "newgame40",
+    "returncode": 0,
+    "output": "Linking: .build/newgame40.elf \x1b[32;01m[OK]\x1b[0m\n",
+    "firmware": None,
+    "firmware_filename": "newgame40_default.hex",
+    "layout": "LAYOUT_ortho_4x10",
+    "keymap": "default",
+    "keymap_archive": "newgame40-default.json",
+    "source_archive": "qmk_firmware-newgame40-default.zip",
+    "firmware_binary_url": [f"https://api.qmk.fm/v1/compile/{JOB_ID}/download"],
+    "firmware_keymap_url": [f"https://api.qmk.fm/v1/compile/{JOB_ID}/keymap"],
+    "firmware_source_url": [f"https://api.qmk.fm/v1/compile/{JOB_ID}/source"],
+}
+
+
+def status(body: dict[str, Any]) -> JobStatus:
+    base = {"id": JOB_ID, "created_at": "Sun, 03 Apr 2022 18:04:13 GMT", "enqueued_at": None}
+    return JobStatus.from_model(CompileJob.from_dict({**base, **body}))
+
+
+def finished(result: dict[str, Any] | None, is_failed: bool | None = False) -> JobStatus:
+    return status({"status": "finished", "is_failed": is_failed, "result": result})
+
+
+# -- status shapes -------------------------------------------------------------------------------
+
+
+def test_queued_shape_has_null_is_failed_and_is_pending() -> None:
+    job = status({"status": "queued", "is_failed": None, "result": None})
+    assert (job.status, job.is_failed, job.done) == ("queued", None, False)
+
+
+def test_stored_metadata_shape_without_status_reads_as_finished() -> None:
+    job = status(
+        {"is_failed": False, "is_finished": True, "is_queued": False, "is_started": False}
+        | {"result": SUCCESS, "created_at": "2022-04-03 18:04:13 UTC"}
+    )
+    assert job.status == "finished" and job.done
+    assert outcome(job).firmware_filename == "newgame40_default.hex"
+
+
+def test_unknown_status_values_are_reported_as_unknown() -> None:
+    job = status({"status": "deferred", "is_failed": None, "result": None})
+    assert job.status == "unknown" and job.done
+
+
+# -- outcomes ------------------------------------------------------------------------------------
+
+
+def test_success_strips_ansi_and_keeps_urls() -> None:
+    result = outcome(finished(SUCCESS))
+    assert result.output == "Linking: .build/newgame40.elf [OK]\n"
+    assert result.firmware_url == SUCCESS["firmware_binary_url"][0]  # type: ignore[index]
+    assert (result.keyboard, result.keymap, result.job_id) == ("newgame40", "default", JOB_ID)
+
+
+def test_build_failure_raises_compile_failed_with_returncode_and_clean_output() -> None:
+    body = {**SUCCESS, "returncode": 2, "firmware_filename": "", "cmd": ["make"]}
+    body["output"] = "\x1b[31merror\x1b[0m: 'KC_FOO' undeclared\n"
+    del body["firmware_binary_url"]
+    with pytest.raises(CompileFailed) as caught:
+        outcome(finished(body, is_failed=True))
+    assert caught.value.returncode == 2 and caught.value.job_id == JOB_ID
+    assert caught.value.output == "error: 'KC_FOO' undeclared\n"
+    assert "KC_FOO" in str(caught.value)
+
+
+def test_unknown_keyboard_result_names_the_submitted_keyboard() -> None:
+    body = {"returncode": -1, "command": "", "output": "Unknown keyboard!", "firmware": None}
+    with pytest.raises(UnknownKeyboardError) as caught:
+        outcome(finished(body, is_failed=True), keyboard="nope/rev1")
+    assert caught.value.keyboard == "nope/rev1" and caught.value.job_id == JOB_ID
+
+
+def test_worker_exception_is_an_infrastructure_error() -> None:
+    body = {"returncode": -3, "output": "Unknown error", "exception": "CalledProcessError"}
+    with pytest.raises(CompileInfrastructureError) as caught:
+        outcome(finished(body | {"stacktrace": "Traceback"}, is_failed=True))
+    assert caught.value.exception == "CalledProcessError"
+
+
+@pytest.mark.parametrize("state", ["failed", "unknown"])
+def test_failed_and_unknown_are_infrastructure_errors(state: str) -> None:
+    with pytest.raises(CompileInfrastructureError) as caught:
+        outcome(status({"status": state, "is_failed": True, "result": None}))
+    assert caught.value.status == state
+
+
+def test_success_without_firmware_file_is_not_reported_as_success() -> None:
+    body = {**SUCCESS, "firmware_filename": "", "return_code": -4}
+    with pytest.raises(CompileInfrastructureError, match="no firmware file"):
+        outcome(finished(body))
+
+
+def test_strip_ansi_handles_cursor_and_colour_sequences() -> None:
+    assert strip_ansi("\x1b[2K\x1b[1;32mok\x1b[0m done\x1b[?25h") == "ok done"
+
+
+# -- poll schedule -------------------------------------------------------------------------------
+
+
+def test_poll_intervals_grow_to_the_cap_within_the_jitter() -> None:
+    policy = PollPolicy(initial=0.5, factor=2, max_interval=4, jitter=0.25)
+    assert [policy.interval(n, 0.5) for n in range(6)] == [0.5, 1, 2, 4, 4, 4]
+    assert policy.interval(0, 0.0) == pytest.approx(0.375)
+    assert policy.interval(9, 0.999999) == pytest.approx(5.0, rel=1e-5)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"initial": 0}, {"initial": 2, "max_interval": 1}, {"factor": 0.5}, {"jitter": 1.0}],
+)
+def test_poll_policy_rejects_nonsense(bad: dict[str, float]) -> None:
+    with pytest.raises(InputError):
+        PollPolicy(**bad)
+
+
+def test_poller_reports_changes_and_queue_lengths_once() -> None:
+    poller = Poller(JOB_ID, PollPolicy(queue_interval=10), started=100.0, timeout=None)
+    queued = status({"status": "queued", "is_failed": None, "result": None})
+    assert poller.wants_queue_length(queued, 100.0)
+    first = poller.observe(queued, 100.5, queue_length=3)
+    assert first is not None and (first.status, first.queue_length, first.polls) == ("queued", 3, 1)
+    assert not poller.wants_queue_length(queued, 105.0)
+    assert poller.observe(queued, 105.0) is None
+    assert poller.observe(queued, 111.0, queue_length=2) is not None
+    running = poller.observe(status({"status": "running", "is_failed": None, "result": None}), 112)
+    assert running is not None and running.queue_length is None and running.elapsed == 12
+
+
+def test_poller_clips_the_last_sleep_to_the_deadline_then_times_out() -> None:
+    poller = Poller(JOB_ID, PollPolicy(initial=5, max_interval=5), 0.0, timeout=7, rand=lambda: 0.5)
+    running = status({"status": "running", "is_failed": None, "result": None})
+    poller.observe(running, 0.0)
+    assert poller.next_delay(0.0) == 5
+    poller.observe(running, 5.0)
+    assert poller.next_delay(5.0) == 2
+    poller.observe(running, 7.0)
+    with pytest.raises(CompileTimeout) as caught:
+        poller.next_delay(7.0)
+    assert caught.value.job_id == JOB_ID and caught.value.last_status == "running"
+    assert f"client.job('{JOB_ID}')" in str(caught.value)
+
+
+# -- file names and atomic writes ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../evil.hex", "..", ".", "", "a/b.bin", "a\\b.bin", "C:evil", ".hidden", " x.bin", "x\n"],
+)
+def test_unsafe_server_file_names_are_refused(name: str) -> None:
+    with pytest.raises(UnsafeFileNameError):
+        safe_file_name(name)
+
+
+def test_plain_names_pass_and_caller_names_raise_input_errors() -> None:
+    assert safe_file_name("planck_rev6_default.bin") == "planck_rev6_default.bin"
+    with pytest.raises(InputError):
+        safe_file_name("../x", origin="the caller")
+
+
+def test_name_comes_from_the_result_then_disposition_then_url() -> None:
+    url = httpx.URL("https://s3.example/bucket/id/from_url.hex?X-Amz-Signature=abc")
+    headers = httpx.Headers({"content-disposition": 'attachment; filename="from_header.hex"'})
+    assert choose_name("from_result.hex", headers, url) == "from_result.hex"
+    assert choose_name(None, headers, url) == "from_header.hex"
+    assert choose_name(None, httpx.Headers(), url) == "from_url.hex"
+    hostile = httpx.Headers({"content-disposition": "attachment; filename=../../etc/passwd"})
+    with pytest.raises(UnsafeFileNameError):
+        choose_name(None, hostile, url)
+
+
+def test_redirect_target_resolves_relative_locations() -> None:
+    base = httpx.URL("http://127.0.0.1:5001")
+    target = redirect_target(httpx.Headers({"location": "/files/a/b.bin?x=1"}), base)
+    assert str(target) == "http://127.0.0.1:5001/files/a/b.bin?x=1"
+
+
+def test_atomic_file_leaves_nothing_on_failure_or_when_empty(tmp_path: Path) -> None:
+    target = tmp_path / "fw.bin"
+    with pytest.raises(RuntimeError), AtomicFile(target) as out:
+        out.write(b"partial")
+        raise RuntimeError("connection dropped")
+    with pytest.raises(EmptyDownloadError), AtomicFile(target):
+        pass
+    assert list(tmp_path.iterdir()) == []
+    with AtomicFile(target) as out:
+        out.write(b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01" and list(tmp_path.iterdir()) == [target]

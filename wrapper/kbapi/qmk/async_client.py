@@ -1,0 +1,342 @@
+"""The QMK compile API client (async): the same surface as `QMKClient`, with `await`.
+
+    async with AsyncQMKClient() as qmk:
+        path = await qmk.compile_and_download("my_keymap.json", "firmware/")
+
+The decisions (polling, outcomes, file names) are the same pure functions the sync client uses.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from types import TracebackType
+
+import anyio
+import httpx
+from kbapi_qmk_api import Client
+from kbapi_qmk_api.api.compile_ import (
+    download_firmware,
+    download_keymap,
+    download_source,
+    get_compile_job,
+    submit_compile,
+)
+from kbapi_qmk_api.api.keyboards import (
+    get_build_log,
+    get_build_status,
+    get_keyboard_build_log,
+    list_keyboards,
+    redirect_all_keyboards,
+)
+from kbapi_qmk_api.api.status import get_api_status
+from kbapi_qmk_api.models import ApiRoot, CompileEnqueued
+from kbapi_qmk_api.models import CompileJob as RawJob
+
+from kbapi._core.calls import translate_errors
+from kbapi._core.client import TransportOptions, acall, aparsed, wire
+from kbapi._core.errors import APIError, NotFoundError
+from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT
+from kbapi._core.retry import RetryPolicy
+from kbapi.qmk import common
+from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
+from kbapi.qmk.downloads import Artifact, asave, prepare_folder, redirect_target
+from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
+from kbapi.qmk.keyboard_info import KeyboardInfo
+from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
+from kbapi.qmk.polling import (
+    DEFAULT_POLL,
+    USE_POLICY,
+    Poller,
+    PollPolicy,
+    Progress,
+    ProgressCallback,
+)
+
+_DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
+
+
+class AsyncQMKClient:
+    """Async client for the QMK compile API; see `QMKClient` for the options."""
+
+    def __init__(
+        self,
+        base_url: str = common.DEFAULT_BASE_URL,
+        *,
+        metadata_url: str | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = DEFAULT_RETRIES,
+        headers: dict[str, str] | None = None,
+        poll: PollPolicy = DEFAULT_POLL,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.poll = poll
+        self._options = TransportOptions(
+            timeout=timeout,
+            retries=retries,
+            headers=headers or {},
+            async_transport=transport,
+            async_sleep=sleep,
+        )
+        self._http = self._options.async_client(self.base_url)
+        self._api = wire(Client(base_url=self.base_url), self._http)
+        self._metadata_url = metadata_url.rstrip("/") if metadata_url else None
+        self._metadata: httpx.AsyncClient | None = None
+        self._downloads: httpx.AsyncClient | None = None
+        self._infos: dict[str, KeyboardInfo] = {}
+        self._keyboards: list[str] | None = None
+        self._sleep = sleep
+        self._clock = clock
+
+    def __repr__(self) -> str:
+        return f"AsyncQMKClient(base_url={self.base_url!r})"
+
+    async def __aenter__(self) -> AsyncQMKClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close every connection pool of this client."""
+        for http in (self._http, self._metadata, self._downloads):
+            if http is not None:
+                await http.aclose()
+
+    # -- compile jobs ------------------------------------------------------------------------
+
+    async def compile(self, keymap: KeymapLike, *, check: bool = True) -> AsyncCompileJob:
+        """Submit `keymap`; see `QMKClient.compile`."""
+        km = common.as_keymap(keymap)
+        if check:
+            await self.check(km)
+        enqueued = await aparsed(
+            submit_compile.asyncio_detailed,
+            client=self._api,
+            body=common.compile_body(km),
+            expect=CompileEnqueued,
+        )
+        return AsyncCompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+
+    async def compile_and_wait(
+        self,
+        keymap: KeymapLike,
+        *,
+        check: bool = True,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> CompileResult:
+        """`compile` then `AsyncCompileJob.wait`."""
+        job = await self.compile(keymap, check=check)
+        return await job.wait(timeout=timeout, on_progress=on_progress)
+
+    async def compile_and_download(
+        self,
+        keymap: KeymapLike,
+        folder: str | os.PathLike[str],
+        *,
+        check: bool = True,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> Path:
+        """Check, compile, wait and save the firmware into `folder`; return the file's path."""
+        job = await self.compile(keymap, check=check)
+        await job.wait(timeout=timeout, on_progress=on_progress)
+        return await job.download_firmware(folder)
+
+    def job(self, job_id: str, *, keyboard: str | None = None) -> AsyncCompileJob:
+        """A handle on an existing job, e.g. to resume waiting after a `CompileTimeout`."""
+        return AsyncCompileJob(self, job_id, keyboard=keyboard)
+
+    async def status(self, job_id: str) -> JobStatus:
+        """One poll of `GET /v1/compile/{job_id}`; `JobNotFoundError` for unknown ids."""
+        try:
+            raw = await aparsed(
+                get_compile_job.asyncio_detailed, job_id, client=self._api, expect=RawJob
+            )
+        except NotFoundError as exc:
+            raise JobNotFoundError("no such job (unknown or expired)", job_id=job_id) from exc
+        return JobStatus.from_model(raw)
+
+    async def download(
+        self,
+        job_id: str,
+        artifact: Artifact,
+        folder: str | os.PathLike[str],
+        *,
+        expected_name: str | None = None,
+    ) -> Path:
+        """Save a job's artifact into `folder`; see `QMKClient.download`."""
+        target = prepare_folder(folder)
+        operation = _DOWNLOADS[artifact].asyncio_detailed
+        redirect = await acall(operation, job_id, client=self._api, ok=(302,))
+        url = redirect_target(redirect.headers, self._http.base_url)
+        return await asave(self._download_client(), url, target, expected_name)
+
+    # -- service and keyboards ---------------------------------------------------------------
+
+    async def api_status(self) -> ApiStatus:
+        """`GET /v1`: service status and queue length."""
+        root = await aparsed(get_api_status.asyncio_detailed, client=self._api, expect=ApiRoot)
+        return ApiStatus.from_model(root)
+
+    async def keyboards(self) -> list[str]:
+        """Every keyboard name the service knows (cached for the client's lifetime)."""
+        if self._keyboards is None:
+            names = await aparsed(list_keyboards.asyncio_detailed, client=self._api, expect=list)
+            self._keyboards = [str(name) for name in names]
+        return list(self._keyboards)
+
+    async def search(self, text: str) -> list[str]:
+        """Keyboard names containing every word of `text`, case-insensitively."""
+        return common.search(await self.keyboards(), text)
+
+    async def info(self, keyboard: str) -> KeyboardInfo:
+        """The keyboard's info.json, cached per keyboard."""
+        if keyboard not in self._infos:
+            path = common.info_path(keyboard)
+            metadata = await self._metadata_client()
+            with translate_errors():
+                response = await metadata.get(path)
+            self._infos[keyboard] = common.read_info(response, keyboard)
+        return self._infos[keyboard]
+
+    async def validate(self, keymap: KeymapLike) -> list[KeymapProblem]:
+        """Every problem in `keymap`, layer lengths and layout checked against its info.json."""
+        km = common.as_keymap(keymap)
+        syntax = km.validate()
+        if any(p.field == "keyboard" for p in syntax):
+            return syntax
+        return km.validate(await self.info(km.keyboard))
+
+    async def check(self, keymap: KeymapLike) -> Keymap:
+        """Return the keymap if `validate` finds nothing, else raise `KeymapError`."""
+        km = common.as_keymap(keymap)
+        problems = await self.validate(km)
+        if problems:
+            raise KeymapError(problems)
+        return km
+
+    async def build_status(self) -> dict[str, bool]:
+        """Whether each keyboard built in the service's last test run."""
+        response = await acall(get_build_status.asyncio_detailed, client=self._api)
+        return common.build_status(response.parsed)
+
+    async def build_log(self) -> dict[str, BuildResult]:
+        """The service's last test build of every keyboard."""
+        response = await acall(get_build_log.asyncio_detailed, client=self._api)
+        return common.build_log(response.parsed)
+
+    async def keyboard_build(self, keyboard: str) -> BuildResult | None:
+        """The service's last test build of one keyboard, or None if it has none."""
+        common.info_path(keyboard)  # validates the name
+        response = await acall(get_keyboard_build_log.asyncio_detailed, keyboard, client=self._api)
+        return common.keyboard_build(response.parsed)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    async def _metadata_client(self) -> httpx.AsyncClient:
+        if self._metadata is None:
+            base = self._metadata_url or await self._discover_metadata_url()
+            self._metadata = self._options.async_client(base)
+        return self._metadata
+
+    async def _discover_metadata_url(self) -> str:
+        operation = redirect_all_keyboards.asyncio_detailed
+        response = await acall(operation, client=self._api, ok=(302,))
+        return common.metadata_base(response.headers.get("location"))
+
+    def _download_client(self) -> httpx.AsyncClient:
+        if self._downloads is None:
+            self._downloads = common.bare_options(self._options).async_client(follow_redirects=True)
+        return self._downloads
+
+
+class AsyncCompileJob:
+    """A submitted compile job (async): poll it, wait for it, download what it built."""
+
+    def __init__(self, client: AsyncQMKClient, job_id: str, *, keyboard: str | None = None) -> None:
+        self.id = job_id
+        self.keyboard = keyboard
+        self.result: CompileResult | None = None
+        self._client = client
+        self._last: JobStatus | None = None
+
+    def __repr__(self) -> str:
+        return f"AsyncCompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
+
+    async def status(self) -> JobStatus:
+        """Poll the job once."""
+        self._last = await self._client.status(self.id)
+        return self._last
+
+    async def watch(self, timeout: float | None = USE_POLICY) -> AsyncIterator[Progress]:
+        """Poll until the job is done, yielding each `Progress`; see `CompileJob.watch`."""
+        client = self._client
+        limit = client.poll.timeout if timeout is USE_POLICY else timeout
+        poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
+        while True:
+            status = await self._poll()
+            queue = None
+            if poller.wants_queue_length(status, client._clock()):
+                queue = (await client.api_status()).queue_length
+            change = poller.observe(status, client._clock(), queue)
+            if change is not None:
+                yield change
+            if status.done:
+                return
+            await client._sleep(poller.next_delay(client._clock()))
+
+    async def wait(
+        self,
+        *,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> CompileResult:
+        """Poll until done; return the `CompileResult` or raise the matching `CompileError`."""
+        async for change in self.watch(timeout):
+            if on_progress is not None:
+                on_progress(change)
+        assert self._last is not None
+        self.result = outcome(self._last, self.keyboard)
+        return self.result
+
+    async def download_firmware(self, folder: str | os.PathLike[str]) -> Path:
+        """Wait for a successful build if needed, then save the firmware into `folder`."""
+        result = self.result or await self.wait()
+        return await self._client.download(
+            self.id, "firmware", folder, expected_name=result.firmware_filename
+        )
+
+    async def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
+        """Save the submitted keymap JSON (as the service stored it) into `folder`."""
+        return await self._download("keymap", folder)
+
+    async def download_source(self, folder: str | os.PathLike[str]) -> Path:
+        """Save the source zip of the build into `folder`."""
+        return await self._download("source", folder)
+
+    async def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
+        result = self.result or await self.wait()
+        return await self._client.download(
+            self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
+        )
+
+    async def _poll(self) -> JobStatus:
+        try:
+            return await self.status()
+        except APIError as exc:
+            exc.add_note(common.resume_hint(self.id))
+            raise

@@ -1,0 +1,354 @@
+"""The QMK compile API client (sync): check a keymap, compile it, wait, download the firmware.
+
+    with QMKClient() as qmk:
+        path = qmk.compile_and_download("my_keymap.json", "firmware/")
+
+`AsyncQMKClient` (`kbapi.qmk.async_client`) has the same surface with `await`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+from kbapi_qmk_api import Client
+from kbapi_qmk_api.api.compile_ import (
+    download_firmware,
+    download_keymap,
+    download_source,
+    get_compile_job,
+    submit_compile,
+)
+from kbapi_qmk_api.api.keyboards import (
+    get_build_log,
+    get_build_status,
+    get_keyboard_build_log,
+    list_keyboards,
+    redirect_all_keyboards,
+)
+from kbapi_qmk_api.api.status import get_api_status
+from kbapi_qmk_api.models import ApiRoot, CompileEnqueued
+from kbapi_qmk_api.models import CompileJob as RawJob
+
+from kbapi._core.calls import translate_errors
+from kbapi._core.client import TransportOptions, call, parsed, wire
+from kbapi._core.errors import APIError, NotFoundError
+from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT
+from kbapi._core.retry import RetryPolicy
+from kbapi.qmk import common
+from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
+from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target, save
+from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
+from kbapi.qmk.keyboard_info import KeyboardInfo
+from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
+from kbapi.qmk.polling import (
+    DEFAULT_POLL,
+    USE_POLICY,
+    Poller,
+    PollPolicy,
+    Progress,
+    ProgressCallback,
+)
+
+_DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
+
+
+class QMKClient:
+    """Client for the QMK compile API (api.qmk.fm v1 or a compatible server).
+
+    `metadata_url` is the keyboards.qmk.fm-style metadata server used to check keymaps; by
+    default it is found from the API's own `/v1/keyboards/all` redirect. `timeout`, `retries`
+    and `headers` set the transport policy (`kbapi._core`); `poll` the job polling schedule.
+    `transport` replaces the network layer and `sleep` / `clock` drive every wait (tests).
+    """
+
+    def __init__(
+        self,
+        base_url: str = common.DEFAULT_BASE_URL,
+        *,
+        metadata_url: str | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        retries: RetryPolicy | None = DEFAULT_RETRIES,
+        headers: dict[str, str] | None = None,
+        poll: PollPolicy = DEFAULT_POLL,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.poll = poll
+        self._options = TransportOptions(
+            timeout=timeout,
+            retries=retries,
+            headers=headers or {},
+            transport=transport,
+            sleep=sleep,
+        )
+        self._http = self._options.sync_client(self.base_url)
+        self._api = wire(Client(base_url=self.base_url), self._http)
+        self._metadata_url = metadata_url.rstrip("/") if metadata_url else None
+        self._metadata: httpx.Client | None = None
+        self._downloads: httpx.Client | None = None
+        self._infos: dict[str, KeyboardInfo] = {}
+        self._keyboards: list[str] | None = None
+        self._sleep = sleep
+        self._clock = clock
+
+    def __repr__(self) -> str:
+        return f"QMKClient(base_url={self.base_url!r})"
+
+    def __enter__(self) -> QMKClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every connection pool of this client."""
+        for http in (self._http, self._metadata, self._downloads):
+            if http is not None:
+                http.close()
+
+    # -- compile jobs ------------------------------------------------------------------------
+
+    def compile(self, keymap: KeymapLike, *, check: bool = True) -> CompileJob:
+        """Submit `keymap` (a `Keymap`, dict or JSON file path); return the job handle.
+
+        With `check` (the default) the keymap is validated first against the keyboard's
+        info.json, and a `KeymapError` listing every problem is raised before anything is sent.
+        """
+        km = common.as_keymap(keymap)
+        if check:
+            self.check(km)
+        enqueued = parsed(
+            submit_compile.sync_detailed,
+            client=self._api,
+            body=common.compile_body(km),
+            expect=CompileEnqueued,
+        )
+        return CompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+
+    def compile_and_wait(
+        self,
+        keymap: KeymapLike,
+        *,
+        check: bool = True,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> CompileResult:
+        """`compile` then `CompileJob.wait`: the successful result, or a `CompileError`."""
+        return self.compile(keymap, check=check).wait(timeout=timeout, on_progress=on_progress)
+
+    def compile_and_download(
+        self,
+        keymap: KeymapLike,
+        folder: str | os.PathLike[str],
+        *,
+        check: bool = True,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> Path:
+        """Check, compile, wait and save the firmware into `folder`; return the file's path."""
+        job = self.compile(keymap, check=check)
+        job.wait(timeout=timeout, on_progress=on_progress)
+        return job.download_firmware(folder)
+
+    def job(self, job_id: str, *, keyboard: str | None = None) -> CompileJob:
+        """A handle on an existing job, e.g. to resume waiting after a `CompileTimeout`."""
+        return CompileJob(self, job_id, keyboard=keyboard)
+
+    def status(self, job_id: str) -> JobStatus:
+        """One poll of `GET /v1/compile/{job_id}`; `JobNotFoundError` for unknown ids."""
+        try:
+            raw = parsed(get_compile_job.sync_detailed, job_id, client=self._api, expect=RawJob)
+        except NotFoundError as exc:
+            raise JobNotFoundError("no such job (unknown or expired)", job_id=job_id) from exc
+        return JobStatus.from_model(raw)
+
+    def download(
+        self,
+        job_id: str,
+        artifact: Artifact,
+        folder: str | os.PathLike[str],
+        *,
+        expected_name: str | None = None,
+    ) -> Path:
+        """Save a job's `firmware`, `keymap` JSON or `source` zip into `folder`.
+
+        Follows the API's 302 to the storage host without our headers, writes atomically and
+        refuses unsafe file names; `expected_name` is the name the job result announced.
+        """
+        target = prepare_folder(folder)
+        redirect = call(_DOWNLOADS[artifact].sync_detailed, job_id, client=self._api, ok=(302,))
+        url = redirect_target(redirect.headers, self._http.base_url)
+        return save(self._download_client(), url, target, expected_name)
+
+    # -- service and keyboards ---------------------------------------------------------------
+
+    def api_status(self) -> ApiStatus:
+        """`GET /v1`: service status and queue length."""
+        return ApiStatus.from_model(
+            parsed(get_api_status.sync_detailed, client=self._api, expect=ApiRoot)
+        )
+
+    def keyboards(self) -> list[str]:
+        """Every keyboard name the service knows (cached for the client's lifetime)."""
+        if self._keyboards is None:
+            names = parsed(list_keyboards.sync_detailed, client=self._api, expect=list)
+            self._keyboards = [str(name) for name in names]
+        return list(self._keyboards)
+
+    def search(self, text: str) -> list[str]:
+        """Keyboard names containing every word of `text`, case-insensitively."""
+        return common.search(self.keyboards(), text)
+
+    def info(self, keyboard: str) -> KeyboardInfo:
+        """The keyboard's info.json (layouts, key counts, processor), cached per keyboard."""
+        if keyboard not in self._infos:
+            path = common.info_path(keyboard)
+            with translate_errors():
+                response = self._metadata_client().get(path)
+            self._infos[keyboard] = common.read_info(response, keyboard)
+        return self._infos[keyboard]
+
+    def validate(self, keymap: KeymapLike) -> list[KeymapProblem]:
+        """Every problem in `keymap`, layer lengths and layout checked against its info.json."""
+        km = common.as_keymap(keymap)
+        syntax = km.validate()
+        if any(p.field == "keyboard" for p in syntax):
+            return syntax
+        return km.validate(self.info(km.keyboard))
+
+    def check(self, keymap: KeymapLike) -> Keymap:
+        """Return the keymap if `validate` finds nothing, else raise `KeymapError`."""
+        km = common.as_keymap(keymap)
+        problems = self.validate(km)
+        if problems:
+            raise KeymapError(problems)
+        return km
+
+    def build_status(self) -> dict[str, bool]:
+        """Whether each keyboard built in the service's last test run."""
+        response = call(get_build_status.sync_detailed, client=self._api)
+        return common.build_status(response.parsed)
+
+    def build_log(self) -> dict[str, BuildResult]:
+        """The service's last test build of every keyboard."""
+        response = call(get_build_log.sync_detailed, client=self._api)
+        return common.build_log(response.parsed)
+
+    def keyboard_build(self, keyboard: str) -> BuildResult | None:
+        """The service's last test build of one keyboard, or None if it has none."""
+        common.info_path(keyboard)  # validates the name
+        response = call(get_keyboard_build_log.sync_detailed, keyboard, client=self._api)
+        return common.keyboard_build(response.parsed)
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _metadata_client(self) -> httpx.Client:
+        if self._metadata is None:
+            base = self._metadata_url or self._discover_metadata_url()
+            self._metadata = self._options.sync_client(base)
+        return self._metadata
+
+    def _discover_metadata_url(self) -> str:
+        response = call(redirect_all_keyboards.sync_detailed, client=self._api, ok=(302,))
+        return common.metadata_base(response.headers.get("location"))
+
+    def _download_client(self) -> httpx.Client:
+        if self._downloads is None:
+            self._downloads = common.bare_options(self._options).sync_client(follow_redirects=True)
+        return self._downloads
+
+
+class CompileJob:
+    """A submitted compile job: poll it, wait for it, download what it built."""
+
+    def __init__(self, client: QMKClient, job_id: str, *, keyboard: str | None = None) -> None:
+        self.id = job_id
+        self.keyboard = keyboard
+        self.result: CompileResult | None = None
+        self._client = client
+        self._last: JobStatus | None = None
+
+    def __repr__(self) -> str:
+        return f"CompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
+
+    def status(self) -> JobStatus:
+        """Poll the job once."""
+        self._last = self._client.status(self.id)
+        return self._last
+
+    def watch(self, timeout: float | None = USE_POLICY) -> Iterator[Progress]:
+        """Poll until the job is done, yielding each `Progress` (status or queue change).
+
+        Raises `CompileTimeout` at the deadline (`timeout` seconds; default: the client's
+        poll policy). Failed polls are retried by the transport; what still fails propagates.
+        """
+        client = self._client
+        limit = client.poll.timeout if timeout is USE_POLICY else timeout
+        poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
+        while True:
+            status = self._poll()
+            queue = None
+            if poller.wants_queue_length(status, client._clock()):
+                queue = client.api_status().queue_length
+            change = poller.observe(status, client._clock(), queue)
+            if change is not None:
+                yield change
+            if status.done:
+                return
+            client._sleep(poller.next_delay(client._clock()))
+
+    def wait(
+        self,
+        *,
+        timeout: float | None = USE_POLICY,
+        on_progress: ProgressCallback | None = None,
+    ) -> CompileResult:
+        """Poll until done; return the `CompileResult` or raise the matching `CompileError`."""
+        for change in self.watch(timeout):
+            if on_progress is not None:
+                on_progress(change)
+        assert self._last is not None
+        self.result = outcome(self._last, self.keyboard)
+        return self.result
+
+    def download_firmware(self, folder: str | os.PathLike[str]) -> Path:
+        """Wait for a successful build if needed, then save the firmware into `folder`."""
+        result = self.result or self.wait()
+        return self._client.download(
+            self.id, "firmware", folder, expected_name=result.firmware_filename
+        )
+
+    def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
+        """Save the submitted keymap JSON (as the service stored it) into `folder`."""
+        return self._download("keymap", folder)
+
+    def download_source(self, folder: str | os.PathLike[str]) -> Path:
+        """Save the source zip of the build into `folder`."""
+        return self._download("source", folder)
+
+    def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
+        result = self.result or self.wait()
+        return self._client.download(
+            self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
+        )
+
+    def _poll(self) -> JobStatus:
+        try:
+            return self.status()
+        except APIError as exc:
+            exc.add_note(common.resume_hint(self.id))
+            raise

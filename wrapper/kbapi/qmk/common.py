@@ -1,0 +1,159 @@
+"""What the sync and async QMK clients share: defaults, input coercion, response reading."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import httpx
+from kbapi_qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
+from kbapi_qmk_api.models import Keymap as RawKeymap
+from kbapi_qmk_api.types import Unset
+
+from kbapi._core.client import TransportOptions
+from kbapi._core.errors import APIResponseValidationError, InputError, raise_for_status
+from kbapi.qmk.downloads import NAME_FIELDS, Artifact
+from kbapi.qmk.errors import UnknownKeyboardError
+from kbapi.qmk.jobs import CompileResult
+from kbapi.qmk.keyboard_info import KeyboardInfo
+from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap
+
+DEFAULT_BASE_URL: Final = "https://api.qmk.fm"
+DEFAULT_METADATA_URL: Final = "https://keyboards.qmk.fm"
+# `GET /v1/keyboards/all` redirects here, below the metadata server's base URL.
+ALL_KEYBOARDS_SUFFIX: Final = "/v1/keyboards.json"
+
+KeymapLike = Keymap | Mapping[str, Any] | str | os.PathLike[str]
+
+
+def as_keymap(keymap: KeymapLike) -> Keymap:
+    """A `Keymap` from a `Keymap`, a parsed JSON object, or the path of a JSON file."""
+    if isinstance(keymap, Keymap):
+        return keymap
+    if isinstance(keymap, Mapping):
+        return Keymap.from_dict(keymap)
+    if isinstance(keymap, (str, os.PathLike)):
+        return Keymap.load(os.fspath(keymap))
+    raise InputError(f"expected a Keymap, a dict or a file path, got {type(keymap).__name__}")
+
+
+def compile_body(keymap: Keymap) -> RawKeymap:
+    """The generated request model for `POST /v1/compile` (unknown fields kept)."""
+    return RawKeymap.from_dict(keymap.to_dict())
+
+
+def metadata_base(location: str | None) -> str:
+    """The metadata server's base URL from the `/v1/keyboards/all` redirect target."""
+    if location and location.endswith(ALL_KEYBOARDS_SUFFIX):
+        return location[: -len(ALL_KEYBOARDS_SUFFIX)]
+    return DEFAULT_METADATA_URL
+
+
+def info_path(keyboard: str) -> str:
+    """The metadata path of a keyboard's info.json (slashes in the name stay slashes)."""
+    if not isinstance(keyboard, str) or not KEYBOARD_PATTERN.match(keyboard):
+        raise InputError(f"not a QMK keyboard name: {keyboard!r} (expected e.g. planck/rev6)")
+    return f"/v1/keyboards/{keyboard}/info.json"
+
+
+def read_info(response: httpx.Response, keyboard: str) -> KeyboardInfo:
+    """Parse an info.json response; a 404 means the metadata server has no such keyboard."""
+    if response.status_code == 404:
+        raise UnknownKeyboardError(keyboard, hint="the metadata server has no info.json for it")
+    raise_for_status(response)
+    try:
+        payload = json.loads(response.content)
+    except ValueError as exc:
+        raise APIResponseValidationError(
+            "info.json is not JSON", status_code=response.status_code, error=exc
+        ) from exc
+    return KeyboardInfo.from_api(payload, keyboard)
+
+
+def search(names: Iterable[str], text: str) -> list[str]:
+    """Names containing every word of `text` (case-insensitive), in their original order."""
+    words = text.lower().split()
+    return [name for name in names if all(word in name.lower() for word in words)]
+
+
+@dataclass(frozen=True)
+class ApiStatus:
+    """`GET /v1`: service status (`running`, `degraded`, `starting`), queue length, version."""
+
+    status: str
+    queue_length: int
+    version: str
+
+    @classmethod
+    def from_model(cls, root: ApiRoot) -> ApiStatus:
+        """Read the generated model."""
+        return cls(status=root.status, queue_length=root.queue_length, version=root.version.strip())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The service's last test build of a keyboard (`build_log` entries)."""
+
+    works: bool
+    last_tested: int
+    warnings: bool | None = None
+    message: str | None = None
+
+    @classmethod
+    def from_model(cls, entry: BuildLogEntry) -> BuildResult:
+        """Read the generated model."""
+        return cls(
+            works=entry.works,
+            last_tested=entry.last_tested,
+            warnings=None if isinstance(entry.warnings, Unset) else entry.warnings,
+            message=None if isinstance(entry.message, Unset) else entry.message,
+        )
+
+
+def build_status(parsed: object) -> dict[str, bool]:
+    """`build_status` as a dict; the service sends `null` until its tests ran."""
+    if isinstance(parsed, BuildStatus):
+        return dict(parsed.additional_properties)
+    return {}
+
+
+def build_log(parsed: object) -> dict[str, BuildResult]:
+    """`build_log` as a dict of `BuildResult`; `null` gives an empty dict."""
+    if isinstance(parsed, BuildLog):
+        return {
+            name: BuildResult.from_model(entry)
+            for name, entry in parsed.additional_properties.items()
+        }
+    return {}
+
+
+def keyboard_build(parsed: object) -> BuildResult | None:
+    """One keyboard's build log entry, or None if it was not tested recently."""
+    return BuildResult.from_model(parsed) if isinstance(parsed, BuildLogEntry) else None
+
+
+def bare_options(options: TransportOptions) -> TransportOptions:
+    """`options` without headers: for storage hosts, which must not see the API's headers."""
+    return TransportOptions(
+        timeout=options.timeout,
+        retries=options.retries,
+        max_response_bytes=options.max_response_bytes,
+        transport=options.transport,
+        async_transport=options.async_transport,
+        sleep=options.sleep,
+        async_sleep=options.async_sleep,
+    )
+
+
+def artifact_name(result: CompileResult, artifact: Artifact) -> str | None:
+    """The file name the job result announces for `artifact`, if any."""
+    name = result.raw.get(NAME_FIELDS[artifact])
+    return name if isinstance(name, str) and name else None
+
+
+def resume_hint(job_id: str) -> str:
+    """The note added to errors raised while waiting for a job."""
+    return f"kbapi: job {job_id} may still be running; resume with client.job({job_id!r})"

@@ -1,0 +1,172 @@
+"""Save compile artifacts: pick a safe file name, stream to a temporary file, rename atomically.
+
+The API answers each download route with a 302 to a presigned storage URL on another host. That
+URL is fetched with a separate client that carries none of the API client's headers, and the
+file appears in the target folder only once it is complete: a failed or empty download leaves
+nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from email.message import Message
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO, Final, Literal
+
+import httpx
+
+from kbapi._core.calls import translate_errors
+from kbapi._core.errors import APIResponseValidationError, InputError, raise_for_status
+from kbapi.qmk.errors import EmptyDownloadError, UnsafeFileNameError
+
+Artifact = Literal["firmware", "keymap", "source"]
+ARTIFACTS: Final[tuple[Artifact, ...]] = ("firmware", "keymap", "source")
+# Which result field names each artifact's file (reference §4.2).
+NAME_FIELDS: Final[dict[Artifact, str]] = {
+    "firmware": "firmware_filename",
+    "keymap": "keymap_archive",
+    "source": "source_archive",
+}
+MAX_NAME_CHARS: Final = 255
+_UNSAFE: Final = re.compile(r"[\x00-\x1f\x7f/\\:]")
+
+
+def safe_file_name(name: str, *, origin: str = "the server") -> str:
+    """Return `name` if it is a plain file name that stays inside any folder, else raise.
+
+    Refused: empty names, `.`/`..`, path separators, drive colons, control characters, leading
+    dots (hidden files, `..`-tricks) and surrounding spaces.
+    """
+    problem = _name_problem(name)
+    if problem is None:
+        return name
+    message = f"refusing file name {name!r} from {origin}: {problem}"
+    if origin == "the server":
+        raise UnsafeFileNameError(message)
+    raise InputError(message)
+
+
+def _name_problem(name: str) -> str | None:
+    if not name or name.startswith(".") or name != name.strip():
+        return "not a plain file name"
+    if _UNSAFE.search(name):
+        return "contains a path separator or control character"
+    if len(name.encode("utf-8")) > MAX_NAME_CHARS:
+        return "too long"
+    return None
+
+
+def disposition_name(headers: httpx.Headers) -> str | None:
+    """The ``filename`` of a Content-Disposition header, if any."""
+    value = headers.get("content-disposition")
+    if not value:
+        return None
+    message = Message()
+    message["content-disposition"] = value
+    name = message.get_filename()
+    return name if isinstance(name, str) else None
+
+
+def choose_name(expected: str | None, headers: httpx.Headers, url: httpx.URL) -> str:
+    """The file name to save under: the job result's, else Content-Disposition, else the URL's."""
+    name = expected or disposition_name(headers) or url.path.rsplit("/", 1)[-1]
+    return safe_file_name(name)
+
+
+def redirect_target(response_headers: httpx.Headers, base_url: httpx.URL) -> httpx.URL:
+    """The absolute URL a 302 download answer points to."""
+    location = response_headers.get("location")
+    if not location:
+        raise APIResponseValidationError("download redirect without a Location header")
+    return base_url.join(location)
+
+
+class AtomicFile:
+    """Write `target` through a temporary sibling; rename on success, delete on any failure."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.size = 0
+        self._tmp: Path | None = None
+        self._file: BinaryIO | None = None
+
+    def __enter__(self) -> AtomicFile:
+        fd, tmp = tempfile.mkstemp(dir=self.target.parent, prefix=".kbapi-", suffix=".part")
+        self._tmp = Path(tmp)
+        self._file = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, chunk: bytes) -> None:
+        """Append `chunk` to the temporary file."""
+        assert self._file is not None, "write() outside the with block"
+        self._file.write(chunk)
+        self.size += len(chunk)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self._file is not None and self._tmp is not None
+        try:
+            if exc_type is None:
+                self._file.flush()
+                os.fsync(self._file.fileno())
+            self._file.close()
+            if exc_type is None and self.size == 0:
+                raise EmptyDownloadError(f"the server sent an empty file for {self.target.name}")
+            if exc_type is None:
+                os.replace(self._tmp, self.target)
+        finally:
+            self._tmp.unlink(missing_ok=True)
+
+
+def prepare_folder(folder: str | os.PathLike[str]) -> Path:
+    """Create the target folder if needed and return it resolved."""
+    path = Path(folder).expanduser()
+    if path.exists() and not path.is_dir():
+        raise InputError(f"{path} exists and is not a folder")
+    path.mkdir(parents=True, exist_ok=True)
+    return path.resolve()
+
+
+def _target(folder: Path, name: str) -> Path:
+    target = folder / name
+    if target.resolve().parent != folder:
+        raise UnsafeFileNameError(f"refusing file name {name!r}: it resolves outside {folder}")
+    return target
+
+
+def save(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
+    """Stream `url` into `folder` (see the module docstring) and return the file's path."""
+    with translate_errors(), http.stream("GET", url) as response:
+        raise_for_status(response)
+        target = _target(folder, choose_name(expected, response.headers, response.url))
+        with AtomicFile(target) as out:
+            for chunk in response.iter_bytes():
+                out.write(chunk)
+    return target
+
+
+async def asave(
+    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None
+) -> Path:
+    """Async twin of `save`.
+
+    The chunks go to disk with plain writes: artifacts are firmware-sized (well under the
+    response cap), so a write never holds the event loop for long.
+    """
+    with translate_errors():
+        async with http.stream("GET", url) as response:
+            if response.status_code >= 400:
+                await response.aread()
+            raise_for_status(response)
+            target = _target(folder, choose_name(expected, response.headers, response.url))
+            with AtomicFile(target) as out:
+                async for chunk in response.aiter_bytes():
+                    out.write(chunk)
+    return target

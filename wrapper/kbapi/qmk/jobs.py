@@ -1,0 +1,181 @@
+"""Compile job states and outcomes, decided without I/O.
+
+`JobStatus.from_model` reads any documented status shape (the live queue shape and the stored
+metadata shape served after ~500 s, which has no `status`); `outcome()` turns a finished status
+into a `CompileResult` or raises the matching `CompileError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from kbapi_qmk_api.models import CompileJob as RawJob
+from kbapi_qmk_api.types import Unset
+
+from kbapi.qmk.errors import (
+    CompileFailed,
+    CompileInfrastructureError,
+    UnknownKeyboardError,
+)
+
+PENDING: Final = frozenset({"queued", "running"})
+STATUSES: Final = frozenset({"queued", "running", "finished", "failed", "unknown"})
+RETURNCODE_UNKNOWN_KEYBOARD: Final = -1
+RETURNCODE_EXCEPTION: Final = -3
+# CSI sequences (colours, cursor moves) as `qmk compile` prints them.
+_ANSI: Final = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def strip_ansi(text: str) -> str:
+    """`text` without ANSI escape sequences."""
+    return _ANSI.sub("", text)
+
+
+@dataclass(frozen=True)
+class JobStatus:
+    """One poll of a compile job. `status` is always one of `STATUSES`.
+
+    `result` is the worker's result object (None until finished); `raw` the whole body.
+    """
+
+    job_id: str
+    status: str
+    is_failed: bool | None
+    result: Mapping[str, Any] | None
+    created_at: str
+    raw: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def done(self) -> bool:
+        """True once the job left the queue for good (finished, failed or unknown)."""
+        return self.status not in PENDING
+
+    @classmethod
+    def from_model(cls, job: RawJob) -> JobStatus:
+        """Read a generated `CompileJob` of either documented shape."""
+        raw = job.to_dict()
+        result = raw.get("result")
+        return cls(
+            job_id=job.id,
+            status=_status(job),
+            is_failed=job.is_failed,
+            result=result if isinstance(result, Mapping) else None,
+            created_at=job.created_at,
+            raw=raw,
+        )
+
+
+def _status(job: RawJob) -> str:
+    if not isinstance(job.status, Unset):
+        return job.status if job.status in STATUSES else "unknown"
+    # Stored metadata shape: booleans instead of `status`.
+    if job.is_finished is True:
+        return "finished"
+    if job.is_started is True:
+        return "running"
+    if job.is_queued is True:
+        return "queued"
+    return "unknown"
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    """A successful build. URLs are the API's redirect routes (None when not offered).
+
+    `output` is the build log with ANSI colour codes stripped; `raw` the worker's result object.
+    """
+
+    job_id: str
+    keyboard: str
+    keymap: str
+    layout: str
+    firmware_filename: str
+    output: str
+    firmware_url: str | None
+    keymap_url: str | None
+    source_url: str | None
+    raw: Mapping[str, Any] = field(repr=False, compare=False)
+
+
+def _text(result: Mapping[str, Any], key: str) -> str:
+    value = result.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _first_url(result: Mapping[str, Any], key: str) -> str | None:
+    value = result.get(key)
+    if isinstance(value, list) and value and isinstance(value[0], str):
+        return value[0]
+    return None
+
+
+def outcome(status: JobStatus, keyboard: str | None = None) -> CompileResult:
+    """The result of a job that is `done`, or the `CompileError` that explains why there is none.
+
+    `keyboard` (the submitted one, if known) names the board in `UnknownKeyboardError`; the
+    service's unknown-keyboard result does not carry it.
+    """
+    job_id, result = status.job_id, status.result
+    if status.status != "finished":
+        raise CompileInfrastructureError(
+            f"the service reports status {status.status!r} (its infrastructure failed, not "
+            "the build); submitting again later usually works",
+            job_id=job_id,
+            status=status.status,
+        )
+    if result is None:
+        raise CompileInfrastructureError(
+            "finished without a result", job_id=job_id, status=status.status
+        )
+    returncode = result.get("returncode")
+    if not isinstance(returncode, int) or isinstance(returncode, bool):
+        raise CompileInfrastructureError(
+            f"finished with no integer returncode ({returncode!r})",
+            job_id=job_id,
+            status="finished",
+        )
+    _raise_for_failure(status, result, returncode, keyboard)
+    return _success(job_id, result)
+
+
+def _raise_for_failure(
+    status: JobStatus, result: Mapping[str, Any], returncode: int, keyboard: str | None
+) -> None:
+    job_id = status.job_id
+    if returncode == RETURNCODE_UNKNOWN_KEYBOARD:
+        name = keyboard or _text(result, "keyboard") or "?"
+        raise UnknownKeyboardError(name, job_id=job_id, hint="the service has no such folder")
+    if returncode == RETURNCODE_EXCEPTION or "exception" in result:
+        exception = _text(result, "exception") or None
+        raise CompileInfrastructureError(
+            f"the compile worker crashed ({exception or 'exception'}); try again later",
+            job_id=job_id,
+            status="finished",
+            exception=exception,
+        )
+    if returncode != 0 or status.is_failed is True:
+        raise CompileFailed(returncode, strip_ansi(_text(result, "output")), job_id=job_id)
+    if not _text(result, "firmware_filename"):
+        raise CompileInfrastructureError(
+            "the build reported success but produced no firmware file",
+            job_id=job_id,
+            status="finished",
+        )
+
+
+def _success(job_id: str, result: Mapping[str, Any]) -> CompileResult:
+    return CompileResult(
+        job_id=job_id,
+        keyboard=_text(result, "keyboard"),
+        keymap=_text(result, "keymap"),
+        layout=_text(result, "layout"),
+        firmware_filename=_text(result, "firmware_filename"),
+        output=strip_ansi(_text(result, "output")),
+        firmware_url=_first_url(result, "firmware_binary_url"),
+        keymap_url=_first_url(result, "firmware_keymap_url"),
+        source_url=_first_url(result, "firmware_source_url"),
+        raw=result,
+    )
