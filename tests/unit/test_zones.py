@@ -162,6 +162,31 @@ def test_every_zone_round_trips(tag: str, row: dict[str, str]) -> None:
         assert layout.normalize(str(led)) == xy
 
 
+@pytest.mark.parametrize("device", ["5Q", "X50Q"])
+@pytest.mark.parametrize("tag", LAYOUT_TAGS)
+def test_xy_linear_code_xy_round_trips_for_every_key(tag: str, device: str) -> None:
+    """Acceptance: XY -> linear -> code -> XY for every key of every shipped layout, 5Q and X50Q."""
+    layout = get_layout(tag, device)
+    rows = _rows(tag)
+    for row in rows:
+        xy = f"{row['x']},{row['y']}"
+        linear = layout.to_linear(xy)
+        assert linear == 24 * (int(row["y"]) + 1) + int(row["x"])
+        assert layout.to_xy(layout.to_code(linear)) == xy
+    assert len(rows) == len(layout.zones())
+
+
+@given(data=st.data())
+def test_round_trip_from_any_form_of_any_zone(data: st.DataObject) -> None:
+    layout = get_layout(
+        data.draw(st.sampled_from(LAYOUT_TAGS)), data.draw(st.sampled_from(["5Q", "X50Q"]))
+    )
+    zone = data.draw(st.sampled_from(layout.zones()))
+    start = data.draw(st.sampled_from([zone.xy, zone.linear, zone.code, (zone.x, zone.y)]))
+    xy = layout.to_xy(start)  # type: ignore[arg-type]
+    assert layout.to_xy(layout.to_code(layout.to_linear(xy))) == xy == zone.xy
+
+
 @pytest.mark.parametrize("tag", LAYOUT_TAGS)
 def test_zones_lists_the_whole_table(tag: str) -> None:
     zones = get_layout(tag).zones()

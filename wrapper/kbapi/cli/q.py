@@ -1,5 +1,281 @@
-"""`kbapi q` commands (not built yet)."""
+"""`kbapi q`: light Das Keyboard Q keys, paint many at once, read and draw what is shown.
+
+The target is the local Q Desktop app (http://localhost:27301) unless an API key is given,
+then the Q cloud (https://q2.daskeyboard.com); --base-url / KBAPI_Q_URL points elsewhere (for
+example at `kbapi mock`). The API key comes from KBAPI_Q_API_KEY (or --api-key).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-app = typer.Typer(help="q commands.", no_args_is_help=True)
+from kbapi._core.errors import APIError, InputError, KbapiError
+from kbapi.daskeyboard import QClient, Shadow, get_layout
+from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL
+from kbapi.daskeyboard.render import lit_style, render_shadows
+
+HELP = (
+    "Light Das Keyboard Q keys (local app or cloud). Zones may be key codes (KEY_Q), x,y "
+    "cells (2,2) or linear ids (74); they are checked against --layout and sent as x,y. "
+    "Colours are #RGB, #RRGGBB or names (red, blue, ...). Target: the local app unless an API "
+    f"key is given (${ENV_API_KEY}), then the cloud; --base-url / ${ENV_URL} overrides the host. "
+    "Exit status: 0 ok, 1 API or network error, 2 bad input."
+)
+
+app = typer.Typer(help=HELP, no_args_is_help=True)
+
+
+class ZoneFormat(StrEnum):
+    """How zone ids are written on the wire."""
+
+    xy = "xy"
+    code = "code"
+    linear = "linear"
+
+
+class Method(StrEnum):
+    """How a paint is sent."""
+
+    auto = "auto"
+    v2 = "v2"
+    v1 = "v1"
+
+
+BaseUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar=ENV_URL,
+        help="Q host root, e.g. http://127.0.0.1:27301 (default: local app, or cloud with a key).",
+        show_default=False,
+    ),
+]
+ApiKey = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key",
+        envvar=ENV_API_KEY,
+        help=f"Cloud API key (prefer ${ENV_API_KEY}: options show up in process lists).",
+        show_default=False,
+        show_envvar=True,
+    ),
+]
+LayoutOpt = Annotated[
+    str, typer.Option("--layout", help="Keyboard layout: en-US, fr-FR, de-DE, it-IT, es-ES, ru-RU.")
+]
+DeviceOpt = Annotated[str, typer.Option("--device", help="Device: 5Q, X50Q or 4Q.")]
+PidOpt = Annotated[
+    str | None,
+    typer.Option("--pid", help="Device pid to send to (default: the device's; Q_MATRIX = all).",
+                 show_default=False),
+]  # fmt: skip
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(highlight=False, stderr=stderr)
+
+
+@contextmanager
+def _reporting() -> Iterator[None]:
+    """Print kbapi errors as one line (plus hints) and exit 2 (bad input) or 1 (API)."""
+    try:
+        yield
+    except KbapiError as exc:
+        err = _console(stderr=True)
+        err.print(Text.assemble(("error: ", "red"), str(exc)), soft_wrap=True)
+        for note in getattr(exc, "__notes__", []):
+            err.print(Text(note), soft_wrap=True)
+        raise typer.Exit(1 if isinstance(exc, APIError) else 2) from exc
+
+
+def _client(
+    base_url: str | None, api_key: str | None, layout: str, device: str, pid: str | None
+) -> QClient:
+    return QClient.from_env(
+        base_url=base_url, api_key=api_key or None, layout=layout, device=device, pid=pid
+    )
+
+
+def _swatch(color: str) -> Text:
+    if not color.startswith("#") or len(color) != 7:
+        return Text(color)
+    return Text(f" {color} ", style=lit_style(color))
+
+
+def _shadow_row(shadow: Shadow) -> dict[str, Any]:
+    return {
+        "zone": shadow.xy,
+        "key": shadow.label,
+        "zoneId": shadow.zone_id,
+        "color": shadow.color,
+        "effect": shadow.effect,
+        "pid": shadow.pid,
+        "id": shadow.signal_id,
+        "name": shadow.signal.name,
+    }
+
+
+@app.command("send")
+def send(
+    zone: Annotated[str, typer.Option("--zone", "-z", help="KEY_Q, 2,2 or 74.")],
+    color: Annotated[str, typer.Option("--color", "-c", help="#F00, #FF0000 or a name.")],
+    effect: Annotated[str, typer.Option(help="SET_COLOR, BLINK, BREATHE, ...")] = "SET_COLOR",
+    name: Annotated[str, typer.Option(help="Notification title (empty: LEDs only).")] = "",
+    message: Annotated[str, typer.Option(help="Notification text.")] = "",
+    zone_format: Annotated[
+        ZoneFormat, typer.Option(help="How the zone is written on the wire.")
+    ] = ZoneFormat.xy,
+    validate: Annotated[
+        bool, typer.Option("--validate/--no-validate", help="Refuse zones not on the layout.")
+    ] = True,
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+    pid: PidOpt = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+) -> None:
+    """Light one zone."""
+    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
+        signal = q.send(
+            zone, color, effect=effect, name=name, message=message,
+            zone_format=zone_format.value, validate=validate,
+        )  # fmt: skip
+        _console().print(
+            f"signal {signal.id}: zone {signal.zone_id} {signal.color} "
+            f"{signal.effect or 'SET_COLOR'} on {signal.pid} ({q.target})"
+        )
+
+
+def _read_paint_file(path: Path) -> dict[str, Any]:
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        data = json.loads(text)
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise InputError(f"{path} is not JSON: {exc}") from None
+    if not isinstance(data, dict) or not data:
+        raise InputError(
+            f'{path} must hold a JSON object of zone to colour, e.g. {{"KEY_Q": "red"}}'
+        )
+    return {zone: tuple(c) if isinstance(c, list) else c for zone, c in data.items()}
+
+
+@app.command("paint")
+def paint(
+    file: Annotated[
+        Path,
+        typer.Argument(help='JSON object of zone to colour, e.g. {"KEY_Q": "red"}; - = stdin.'),
+    ],
+    effect: Annotated[str, typer.Option(help="Effect of every zone.")] = "SET_COLOR",
+    method: Annotated[
+        Method, typer.Option(help="auto: one v2 request locally, v1 requests in the cloud.")
+    ] = Method.auto,
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+    pid: PidOpt = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+) -> None:
+    """Light many zones at once from a JSON file."""
+    with _reporting():
+        colors = _read_paint_file(file)
+        with _client(base_url, api_key, layout, device, pid) as q:
+            result = q.paint(colors, effect=effect, method=method.value)
+        fallback = " (the app has no v2: fell back to v1)" if result.v2_missing else ""
+        _console().print(
+            f"painted {len(result.zones)} zones with {result.requests} "
+            f"{result.mode} request{'s' if result.requests != 1 else ''}{fallback}"
+        )
+
+
+@app.command("clear")
+def clear(
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+    pid: PidOpt = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+) -> None:
+    """Delete every signal the keyboard shows (by the ids in the shadows)."""
+    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
+        deleted = q.clear_all(pid)
+        _console().print(f"deleted {deleted} signal{'s' if deleted != 1 else ''}")
+
+
+@app.command("shadows")
+def shadows(
+    as_json: JsonOpt = False,
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+    pid: PidOpt = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+) -> None:
+    """List what each zone shows (zone ids normalised to x,y on --layout)."""
+    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
+        found = q.shadows(pid)
+    rows = [_shadow_row(shadow) for shadow in found]
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("zone", "key", "zoneId", "color", "effect", "pid", "id", "name")
+    for row, shadow in zip(rows, found, strict=True):
+        table.add_row(
+            row["zone"] or "?", row["key"] or "", row["zoneId"], _swatch(shadow.color),
+            row["effect"] or "", row["pid"], str(row["id"]), row["name"],
+        )  # fmt: skip
+    _console().print(table if rows else "no zone shows a signal")
+
+
+@app.command("zones")
+def zones(
+    as_json: JsonOpt = False,
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+) -> None:
+    """List the zones of a layout: key code, x,y, linear id and label (no request is sent)."""
+    with _reporting():
+        chosen = get_layout(layout, device)
+        table_zones = chosen.zones()
+    if as_json:
+        rows = [
+            {"code": z.code, "xy": z.xy, "linear": z.linear, "label": z.label,
+             "leds": list(z.led_ids)}
+            for z in table_zones
+        ]  # fmt: skip
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(
+        "code", "x,y", "linear", "label", "LED ids", title=f"{chosen.tag} {chosen.device}"
+    )
+    for z in table_zones:
+        leds = " ".join(str(led) for led in z.led_ids)
+        table.add_row(z.code, z.xy, str(z.linear), z.label, leds)
+    _console().print(table)
+
+
+@app.command("show")
+def show(
+    layout: LayoutOpt = "en-US",
+    device: DeviceOpt = "5Q",
+    pid: PidOpt = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+) -> None:
+    """Draw the keyboard with every key in the colour it shows (truecolor via rich)."""
+    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
+        found = q.shadows(pid)
+        _console().print(render_shadows(q.layout, found))

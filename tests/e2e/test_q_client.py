@@ -1,0 +1,622 @@
+"""QClient and AsyncQClient against the Q mocks over real loopback sockets (no mocking of kbapi).
+
+Every server is wrapped in a `Recorder` that sees requests exactly as the server answers them,
+so the tests can count requests, 429s, 401s and concurrent requests on the server side.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from kbapi._core.auth import OAuth2Auth
+from kbapi._core.client import TransportOptions
+from kbapi._core.errors import AuthenticationError, InputError, NotFoundError
+from kbapi._core.retry import RetryPolicy
+from kbapi.daskeyboard import (
+    AsyncQClient,
+    AuthorizationCodeGrant,
+    ClientCredentials,
+    ColorError,
+    EffectError,
+    EmptyCellError,
+    OffGridError,
+    PasswordGrant,
+    QClient,
+    RefreshTokenGrant,
+    TargetError,
+    UnknownKeyCodeError,
+    ZoneSyntaxError,
+    get_layout,
+)
+from kbapi.mock.daskeyboard import (
+    DEMO_API_KEY,
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    DEMO_CODE,
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    QMockConfig,
+    create_cloud_app,
+    create_local_app,
+)
+
+from tests.support.recorder import Recorder
+from tests.support.server import serve
+
+US = get_layout("en-US")
+FULL_KEYBOARD = {  # the 104 one-LED keys (all but the pipes, M1-M3 and the Q button)
+    zone.xy: f"#{(zone.linear * 2) % 256:02X}80{zone.x * 10:02X}"
+    for zone in US.zones()
+    if len(zone.led_ids) == 1
+}
+FAST_RETRIES = TransportOptions(
+    retries=RetryPolicy(max_retries=8, backoff_base=0.05, backoff_cap=0.4)
+)
+
+LOCAL_APP = create_local_app(QMockConfig())
+LOCAL = Recorder(LOCAL_APP)
+NO_V2_APP = create_local_app(QMockConfig())
+NO_V2 = Recorder(NO_V2_APP, v2=False)
+CLOUD_APP = create_cloud_app(QMockConfig())
+CLOUD = Recorder(CLOUD_APP)
+SLOW_CLOUD_APP = create_cloud_app(QMockConfig(rewrite_key_codes=False))
+SLOW_CLOUD = Recorder(SLOW_CLOUD_APP, delay=0.03)
+
+
+def test_the_full_keyboard_is_104_keys() -> None:
+    assert len(FULL_KEYBOARD) == 104
+
+
+def _served(recorder: Recorder) -> Iterator[str]:
+    with serve(recorder) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def local_server() -> Iterator[str]:
+    yield from _served(LOCAL)
+
+
+@pytest.fixture(scope="module")
+def no_v2_server() -> Iterator[str]:
+    yield from _served(NO_V2)
+
+
+@pytest.fixture(scope="module")
+def cloud_server() -> Iterator[str]:
+    yield from _served(CLOUD)
+
+
+@pytest.fixture(scope="module")
+def slow_cloud_server() -> Iterator[str]:
+    yield from _served(SLOW_CLOUD)
+
+
+@pytest.fixture
+def local_url(local_server: str) -> str:
+    LOCAL_APP.state.mock.reset()
+    LOCAL.reset()
+    return local_server
+
+
+@pytest.fixture
+def no_v2_url(no_v2_server: str) -> str:
+    NO_V2_APP.state.mock.reset()
+    NO_V2.reset()
+    return no_v2_server
+
+
+@pytest.fixture
+def cloud_url(cloud_server: str) -> str:
+    CLOUD_APP.state.mock.reset()
+    CLOUD.reset()
+    return cloud_server
+
+
+@pytest.fixture
+def slow_cloud_url(slow_cloud_server: str) -> str:
+    SLOW_CLOUD_APP.state.mock.reset()
+    SLOW_CLOUD.reset()
+    return slow_cloud_server
+
+
+@pytest.fixture
+def local(local_url: str) -> Iterator[QClient]:
+    with QClient.local(local_url) as client:
+        yield client
+
+
+@pytest.fixture
+def cloud(cloud_url: str) -> Iterator[QClient]:
+    with QClient.cloud(DEMO_API_KEY, base_url=cloud_url) as client:
+        yield client
+
+
+def _stored(app: Any) -> list[dict[str, Any]]:
+    return list(app.state.store.snapshot())
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+# --- one zone in three systems is one shadow ------------------------------------------------
+
+
+def test_local_send_in_each_zone_system_is_one_shadow(local: QClient) -> None:
+    for zone, color in (("KEY_Q", "#F00"), ("2,2", "#00FF00"), (74, "blue")):
+        signal = local.send(zone, color)
+        assert signal.zone_id == "2,2"  # sent in XY, as the docs recommend
+        assert signal.id < 0
+    shadows = local.shadows()
+    assert [(s.xy, s.label, s.color) for s in shadows] == [("2,2", "Q", "#0000FF")]
+    assert [s["zoneId"] for s in _stored(LOCAL_APP)] == ["2,2", "2,2", "2,2"]
+
+
+def test_local_zone_formats_on_the_wire_still_one_shadow(local: QClient) -> None:
+    local.send("2,2", "#F00", zone_format="code")
+    local.send("KEY_Q", "#0F0", zone_format="linear")
+    local.send(74, "#00F", zone_format="xy")
+    assert [s["zoneId"] for s in _stored(LOCAL_APP)] == ["KEY_Q", "74", "2,2"]
+    assert [(s.xy, s.color) for s in local.shadows()] == [("2,2", "#0000FF")]
+
+
+def test_cloud_send_in_each_zone_system_is_one_shadow(cloud: QClient) -> None:
+    cloud.send("KEY_Q", "#F00", zone_format="code")  # the cloud rewrites it to linear 74
+    cloud.send("2,2", "#0F0")
+    cloud.send(74, "#00F", zone_format="linear")
+    assert sorted(s["zoneId"] for s in _stored(CLOUD_APP)) == ["2,2", "74", "74"]
+    shadows = cloud.shadows()
+    assert [(s.xy, s.color) for s in shadows] == [("2,2", "#0000FF")]
+    assert cloud.shadows("DK5QPID")[0].xy == "2,2"
+
+
+def test_async_send_in_each_zone_system_is_one_shadow(local_url: str, cloud_url: str) -> None:
+    async def run() -> tuple[list[Any], list[Any]]:
+        async with (
+            AsyncQClient.local(local_url) as lq,
+            AsyncQClient.cloud(DEMO_API_KEY, base_url=cloud_url) as cq,
+        ):
+            for client in (lq, cq):
+                await client.send("KEY_Q", "red", zone_format="code")
+                await client.send("2,2", "lime")
+                await client.send(74, "#00F", zone_format="linear")
+            return await lq.shadows(), await cq.shadows()
+
+    local_shadows, cloud_shadows = asyncio.run(run())
+    for shadows in (local_shadows, cloud_shadows):
+        assert [(s.xy, s.color) for s in shadows] == [("2,2", "#0000FF")]
+
+
+def test_fr_layout_sends_key_q_to_its_own_cell(local_url: str) -> None:
+    with QClient.local(local_url, layout="fr-FR") as fr:
+        assert fr.send("KEY_Q", "red").zone_id == "3,3"
+        assert fr.send("KEY_Q", "red", layout="en-US").zone_id == "2,2"
+        assert fr.send("KEY_Z", "red", layout="de-DE").zone_id == "7,2"
+
+
+# --- painting -----------------------------------------------------------------------------
+
+
+def test_paint_104_keys_locally_is_one_v2_request(local: QClient) -> None:
+    started = time.perf_counter()
+    result = local.paint(FULL_KEYBOARD)
+    elapsed = time.perf_counter() - started
+    assert (result.mode, result.requests, len(result.zones)) == ("v2", 1, 104)
+    assert LOCAL.count(method="POST") == 1
+    assert LOCAL.count(path="/api/2.0/signals", method="POST") == 1
+    assert LOCAL.count(status=429) == 0
+    shown = {s.xy: s.color for s in local.shadows()}
+    assert shown == {xy: color.upper() for xy, color in FULL_KEYBOARD.items()}
+    assert local.clear() == 1
+    assert local.shadows() == []
+    assert LOCAL.count(method="DELETE", path="/api/2.0/signals/") == 1
+    print(f"\n104-key paint, local v2: 1 request, {elapsed * 1000:.0f} ms")
+
+
+def test_paint_104_keys_without_v2_never_hits_the_quota(no_v2_url: str) -> None:
+    with QClient.local(no_v2_url) as q:
+        started = time.perf_counter()
+        result = q.paint(FULL_KEYBOARD)
+        elapsed = time.perf_counter() - started
+        assert (result.mode, result.v2_missing, result.requests) == ("v1", True, 105)
+        assert NO_V2.count(path="/api/2.0", status=404) == 1
+        assert NO_V2.count(path="/api/1.0/signals", method="POST", status=200) == 104
+        assert NO_V2.count(status=429) == 0  # the client-side limiter kept under 50/s
+        assert len(q.shadows()) == 104
+        again = q.paint({"KEY_Q": "red", "KEY_W": "blue"})  # v2 is not asked again
+        assert (again.mode, again.requests) == ("v1", 2)
+        assert NO_V2.count(path="/api/2.0") == 1
+        assert q.clear(again) == 2
+    assert NO_V2.count(status=429) == 0
+    assert elapsed >= 1.0  # 104 requests at <= 45/s cannot take less than two windows
+    print(f"\n104-key paint, local v1 fallback: 105 requests, {elapsed:.2f} s, 0 x 429")
+
+
+def test_async_paint_104_keys_v1_never_hits_the_quota(local_url: str) -> None:
+    async def run() -> tuple[Any, float, int]:
+        async with AsyncQClient.local(local_url) as q:
+            started = time.perf_counter()
+            result = await q.paint(FULL_KEYBOARD, method="v1")
+            elapsed = time.perf_counter() - started
+            return result, elapsed, len(await q.shadows())
+
+    result, elapsed, shown = asyncio.run(run())
+    assert (result.mode, result.requests, shown) == ("v1", 104, 104)
+    assert LOCAL.count(path="/api/1.0/signals", method="POST", status=200) == 104
+    assert LOCAL.count(status=429) == 0
+    print(f"\n104-key paint, async local v1: 104 requests, {elapsed:.2f} s, 0 x 429")
+
+
+def test_429_is_still_retried_with_backoff() -> None:
+    app = create_local_app(QMockConfig(local_quota_per_second=4))
+    recorder = Recorder(app)
+    with (
+        serve(recorder) as url,
+        QClient.local(url, rate_limiter=None, http_options=FAST_RETRIES, max_concurrency=1) as q,
+    ):
+        zones = ["KEY_Q", "KEY_W", "KEY_E", "KEY_R", "KEY_T", "KEY_Y"]
+        result = q.paint(dict.fromkeys(zones, "red"), method="v1")
+    assert result.requests == 6
+    assert recorder.count(status=429) >= 1  # no limiter: the quota was hit ...
+    assert recorder.count(method="POST", status=200) == 6  # ... and every 429 was retried
+    assert len(app.state.store.snapshot()) == 6
+
+
+def test_cloud_paint_runs_with_bounded_concurrency(slow_cloud_url: str) -> None:
+    keys = dict(list(FULL_KEYBOARD.items())[:24])
+    with QClient.cloud(DEMO_API_KEY, base_url=slow_cloud_url, max_concurrency=6) as q:
+        result = q.paint(keys)
+    assert (result.mode, result.requests) == ("v1", 24)
+    assert 2 <= SLOW_CLOUD.max_in_flight <= 6
+    assert len(_stored(SLOW_CLOUD_APP)) == 24
+
+
+def test_async_cloud_paint_runs_with_bounded_concurrency(slow_cloud_url: str) -> None:
+    keys = dict(list(FULL_KEYBOARD.items())[:24])
+
+    async def run() -> tuple[Any, int]:
+        async with AsyncQClient.cloud(DEMO_API_KEY, base_url=slow_cloud_url) as q:
+            result = await q.paint(keys, max_concurrency=5)
+            painting = SLOW_CLOUD.max_in_flight
+            assert await q.clear(result) == 24
+            return result, painting
+
+    result, in_flight = asyncio.run(run())
+    assert result.requests == 24
+    assert 2 <= in_flight <= 5
+    assert _stored(SLOW_CLOUD_APP) == []
+
+
+def test_cloud_paint_v2_is_refused(cloud: QClient) -> None:
+    with pytest.raises(InputError, match="only on the local app"):
+        cloud.paint({"KEY_Q": "red"}, method="v2")
+    assert CLOUD.count() == 0
+
+
+def test_clear_removes_only_what_this_client_painted(local_url: str) -> None:
+    with QClient.local(local_url) as mine, QClient.local(local_url) as other:
+        other.send("KEY_ESCAPE", "white")
+        first = mine.paint({"KEY_Q": "red", "KEY_W": "red"})
+        mine.send("KEY_E", "blue")
+        assert mine.clear(first) == 1
+        assert sorted(s.xy for s in mine.shadows()) == ["1,0", "4,2"]
+        assert mine.clear() == 1
+        assert [s.xy for s in mine.shadows()] == ["1,0"]
+        assert mine.clear_all() == 1
+        assert mine.shadows() == []
+
+
+# --- OAuth ----------------------------------------------------------------------------------
+
+
+def _refresh_token(cloud_url: str) -> str:
+    body = {"grant_type": "client_credentials", "client_id": DEMO_CLIENT_ID,
+            "client_secret": DEMO_CLIENT_SECRET}  # fmt: skip
+    response = httpx.post(f"{cloud_url}/oauth/1.4/token", json=body)
+    response.raise_for_status()
+    return str(response.json()["refresh_token"])
+
+
+@pytest.mark.parametrize("grant_name", ["client_credentials", "password", "code", "refresh"])
+def test_oauth_every_grant(cloud_url: str, grant_name: str) -> None:
+    grants = {
+        "client_credentials": lambda: ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
+        "password": lambda: PasswordGrant(DEMO_EMAIL, DEMO_PASSWORD),
+        "code": lambda: AuthorizationCodeGrant(DEMO_CLIENT_ID, DEMO_CODE),
+        "refresh": lambda: RefreshTokenGrant(_refresh_token(cloud_url), client_id=DEMO_CLIENT_ID),
+    }
+    with QClient.oauth(grants[grant_name](), base_url=cloud_url) as q:
+        assert q.target == "cloud"
+        q.send("KEY_Q", "red")
+        assert [d.pid for d in q.devices()] == ["DK5QPID"]
+        assert q.current_user().email == DEMO_EMAIL
+    assert CLOUD.count(path="/oauth/1.4/token", status=200) == 1 + (grant_name == "refresh")
+
+
+def _oauth_client(url: str, clock: Clock | None = None, margin: float = 60.0) -> QClient:
+    grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    kwargs: dict[str, Any] = {"refresh_margin": margin}
+    if clock is not None:
+        kwargs["clock"] = clock
+    auth = OAuth2Auth(f"{url}/oauth/1.4/token", grant, body_format="json", **kwargs)
+    return QClient(url, target="cloud", auth=auth)
+
+
+@pytest.fixture
+def server_clock(cloud_url: str) -> Iterator[Clock]:
+    store = CLOUD_APP.state.mock.auth
+    clock, original = Clock(), store.clock
+    store.clock = clock
+    try:
+        yield clock
+    finally:
+        store.clock = original
+
+
+def test_oauth_token_expiry_mid_run_loses_no_signal(cloud_url: str, server_clock: Clock) -> None:
+    zones = [zone.xy for zone in US.zones()[:12]]
+    with _oauth_client(cloud_url) as q:  # the client believes its token lasts 24 h
+        for xy in zones[:6]:
+            q.send(xy, "red")
+        server_clock.now += 86400 + 1  # ... but the server lets it expire now
+        for xy in zones[6:]:
+            q.send(xy, "blue")
+    assert CLOUD.count(status=401) == 1  # one request bounced, was re-authorized and resent
+    assert CLOUD.count(path="/oauth/1.4/token", status=200) == 2
+    assert sorted(s["zoneId"] for s in _stored(CLOUD_APP)) == sorted(zones)
+
+
+def test_async_oauth_expiry_during_a_concurrent_paint(cloud_url: str, server_clock: Clock) -> None:
+    keys = dict(list(FULL_KEYBOARD.items())[:20])
+
+    async def run() -> Any:
+        grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+        async with AsyncQClient.oauth(grant, base_url=cloud_url, max_concurrency=8) as q:
+            await q.send("KEY_ESCAPE", "white")
+            server_clock.now += 86400 + 1
+            return await q.paint(keys)
+
+    result = asyncio.run(run())
+    assert result.requests == 20
+    assert CLOUD.count(method="POST", path="/api/1.0/signals", status=200) == 21
+    assert CLOUD.count(path="/oauth/1.4/token", status=200) == 2  # one refresh for all of them
+    assert len(_stored(CLOUD_APP)) == 21
+
+
+def test_oauth_refreshes_before_expiry(cloud_url: str, server_clock: Clock) -> None:
+    with _oauth_client(cloud_url, clock=server_clock, margin=60.0) as q:
+        q.send("KEY_Q", "red")
+        server_clock.now += 86400 - 30  # inside the margin: refresh before sending
+        q.send("KEY_W", "red")
+    assert CLOUD.count(status=401) == 0
+    assert CLOUD.count(path="/oauth/1.4/token", status=200) == 2
+    assert len(_stored(CLOUD_APP)) == 2
+
+
+def test_no_secret_in_logs_or_repr(cloud_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="kbapi")
+    grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    with (
+        QClient.oauth(grant, base_url=cloud_url) as q,
+        QClient.cloud(DEMO_API_KEY, base_url=cloud_url) as k,
+    ):
+        q.send("KEY_Q", "red")
+        k.send("KEY_W", "red")
+        auth = q._core.auth
+        assert isinstance(auth, OAuth2Auth) and auth.token is not None
+        secrets = [auth.token.access_token.get_secret_value(), DEMO_CLIENT_SECRET, DEMO_API_KEY]
+        assert auth.token.refresh_token is not None
+        secrets.append(auth.token.refresh_token.get_secret_value())
+        shown = " ".join([repr(q), str(q), repr(k), str(k), caplog.text])
+    assert "kbapi.http" in {record.name for record in caplog.records}
+    for secret in secrets:
+        assert secret not in shown
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+def test_wrong_api_key_is_a_clear_authentication_error(cloud_url: str) -> None:
+    with (
+        QClient.cloud("not-the-key", base_url=cloud_url) as q,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        q.send("KEY_Q", "red")
+    error = caught.value
+    assert error.status_code == 401
+    assert "401 Unauthorized: invalid API key" in str(error)
+    assert "not-the-key" not in str(error)
+    assert any("API key was refused" in note for note in error.__notes__)
+    assert _stored(CLOUD_APP) == []
+
+
+def test_async_wrong_api_key_is_a_clear_authentication_error(cloud_url: str) -> None:
+    async def run() -> None:
+        async with AsyncQClient.cloud("not-the-key", base_url=cloud_url) as q:
+            await q.shadows()
+
+    with pytest.raises(AuthenticationError, match="invalid API key") as caught:
+        asyncio.run(run())
+    assert any("API key was refused" in note for note in caught.value.__notes__)
+
+
+def test_wrong_oauth_secret_is_a_clear_authentication_error(cloud_url: str) -> None:
+    grant = ClientCredentials(DEMO_CLIENT_ID, "wrong-secret")
+    with (
+        QClient.oauth(grant, base_url=cloud_url) as q,
+        pytest.raises(AuthenticationError, match="invalid client_id or client_secret") as caught,
+    ):
+        q.devices()
+    assert "wrong-secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: QClient.cloud("k", base_url="http://192.0.2.10"),
+        lambda: QClient.cloud("k", base_url="http://q2.daskeyboard.com"),
+        lambda: QClient.oauth(ClientCredentials("id", "s"), base_url="http://q.daskeyboard.com"),
+        lambda: QClient.oauth(
+            ClientCredentials("id", "s"), token_url="http://q.daskeyboard.com/oauth/1.4/token"
+        ),
+        lambda: AsyncQClient.cloud("k", base_url="http://10.1.2.3:27301"),
+        lambda: QClient("http://example.com", auth=httpx.BasicAuth("u", "p")),
+    ],
+)
+def test_credentials_are_never_sent_over_plain_http_to_a_remote_host(build: Any) -> None:
+    with pytest.raises(InputError, match="refusing to send credentials"):
+        build()
+
+
+def test_plain_http_is_fine_without_credentials_or_on_loopback() -> None:
+    QClient.local("http://192.0.2.10:27301").close()  # LAN access, no credentials
+    QClient.cloud("k", base_url="http://127.0.0.1:1").close()
+    QClient.cloud("k", base_url="http://localhost:1").close()
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda q: q.send("2,4", "red"), EmptyCellError),
+        (lambda q: q.send("24,0", "red"), OffGridError),
+        (lambda q: q.send("KEY_UBERMUT", "red"), UnknownKeyCodeError),
+        (lambda q: q.send("Q", "red"), ZoneSyntaxError),
+        (lambda q: q.send("KEY_Q", "#12"), ColorError),
+        (lambda q: q.send("KEY_Q", "reddish"), ColorError),
+        (lambda q: q.send("KEY_Q", "red", effect="SPARKLE"), EffectError),
+        (lambda q: q.paint({"KEY_Q": "red", "2,4": "red"}), EmptyCellError),
+        (lambda q: q.paint({}), InputError),
+        (lambda q: q.zone_color("KEY_NOPE"), UnknownKeyCodeError),
+        (lambda q: q.delete_zone("0,9"), OffGridError),
+        (lambda q: q.signals(), TargetError),
+        (lambda q: q.devices(), TargetError),
+        (lambda q: q.update_status(-1, read=True), TargetError),
+    ],
+)
+def test_bad_input_is_refused_before_sending(local: QClient, call: Any, error: type) -> None:
+    with pytest.raises(error):
+        call(local)
+    assert LOCAL.count() == 0
+
+
+def test_validate_false_sends_zones_as_given(local: QClient) -> None:
+    assert local.send("2,4", "red", validate=False).zone_id == "2,4"
+    assert local.send("KEY_UBERMUT", "red", validate=False).zone_id == "KEY_UBERMUT"
+    assert local.send("KEY_Q", "red", validate=False).zone_id == "2,2"
+
+
+# --- the other endpoints ------------------------------------------------------------------
+
+
+def test_paging_across_several_pages(cloud: QClient) -> None:
+    keys = [zone.xy for zone in US.zones()[1:8]]
+    for xy in keys:
+        cloud.send(xy, "red")
+    CLOUD.reset()
+    assert [s.zone_id for s in cloud.signals(size=3)] == keys
+    assert CLOUD.count(path="/api/1.0/signals", method="GET") == 3
+    pages = list(cloud.signals(size=3).pages())
+    assert [(p.page, len(p.content), p.has_next_page) for p in pages] == [
+        (0, 3, True), (1, 3, True), (2, 1, False),
+    ]  # fmt: skip
+    assert len(list(cloud.signals(size=3, max_pages=2))) == 6
+    newest_first = [s.zone_id for s in cloud.signals(size=2, sort="createdAt,DESC")]
+    assert sorted(newest_first) == sorted(keys)
+
+
+def test_async_paging_across_several_pages(cloud_url: str) -> None:
+    async def run() -> tuple[list[str], int]:
+        async with AsyncQClient.cloud(DEMO_API_KEY, base_url=cloud_url) as q:
+            for xy in ("1,0", "3,0", "4,0", "5,0", "6,0"):
+                await q.send(xy, "red")
+            pager = q.signals(size=2)
+            first = await pager.first_page()
+            return [s.zone_id async for s in pager], first.total_pages
+
+    zones, total_pages = asyncio.run(run())
+    assert zones == ["1,0", "3,0", "4,0", "5,0", "6,0"]
+    assert total_pages == 3
+
+
+def test_signals_after_and_status(cloud: QClient) -> None:
+    first = cloud.send("KEY_Q", "red", name="Build", message="passed")
+    time.sleep(0.002)
+    second = cloud.send("KEY_W", "red")
+    assert [s.id for s in cloud.signals_after(first.created_at)] == [second.id]
+    updated = cloud.update_status(first.id, read=True, muted=True)
+    assert (updated.is_read, updated.is_muted, bool(updated.read_at)) == (True, True, True)
+    cloud.update_status(first.id, archived=True)
+    assert [s.xy for s in cloud.shadows()] == ["3,2"]  # archived signals are not displayed
+    with pytest.raises(InputError, match="at least one"):
+        cloud.update_status(first.id)
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_zone_color_reads_both_response_shapes(cloud: QClient, legacy: bool) -> None:
+    cloud.send("KEY_Q", "#F00")
+    assert cloud.zone_color("KEY_Q", legacy=legacy) == "#FF0000"
+    assert cloud.zone_color(74, legacy=legacy) == "#FF0000"
+    assert cloud.zone_color("KEY_W", legacy=legacy) == "#000000"
+    path = "/api/1.0/signals/DK5QPID/2,2" if legacy else "/api/1.0/signals/pid/DK5QPID/zoneId/"
+    assert CLOUD.count(path=path) >= 1
+
+
+def test_local_zone_color_signal_and_deletes(local: QClient) -> None:
+    signal = local.send("KEY_Q", "orange")
+    assert local.zone_color("2,2") == "#FFA500"
+    found = local.zone_signal("KEY_Q")
+    assert found is not None and found.id == signal.id
+    local.delete_zone(74)
+    assert local.zone_signal("KEY_Q") is None
+    assert local.zone_color("KEY_Q") == "#000000"
+    other = local.send("KEY_W", "red")
+    local.delete(other.id)
+    assert local.shadows() == []
+    with pytest.raises(NotFoundError):
+        local.delete(other.id)
+    with pytest.raises(TargetError):
+        local.zone_color("KEY_Q", legacy=True)
+
+
+def test_metadata_and_learnt_catalogues(cloud: QClient) -> None:
+    assert cloud.devices()[0].pid == "DK5QPID"
+    assert {d.pid for d in cloud.device_definitions()} >= {"DK5QPID", "DK4QPID", "X50QPID"}
+    assert cloud.detect_layout() == US
+    assert len(cloud.zones()) == 110
+    assert cloud.send("KEY_Q", "orange").color == "#FFA500"  # built-in name
+    names = {c.name for c in cloud.colors()}
+    assert "Orange" in names
+    assert cloud.send("KEY_Q", "orange").color == "#FF8800"  # the server's #F80 now wins
+    codes = [e.code for e in cloud.effects()]
+    assert "WAVE" in codes
+    assert cloud.send("KEY_Q", "red", effect="wave").effect == "WAVE"
+
+
+def test_authorized_clients_and_revoke(cloud: QClient) -> None:
+    assert [c.name for c in cloud.authorized_clients()] == ["User_1", "Desktop App"]
+    cloud.revoke_client("Desktop App")
+    assert [c.name for c in cloud.authorized_clients()] == ["User_1"]
+    with pytest.raises(NotFoundError):
+        cloud.revoke_client("Desktop App")
+
+
+def test_two_clients_of_one_app_share_its_rate_limiter(local_url: str) -> None:
+    b = AsyncQClient.local(local_url)
+    with QClient.local(local_url) as a:
+        assert a._core.options.rate_limiter is b._core.options.rate_limiter
+    asyncio.run(b.close())
+    with QClient.local(local_url, rate_limiter=None) as c:
+        assert c._core.options.rate_limiter is None

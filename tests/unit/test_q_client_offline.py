@@ -1,0 +1,259 @@
+"""What the Q client decides without a server: targets, URLs, auth, options, repr, rendering.
+
+Clients built here point at a transport that fails the test if anything is sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from kbapi._core.auth import ApiKeyAuth, OAuth2Auth
+from kbapi._core.client import TransportOptions
+from kbapi._core.errors import InputError
+from kbapi._core.ratelimit import RateLimiter
+from kbapi.daskeyboard import (
+    CLOUD_URL,
+    DEFAULT_LOCAL_URL,
+    LEGACY_CLOUD_URL,
+    AsyncQClient,
+    ClientCredentials,
+    EffectError,
+    QClient,
+    TargetError,
+    get_layout,
+)
+from kbapi.daskeyboard._shared import epoch_millis
+from kbapi.daskeyboard.render import keyboard_text, render_keyboard, short_label, text_color
+from kbapi.daskeyboard.targets import (
+    auth_hint,
+    infer_target,
+    normalize_base_url,
+    require,
+    shared_local_limiter,
+)
+from kbapi_q_api.models import Effect as EffectInfo
+from rich.console import Console
+
+
+def _refuse(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"nothing may be sent, got {request.method} {request.url}")
+
+
+NO_NETWORK = TransportOptions(
+    transport=httpx.MockTransport(_refuse), async_transport=httpx.MockTransport(_refuse)
+)
+
+
+# --- targets --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "root"),
+    [
+        ("http://localhost:27301", "http://localhost:27301"),
+        ("http://localhost:27301/", "http://localhost:27301"),
+        ("http://localhost:27301/api/1.0", "http://localhost:27301"),
+        ("https://q2.daskeyboard.com/api/1.0/", "https://q2.daskeyboard.com"),
+        ("http://127.0.0.1:9/API/2.0", "http://127.0.0.1:9"),
+        (" https://example.com/proxy/q ", "https://example.com/proxy/q"),
+    ],
+)
+def test_normalize_base_url(given: str, root: str) -> None:
+    assert normalize_base_url(given) == root
+
+
+@pytest.mark.parametrize("bad", ["localhost:27301", "ftp://example.com", "http://", ""])
+def test_normalize_base_url_refuses(bad: str) -> None:
+    with pytest.raises(InputError, match="not an http"):
+        normalize_base_url(bad)
+
+
+def test_target_inference_and_availability() -> None:
+    assert infer_target(None, False) == "local"
+    assert infer_target(None, True) == "cloud"
+    assert infer_target("local", True) == "local"
+    with pytest.raises(InputError):
+        infer_target("legacy", False)  # type: ignore[arg-type]
+    require("list_signals", "cloud")
+    require("paint_v2", "local")
+    with pytest.raises(TargetError, match="use shadows"):
+        require("list_signals", "local")
+    with pytest.raises(TargetError, match="only on the local app"):
+        require("paint_v2", "cloud")
+
+
+def test_shared_limiter_is_per_app() -> None:
+    a = shared_local_limiter("http://127.0.0.1:27301")
+    assert shared_local_limiter("http://127.0.0.1:27301") is a
+    assert shared_local_limiter("http://127.0.0.1:27302") is not a
+    assert (a.rate, a.per) == (45, 1.0)
+
+
+def test_auth_hints() -> None:
+    assert "API key" in auth_hint(ApiKeyAuth("X-API-KEY", "k"))
+    oauth = OAuth2Auth("https://q.daskeyboard.com/oauth/1.4/token", ClientCredentials("i", "s"))
+    assert "OAuth" in auth_hint(oauth)
+    assert "credentials" in auth_hint(None)
+
+
+# --- construction ---------------------------------------------------------------------------
+
+
+def test_constructors_pick_hosts_and_targets() -> None:
+    with QClient.local() as local:
+        assert (local.target, local.base_url, local.pid) == ("local", DEFAULT_LOCAL_URL, "DK5QPID")
+    with QClient.cloud("key") as cloud:
+        assert (cloud.target, cloud.base_url) == ("cloud", CLOUD_URL)
+    with QClient.oauth(ClientCredentials("id", "secret")) as oauth:
+        assert (oauth.target, oauth.base_url) == ("cloud", LEGACY_CLOUD_URL)
+        auth = oauth._core.auth
+        assert isinstance(auth, OAuth2Auth)
+        assert str(auth.token_url) == f"{LEGACY_CLOUD_URL}/oauth/1.4/token"
+    with QClient(layout="fr", device="X50Q") as x50:
+        assert (x50.layout, x50.pid) == (get_layout("fr-FR", "X50Q"), "X50QPID")
+
+
+def test_from_env() -> None:
+    env = {"KBAPI_Q_URL": "http://127.0.0.1:5555/api/1.0", "KBAPI_Q_API_KEY": "k"}
+    with QClient.from_env(environ=env) as q:
+        assert (q.target, q.base_url) == ("cloud", "http://127.0.0.1:5555")
+    with QClient.from_env(environ={}) as q:
+        assert (q.target, q.base_url) == ("local", DEFAULT_LOCAL_URL)
+    with QClient.from_env(environ={"KBAPI_Q_API_KEY": "k"}) as q:
+        assert q.base_url == CLOUD_URL
+    with QClient.from_env(environ=env, base_url="http://localhost:1") as q:
+        assert q.base_url == "http://localhost:1"
+    client = AsyncQClient.from_env(environ={"KBAPI_Q_URL": "http://localhost:2"})
+    assert (client.target, client.base_url) == ("local", "http://localhost:2")
+    asyncio.run(client.close())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"api_key": ""}, "api_key must be"),
+        ({"api_key": "k", "auth": httpx.BasicAuth("u", "p")}, "not both"),
+        ({"zone_format": "hex"}, "zone_format"),
+        ({"max_concurrency": 0}, "max_concurrency"),
+        ({"pid": "dk5q"}, "pid must look like"),
+        ({"layout": "xx-XX"}, "unknown keyboard layout"),
+        ({"device": "6Q"}, "unknown Q device"),
+    ],
+)
+def test_constructor_refuses(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        QClient("https://q2.daskeyboard.com", **kwargs)
+
+
+def test_transport_options() -> None:
+    mine = RateLimiter(10)
+    with QClient.local(rate_limiter=mine) as q:
+        assert q._core.options.rate_limiter is mine
+    with QClient.local(http_options=TransportOptions(rate_limiter=mine), timeout=3) as q:
+        assert q._core.options.rate_limiter is mine
+        assert q._core.options.timeout == 3
+    with QClient.cloud("key") as q:
+        assert q._core.options.rate_limiter is None  # no documented cloud quota
+
+
+def test_repr_never_shows_credentials() -> None:
+    with QClient.cloud("SECRET-KEY-1") as q:
+        assert "SECRET-KEY-1" not in repr(q)
+        assert "X-API-KEY" in repr(q)
+    with QClient.oauth(ClientCredentials("id", "SECRET-2"), base_url="https://u:pw@h.example") as o:
+        assert "SECRET-2" not in repr(o) and "pw" not in repr(o)
+
+
+# --- decisions before sending ----------------------------------------------------------------
+
+
+def test_cloud_only_operations_are_refused_locally() -> None:
+    with QClient.local(http_options=NO_NETWORK) as q:
+        for call in (q.signals, q.devices, q.colors, q.effects, q.zones, q.current_user,
+                     q.authorized_clients, q.device_definitions):  # fmt: skip
+            with pytest.raises(TargetError):
+                call()
+        with pytest.raises(TargetError):
+            q.signals_after(0)
+        with pytest.raises(TargetError):
+            q.revoke_client("x")
+
+
+def test_learnt_effects_are_checked_before_sending() -> None:
+    with QClient.cloud("k", http_options=NO_NETWORK) as q:
+        q._core.learn_effects("DK5QPID", [EffectInfo(code="SET_COLOR"), EffectInfo(code="BLINK")])
+        with pytest.raises(EffectError, match="this device's effects: BLINK, SET_COLOR, NONE"):
+            q.send("KEY_Q", "red", effect="WAVE")
+        with pytest.raises(InputError, match="size"):
+            q.signals(size=0)
+
+
+def test_async_client_refuses_before_sending() -> None:
+    async def run() -> None:
+        async with AsyncQClient.local(http_options=NO_NETWORK) as q:
+            with pytest.raises(InputError):
+                await q.send("2,4", "red")
+            with pytest.raises(TargetError):
+                q.signals()
+
+    asyncio.run(run())
+
+
+def test_epoch_millis() -> None:
+    assert epoch_millis(5) == 5
+    assert epoch_millis(datetime(2018, 3, 7, tzinfo=UTC)) == 1520380800000
+    for bad in (-1, True, 1.5, datetime(2018, 3, 7)):
+        with pytest.raises(InputError):
+            epoch_millis(bad)  # type: ignore[arg-type]
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def _draw(width: int, colors: dict[Any, str], layout: str = "en-US", device: str = "5Q") -> str:
+    console = Console(width=width, color_system="truecolor", force_terminal=True, record=True)
+    console.print(render_keyboard(get_layout(layout, device), colors))
+    return console.export_text(styles=True)
+
+
+def test_render_keyboard_in_truecolor() -> None:
+    drawn = _draw(120, {"KEY_Q": "#FF0000", 75: "#0F0", "0,3": "blue"})
+    assert "48;2;255;0;0" in drawn  # Q on red
+    assert "48;2;0;255;0" in drawn  # W on green
+    assert drawn.count("48;2;0;0;255") == 6  # every cell of the left pipe
+    assert "3 zones lit" in drawn
+    assert "Das Keyboard 5Q · en-US" in drawn
+
+
+def test_render_keyboard_fits_80_columns() -> None:
+    console = Console(width=80, record=True)
+    console.print(render_keyboard(get_layout("de-DE"), {"KEY_Z": "red"}))
+    lines = console.export_text().splitlines()
+    assert len(lines) == 9  # border, 6 rows, footer, border: nothing wrapped
+    assert max(len(line) for line in lines) <= 80
+    assert " Z " in lines[3]  # the German Z is in the QWERTY Y cell
+
+
+def test_render_labels_and_contrast() -> None:
+    text = keyboard_text(get_layout("en-US"), {}).plain.splitlines()
+    assert text[0].startswith("|-L ESC")
+    assert "SPC" in text[5]
+    assert short_label("PRT-SC") == "PRT" and short_label(None) == ""
+    assert (text_color("#FFFF00"), text_color("#000080")) == ("#000000", "#FFFFFF")
+    assert "4Q" in _draw(120, {"2,2": "red"}, device="4Q")
+    with pytest.raises(InputError):
+        render_keyboard(get_layout("en-US"), {"2,4": "red"})
+
+
+def test_the_package_does_not_need_rich() -> None:
+    code = (
+        "import sys; sys.modules['rich'] = None; import kbapi.daskeyboard as d; "
+        "assert d.QClient and d.AsyncQClient and 'kbapi.daskeyboard.render' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

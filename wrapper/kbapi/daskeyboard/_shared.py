@@ -1,0 +1,362 @@
+"""State and decisions shared by `QClient` and `AsyncQClient` (no I/O).
+
+Both clients hold one `ClientCore`: target, layout, pid, zone format, transport options, the
+catalogues learnt from the server (colour names, effects per pid) and the signals the client
+created (for `clear()`). Every method here is a decision or bookkeeping, never a request.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Final, Literal, TypeAlias, TypedDict
+
+import attrs
+import httpx
+from kbapi_q_api.models import Color, DeviceDefinition, Signal, SignalCreate
+from kbapi_q_api.models import Effect as EffectInfo
+
+from kbapi._core.auth import ApiKeyAuth, ensure_secure_url
+from kbapi._core.client import TransportOptions
+from kbapi._core.errors import AuthenticationError, InputError
+from kbapi._core.ratelimit import RateLimiter
+from kbapi._core.redact import Secret, redact_url
+from kbapi.daskeyboard.colors import ColorLike
+from kbapi.daskeyboard.effects import DEFAULT_EFFECT
+from kbapi.daskeyboard.paint import (
+    PaintMethod,
+    PaintPlan,
+    PaintResult,
+    SignalKey,
+    ZoneKey,
+    plan_paint,
+)
+from kbapi.daskeyboard.signals import (
+    DEFAULT_CLIENT_NAME,
+    Shadow,
+    SignalSpec,
+    check_pid,
+    check_spec,
+    layout_resolver,
+    normalize_shadows,
+    signal_body,
+    wire_zone,
+)
+from kbapi.daskeyboard.targets import (
+    API_KEY_HEADER,
+    CLOUD_URL,
+    DEFAULT_CONCURRENCY,
+    DEFAULT_LOCAL_URL,
+    Operation,
+    TargetKind,
+    auth_hint,
+    infer_target,
+    normalize_base_url,
+    require,
+    shared_local_limiter,
+)
+from kbapi.daskeyboard.zones import (
+    ZONE_KINDS,
+    Layout,
+    UnknownLayoutError,
+    ZoneKind,
+    ZoneLike,
+    canonical_device,
+    get_layout,
+)
+
+ENV_URL: Final = "KBAPI_Q_URL"
+ENV_API_KEY: Final = "KBAPI_Q_API_KEY"
+DELETE_OK: Final = (200, 204)
+"""Statuses a DELETE (or revoke) may answer: the documented 200 with an empty body, or 204."""
+
+LimiterChoice: TypeAlias = RateLimiter | Literal["shared"] | None
+LayoutLike: TypeAlias = str | Layout
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword options every `QClient` / `AsyncQClient` constructor accepts.
+
+    See `QClient` for their meaning.
+    """
+
+    layout: LayoutLike
+    device: str
+    pid: str | None
+    zone_format: ZoneKind
+    validate_zones: bool
+    max_concurrency: int | None
+    timeout: httpx.Timeout | float | None
+    rate_limiter: LimiterChoice
+    http_options: TransportOptions | None
+
+
+def env_target(
+    base_url: str | None, api_key: str | Secret | None, environ: Mapping[str, str] | None
+) -> tuple[str, str | Secret | None]:
+    """``(url, api key)`` for `from_env`: the arguments, else ``KBAPI_Q_URL`` and
+    ``KBAPI_Q_API_KEY``, else the default host of the target (cloud when there is a key)."""
+    env = os.environ if environ is None else environ
+    key = api_key if api_key is not None else (env.get(ENV_API_KEY) or None)
+    url = base_url or env.get(ENV_URL) or (CLOUD_URL if key else DEFAULT_LOCAL_URL)
+    return url, key
+
+
+def resolve_layout(layout: LayoutLike, device: str) -> Layout:
+    """A `Layout` from a tag (on `device`) or a `Layout` itself."""
+    if isinstance(layout, Layout):
+        return layout
+    return get_layout(layout, device)
+
+
+def transport_options(
+    target: TargetKind,
+    base_url: str,
+    http_options: TransportOptions | None,
+    timeout: httpx.Timeout | float | None,
+    rate_limiter: LimiterChoice,
+) -> TransportOptions:
+    """The client's transport policy: `http_options` (or the defaults), `timeout` if given,
+    and locally the shared limiter that keeps every client of one app under its quota."""
+    options = http_options or TransportOptions()
+    if timeout is not None:
+        options = attrs.evolve(options, timeout=timeout)
+    if options.rate_limiter is None and target == "local" and rate_limiter is not None:
+        limiter = shared_local_limiter(base_url) if rate_limiter == "shared" else rate_limiter
+        options = attrs.evolve(options, rate_limiter=limiter)
+    elif isinstance(rate_limiter, RateLimiter) and options.rate_limiter is None:
+        options = attrs.evolve(options, rate_limiter=rate_limiter)
+    return options
+
+
+def make_auth(api_key: str | Secret | None, auth: httpx.Auth | None) -> httpx.Auth | None:
+    """`auth`, or an `X-API-KEY` auth for `api_key`; never both."""
+    if api_key is not None and auth is not None:
+        raise InputError("give api_key or auth, not both")
+    if api_key is None:
+        return auth
+    if not isinstance(api_key, str | Secret) or not api_key:
+        raise InputError("api_key must be a non-empty string")
+    return ApiKeyAuth(API_KEY_HEADER, api_key)
+
+
+def epoch_millis(when: int | datetime) -> int:
+    """Epoch milliseconds for an int (taken as milliseconds already) or an aware datetime."""
+    if isinstance(when, datetime):
+        if when.tzinfo is None:
+            raise InputError("datetime must be timezone-aware (e.g. datetime.now(UTC))")
+        return int(when.timestamp() * 1000)
+    if isinstance(when, bool) or not isinstance(when, int) or when < 0:
+        raise InputError(f"epoch must be milliseconds since 1970 (int >= 0), got {when!r:.40}")
+    return when
+
+
+def check_page_size(size: int) -> int:
+    """A page size between 1 and 1000."""
+    if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 1000:
+        raise InputError(f"size must be an int from 1 to 1000, got {size!r:.40}")
+    return size
+
+
+class ClientCore:
+    """Everything a Q client knows and decides, shared by the sync and async faces."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        target: TargetKind | None,
+        auth: httpx.Auth | None,
+        layout: LayoutLike,
+        device: str,
+        pid: str | None,
+        zone_format: ZoneKind,
+        validate_zones: bool,
+        max_concurrency: int | None,
+        timeout: httpx.Timeout | float | None,
+        rate_limiter: LimiterChoice,
+        http_options: TransportOptions | None,
+    ) -> None:
+        self.base_url = normalize_base_url(base_url)
+        self.target: TargetKind = infer_target(target, auth is not None)
+        if auth is not None:
+            ensure_secure_url(self.base_url)
+        self.auth = auth
+        self.layout = resolve_layout(layout, device)
+        self.pid = check_pid(pid) if pid is not None else self.layout.pid
+        if zone_format not in ZONE_KINDS:
+            raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {zone_format!r:.40}")
+        self.zone_format: ZoneKind = zone_format
+        self.validate_zones = bool(validate_zones)
+        self.concurrency = _concurrency(max_concurrency, self.target)
+        self.options = transport_options(
+            self.target, self.base_url, http_options, timeout, rate_limiter
+        )
+        self.color_names: dict[str, str] = {}
+        self.effects: dict[str, tuple[str, ...]] = {}
+        self.v2_missing = False
+        self._created: dict[int, Literal["v1", "v2"]] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return (
+            f"target={self.target!r}, base_url={redact_url(self.base_url)!r}, "
+            f"layout={self.layout!r}, pid={self.pid!r}, auth={self.auth!r}"
+        )
+
+    # --- decisions -----------------------------------------------------------------------
+
+    def require(self, operation: Operation) -> None:
+        """Raise `TargetError` unless `operation` exists on this client's target."""
+        require(operation, self.target)
+
+    def layout_for(self, layout: LayoutLike | None, pid: str | None = None) -> Layout:
+        """The layout of one call: `layout` if given, else the client's; on `pid`'s device."""
+        base = self.layout if layout is None else resolve_layout(layout, self.layout.device)
+        if pid is None:
+            return base
+        try:
+            device = canonical_device(pid)
+        except UnknownLayoutError:
+            return base
+        return base if device == base.device else get_layout(base.tag, device)
+
+    def spec(
+        self,
+        *,
+        effect: str = DEFAULT_EFFECT,
+        name: str = "",
+        message: str = "",
+        layout: LayoutLike | None = None,
+        zone_format: ZoneKind | None = None,
+        validate: bool | None = None,
+        pid: str | None = None,
+        action: str | None = None,
+        is_muted: bool | None = None,
+    ) -> SignalSpec:
+        """The checked `SignalSpec` of one send or paint (effect against the known list)."""
+        chosen_pid = check_pid(pid) if pid is not None else self.pid
+        fmt = self.zone_format if zone_format is None else zone_format
+        if fmt not in ZONE_KINDS:
+            raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {fmt!r:.40}")
+        spec = SignalSpec(
+            pid=chosen_pid,
+            layout=self.layout_for(layout, chosen_pid),
+            zone_format=fmt,
+            validate=self.validate_zones if validate is None else bool(validate),
+            effect=effect,
+            name=name,
+            message=message,
+            client_name=DEFAULT_CLIENT_NAME,
+            action=action,
+            is_muted=is_muted,
+        )
+        return check_spec(spec, effects=self.effects.get(chosen_pid))
+
+    def signal_body(self, zone: ZoneLike, color: ColorLike, spec: SignalSpec) -> SignalCreate:
+        """The validated v1 body of one signal."""
+        return signal_body(zone, color, spec, color_names=self.color_names)
+
+    def plan(
+        self, colors: Mapping[ZoneKey, ColorLike], spec: SignalSpec, method: PaintMethod
+    ) -> PaintPlan:
+        """The checked plan of one paint."""
+        if method == "v2":
+            self.require("paint_v2")
+        return plan_paint(
+            colors,
+            spec,
+            method=method,
+            local=self.target == "local",
+            v2_known_missing=self.v2_missing,
+            color_names=self.color_names,
+        )
+
+    def zone_route(
+        self, zone: ZoneLike, layout: LayoutLike | None, pid: str | None
+    ) -> tuple[str, str]:
+        """``(pid, zoneId)`` for the by-zone routes, the zone checked like a send's."""
+        chosen_pid = check_pid(pid) if pid is not None else self.pid
+        chosen = self.layout_for(layout, chosen_pid)
+        return chosen_pid, wire_zone(zone, chosen, self.zone_format, validate=self.validate_zones)
+
+    def shadows(self, signals: Iterable[Signal]) -> list[Shadow]:
+        """Server shadows normalised on the client's layout."""
+        return normalize_shadows(signals, layout_resolver(self.layout))
+
+    def layout_from_definitions(
+        self, definitions: Sequence[DeviceDefinition], pid: str | None
+    ) -> Layout | None:
+        """The layout the cloud reports for `pid` (``languageLayout.languageTag``), if known."""
+        wanted = pid or self.pid
+        for definition in definitions:
+            language = definition.language_layout
+            if definition.pid != wanted or not language:
+                continue
+            try:
+                return get_layout(language.language_tag, wanted)
+            except UnknownLayoutError:
+                return None
+        return None
+
+    @contextmanager
+    def hints(self) -> Iterator[None]:
+        """Add a note saying what to check to any `AuthenticationError` raised in the block."""
+        try:
+            yield
+        except AuthenticationError as exc:
+            exc.add_note(auth_hint(self.auth))
+            raise
+
+    # --- bookkeeping ---------------------------------------------------------------------
+
+    def learn_colors(self, colors: Iterable[Color]) -> None:
+        """Remember the server's colour names for later sends."""
+        self.color_names.update({color.name: color.code for color in colors})
+
+    def learn_effects(self, pid: str, effects: Iterable[EffectInfo]) -> None:
+        """Remember the effects `pid` supports; later sends are checked against them."""
+        self.effects[pid] = tuple(effect.code for effect in effects)
+
+    def created(self, key: SignalKey) -> None:
+        """Remember a signal this client created."""
+        with self._lock:
+            self._created[key[1]] = key[0]
+
+    def forget(self, signal_id: int) -> None:
+        """Forget a signal (it was deleted)."""
+        with self._lock:
+            self._created.pop(signal_id, None)
+
+    def version_of(self, signal_id: int) -> Literal["v1", "v2"]:
+        """The API version that created `signal_id` (v1 unless this client made it with v2)."""
+        with self._lock:
+            return self._created.get(signal_id, "v1")
+
+    def to_clear(self, result: PaintResult | None) -> list[SignalKey]:
+        """The signals `clear()` deletes: those of `result`, else all this client created."""
+        if result is not None:
+            return list(result.signals)
+        with self._lock:
+            return [(version, signal_id) for signal_id, version in self._created.items()]
+
+    def record_paint(self, result: PaintResult) -> None:
+        """Learn from a paint (a local app without v2 is not asked again)."""
+        if result.v2_missing:
+            self.v2_missing = True
+
+
+def _concurrency(value: int | None, target: TargetKind) -> int:
+    if value is None:
+        return DEFAULT_CONCURRENCY[target]
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 64:
+        raise InputError(f"max_concurrency must be an int from 1 to 64, got {value!r:.40}")
+    return value
+
+
+def unique_ids(shadows: Iterable[Shadow]) -> list[int]:
+    """The distinct signal ids behind `shadows`, in order."""
+    return list(dict.fromkeys(shadow.signal_id for shadow in shadows))

@@ -1,0 +1,528 @@
+"""The Das Keyboard Q client (sync): `QClient`, one surface for three targets.
+
+    with QClient.local() as q:                          # Q Desktop, http://localhost:27301
+        q.send("KEY_Q", "#F00")
+        q.paint({"KEY_W": "red", "3,3": "#00FF00", 76: "blue"})
+
+    q = QClient.cloud(api_key)                          # https://q2.daskeyboard.com, X-API-KEY
+    q = QClient.oauth(ClientCredentials(id, secret))    # https://q.daskeyboard.com, OAuth2
+
+Zones may be given in any form (``KEY_Q``, ``"2,2"``, ``(2, 2)``, ``74``); they are checked
+against the client's layout and sent as XY unless `zone_format` says otherwise. Colours are
+``#RGB``, ``#RRGGBB``, ``(r, g, b)`` or a name. Bad input raises an `InputError` subclass
+before anything is sent; server trouble raises the `APIError` tree of `kbapi._core.errors`.
+
+Each method is a thin shell: decisions live in `signals`, `paint`, `paging`, `targets` and
+`_shared.ClientCore`, shared with `AsyncQClient` (async_client.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Self, TypeVar, Unpack
+
+import httpx
+from kbapi_q_api.api.devices import (
+    list_colors,
+    list_device_definitions,
+    list_devices,
+    list_effects,
+    list_zones,
+)
+from kbapi_q_api.api.shadows import get_shadows, get_shadows_by_pid
+from kbapi_q_api.api.signals import (
+    create_signal,
+    create_signal_v2,
+    delete_signal,
+    delete_signal_v2,
+    list_signals,
+    list_signals_after,
+    update_signal_status,
+)
+from kbapi_q_api.api.users import get_current_user, list_authorized_clients, revoke_client
+from kbapi_q_api.api.zone_signals import (
+    delete_signal_by_zone,
+    get_signal_by_zone,
+    get_signal_color_by_zone,
+    get_signal_color_legacy,
+)
+from kbapi_q_api.client import AuthenticatedClient
+from kbapi_q_api.models import (
+    AuthorizedClient,
+    Color,
+    Device,
+    DeviceDefinition,
+    RevokeClientRequest,
+    Signal,
+    SignalCreate,
+    SignalPage,
+    User,
+    V2Signal,
+    V2SignalCreate,
+)
+from kbapi_q_api.models import Effect as EffectInfo
+from kbapi_q_api.models import Zone as ZoneInfo
+from kbapi_q_api.types import UNSET
+
+from kbapi._core.auth import Grant, OAuth2Auth
+from kbapi._core.client import TransportOptions, call, parsed, wire
+from kbapi._core.errors import InputError, NotFoundError
+from kbapi._core.redact import Secret
+from kbapi.daskeyboard._shared import (
+    DELETE_OK,
+    ClientCore,
+    ClientOptions,
+    LayoutLike,
+    LimiterChoice,
+    check_page_size,
+    env_target,
+    epoch_millis,
+    make_auth,
+    unique_ids,
+)
+from kbapi.daskeyboard.colors import ColorLike
+from kbapi.daskeyboard.effects import DEFAULT_EFFECT
+from kbapi.daskeyboard.paging import SignalPager
+from kbapi.daskeyboard.paint import (
+    PaintMethod,
+    PaintResult,
+    SignalKey,
+    ZoneKey,
+    map_bounded,
+    run_paint,
+)
+from kbapi.daskeyboard.signals import Shadow, parse_zone_color, status_patch
+from kbapi.daskeyboard.targets import (
+    CLOUD_URL,
+    DEFAULT_LOCAL_URL,
+    LEGACY_CLOUD_URL,
+    TOKEN_PATH,
+    TargetKind,
+    normalize_base_url,
+)
+from kbapi.daskeyboard.zones import Layout, ZoneKind, ZoneLike
+
+T = TypeVar("T")
+
+
+class QClient:
+    """Synchronous Das Keyboard Q client (local app, cloud with an API key, or OAuth).
+
+    Prefer the constructors `local`, `cloud`, `oauth` and `from_env`. Options:
+
+    - `layout` (``"en-US"``, ``"fr-FR"``, ... or a `Layout`) and `device` (``"5Q"``, ``"X50Q"``,
+      ``"4Q"``): how zone ids are checked and converted; `pid` defaults to the device's.
+    - `zone_format`: how zones are written on the wire: ``"xy"`` (default, the docs'
+      recommendation), ``"code"`` or ``"linear"``.
+    - `validate_zones`: refuse zones that do not exist on the layout before sending (default;
+      the real service answers 200 and lights nothing for them).
+    - `max_concurrency`: parallel requests of a v1 paint or a clear (4 local, 8 cloud).
+    - `timeout`, `http_options` (`TransportOptions`: retries, headers, transports for tests)
+      and `rate_limiter`: locally a limiter shared by every client of one app keeps requests
+      under its 50/s quota (``None`` disables it; or pass your own `RateLimiter`).
+
+    Credentials are never sent over plain http to a non-loopback host (`InputError`). The
+    client is a context manager; `close()` releases its connections.
+    """
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_LOCAL_URL,
+        *,
+        target: TargetKind | None = None,
+        api_key: str | Secret | None = None,
+        auth: httpx.Auth | None = None,
+        layout: LayoutLike = "en-US",
+        device: str = "5Q",
+        pid: str | None = None,
+        zone_format: ZoneKind = "xy",
+        validate_zones: bool = True,
+        max_concurrency: int | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        rate_limiter: LimiterChoice = "shared",
+        http_options: TransportOptions | None = None,
+    ) -> None:
+        self._core = ClientCore(
+            base_url,
+            target=target,
+            auth=make_auth(api_key, auth),
+            layout=layout,
+            device=device,
+            pid=pid,
+            zone_format=zone_format,
+            validate_zones=validate_zones,
+            max_concurrency=max_concurrency,
+            timeout=timeout,
+            rate_limiter=rate_limiter,
+            http_options=http_options,
+        )
+        core = self._core
+        self._http = core.options.sync_client(core.base_url, core.auth)
+        self._api = wire(AuthenticatedClient(base_url=core.base_url, token=""), self._http)
+
+    # --- constructors --------------------------------------------------------------------
+
+    @classmethod
+    def local(cls, base_url: str = DEFAULT_LOCAL_URL, **options: Unpack[ClientOptions]) -> Self:
+        """A client of the Q Desktop app's local API (no auth, v1 and v2, 50 requests/s)."""
+        return cls(base_url, target="local", **options)
+
+    @classmethod
+    def cloud(
+        cls, api_key: str | Secret, *, base_url: str = CLOUD_URL, **options: Unpack[ClientOptions]
+    ) -> Self:
+        """A client of the Q cloud with an API key (sent as ``X-API-KEY``)."""
+        return cls(base_url, target="cloud", api_key=api_key, **options)
+
+    @classmethod
+    def oauth(
+        cls,
+        grant: Grant,
+        *,
+        base_url: str = LEGACY_CLOUD_URL,
+        token_url: str | None = None,
+        refresh_margin: float = 60.0,
+        **options: Unpack[ClientOptions],
+    ) -> Self:
+        """A client of the (legacy) Q cloud with OAuth2 bearer tokens.
+
+        `grant` is a `ClientCredentials`, `PasswordGrant`, `AuthorizationCodeGrant` or
+        `RefreshTokenGrant`. The token comes from `token_url` (default
+        ``{base_url}/oauth/1.4/token``) on first use and is refreshed `refresh_margin` seconds
+        before it expires and once when a request gets 401 (the request is then resent).
+        """
+        root = normalize_base_url(base_url)
+        auth = OAuth2Auth(
+            token_url or root + TOKEN_PATH, grant, refresh_margin=refresh_margin, body_format="json"
+        )
+        return cls(root, target="cloud", auth=auth, **options)
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        base_url: str | None = None,
+        api_key: str | Secret | None = None,
+        environ: Mapping[str, str] | None = None,
+        **options: Unpack[ClientOptions],
+    ) -> Self:
+        """A cloud client when an API key is given or in ``KBAPI_Q_API_KEY``, else a local one.
+
+        The URL is `base_url`, else ``KBAPI_Q_URL``, else the target's default host.
+        """
+        url, key = env_target(base_url, api_key, environ)
+        if key:
+            return cls(url, target="cloud", api_key=key, **options)
+        return cls(url, target="local", **options)
+
+    # --- properties and lifecycle --------------------------------------------------------
+
+    @property
+    def target(self) -> TargetKind:
+        """``"local"`` or ``"cloud"``."""
+        return self._core.target
+
+    @property
+    def base_url(self) -> str:
+        """The host root requests go to."""
+        return self._core.base_url
+
+    @property
+    def layout(self) -> Layout:
+        """The default layout zones are checked and converted with."""
+        return self._core.layout
+
+    @property
+    def pid(self) -> str:
+        """The default device pid of signals."""
+        return self._core.pid
+
+    def close(self) -> None:
+        """Close the connections."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._core!r})"
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _parsed(self, operation: Callable[..., Any], *args: Any, expect: type[T], **kw: Any) -> T:
+        with self._core.hints():
+            return parsed(operation, *args, client=self._api, expect=expect, **kw)
+
+    def _call(self, operation: Callable[..., Any], *args: Any, **kw: Any) -> Any:
+        with self._core.hints():
+            return call(operation, *args, client=self._api, ok=DELETE_OK, **kw)
+
+    # --- signals -------------------------------------------------------------------------
+
+    def send(
+        self,
+        zone: ZoneLike,
+        color: ColorLike,
+        *,
+        effect: str = DEFAULT_EFFECT,
+        name: str = "",
+        message: str = "",
+        layout: LayoutLike | None = None,
+        zone_format: ZoneKind | None = None,
+        validate: bool | None = None,
+        pid: str | None = None,
+        action: str | None = None,
+        is_muted: bool | None = None,
+    ) -> Signal:
+        """Light one zone and return the stored signal.
+
+        `zone` in any form, checked on `layout` (default: the client's) and sent in
+        `zone_format` (default: XY). With `name` and `message` empty (the default) the signal
+        only lights the LEDs. `action` is ``url:https://...`` style (cloud).
+        """
+        spec = self._core.spec(
+            effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
+            validate=validate, pid=pid, action=action, is_muted=is_muted,
+        )  # fmt: skip
+        return self._create(self._core.signal_body(zone, color, spec))
+
+    def _create(self, body: SignalCreate) -> Signal:
+        signal = self._parsed(create_signal.sync_detailed, body=body, expect=Signal)
+        self._core.created(("v1", signal.id))
+        return signal
+
+    def _create_id(self, body: SignalCreate) -> int:
+        return self._create(body).id
+
+    def _create_v2(self, body: V2SignalCreate) -> int:
+        signal = self._parsed(create_signal_v2.sync_detailed, body=body, expect=V2Signal)
+        self._core.created(("v2", signal.id))
+        return signal.id
+
+    def signals(
+        self,
+        *,
+        pid: str | None = None,
+        size: int = 50,
+        sort: str | None = None,
+        start_page: int = 0,
+        max_pages: int | None = None,
+    ) -> SignalPager:
+        """Every signal of the account (cloud), fetched page by page as you iterate.
+
+        `sort` is ``field,ASC|DESC`` (e.g. ``createdAt,DESC``); `pid` filters one device.
+        """
+        self._core.require("list_signals")
+        check_page_size(size)
+
+        def fetch(page: int) -> SignalPage:
+            return self._parsed(
+                list_signals.sync_detailed, expect=SignalPage, pid=pid or UNSET, page=page,
+                size=size, sort=sort or UNSET,
+            )  # fmt: skip
+
+        return SignalPager(fetch, start_page=start_page, max_pages=max_pages)
+
+    def signals_after(self, epoch: int | datetime) -> list[Signal]:
+        """Signals created after `epoch` (milliseconds, or an aware datetime); cloud only.
+
+        The route takes no paging parameters: this is the one page the server returns.
+        """
+        self._core.require("signals_after")
+        millis = epoch_millis(epoch)
+        return self._parsed(list_signals_after.sync_detailed, millis, expect=SignalPage).content
+
+    def update_status(
+        self,
+        signal_id: int,
+        *,
+        read: bool | None = None,
+        archived: bool | None = None,
+        muted: bool | None = None,
+    ) -> Signal:
+        """Set a signal's read / archived / muted flags (cloud) and return it."""
+        self._core.require("update_status")
+        body = status_patch(read=read, archived=archived, muted=muted)
+        return self._parsed(update_signal_status.sync_detailed, signal_id, body=body, expect=Signal)
+
+    def delete(self, signal_id: int) -> None:
+        """Delete a signal by id (local ids are negative)."""
+        if self._core.version_of(signal_id) == "v2":
+            self._call(delete_signal_v2.sync_detailed, signal_id)
+        else:
+            self._call(delete_signal.sync_detailed, signal_id)
+        self._core.forget(signal_id)
+
+    def delete_zone(
+        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
+    ) -> None:
+        """Delete the signals of one zone."""
+        route = self._core.zone_route(zone, layout, pid)
+        self._call(delete_signal_by_zone.sync_detailed, *route)
+
+    def zone_signal(
+        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
+    ) -> Signal | None:
+        """The signal a zone displays, or None when the server answers 404 (no signal)."""
+        route = self._core.zone_route(zone, layout, pid)
+        try:
+            return self._parsed(get_signal_by_zone.sync_detailed, *route, expect=Signal)
+        except NotFoundError:
+            return None
+
+    def zone_color(
+        self,
+        zone: ZoneLike,
+        *,
+        layout: LayoutLike | None = None,
+        pid: str | None = None,
+        legacy: bool = False,
+    ) -> str:
+        """The colour a zone shows as ``#RRGGBB`` (``#000000`` when nothing is shown).
+
+        Reads both documented answers, bare text and ``{"color": ...}``; ``legacy=True``
+        uses the 2018 cloud route ``/signals/{pid}/{zoneId}``.
+        """
+        if legacy:
+            self._core.require("legacy_color")
+        route = self._core.zone_route(zone, layout, pid)
+        operation = get_signal_color_legacy if legacy else get_signal_color_by_zone
+        with self._core.hints():
+            response = call(operation.sync_detailed, *route, client=self._api)
+        return parse_zone_color(response.content)
+
+    def shadows(self, pid: str | None = None) -> list[Shadow]:
+        """What every zone displays, one `Shadow` per zone with its zone id normalised."""
+        if pid is None:
+            found = self._parsed(get_shadows.sync_detailed, expect=list)
+        else:
+            found = self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
+        return self._core.shadows(found)
+
+    # --- batch painting ------------------------------------------------------------------
+
+    def paint(
+        self,
+        colors: Mapping[ZoneKey, ColorLike],
+        *,
+        effect: str = DEFAULT_EFFECT,
+        method: PaintMethod = "auto",
+        layout: LayoutLike | None = None,
+        zone_format: ZoneKind | None = None,
+        validate: bool | None = None,
+        pid: str | None = None,
+        name: str = "",
+        message: str = "",
+        max_concurrency: int | None = None,
+    ) -> PaintResult:
+        """Light many zones at once: ``paint({"KEY_Q": "red", "3,2": "#0F0", 76: "blue"})``.
+
+        Locally one v2 multi-zone request (falling back to paced v1 requests when the app has
+        no v2); in the cloud one v1 request per zone, `max_concurrency` at a time. Every zone
+        and colour is checked before the first request.
+        """
+        spec = self._core.spec(
+            effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
+            validate=validate, pid=pid,
+        )  # fmt: skip
+        plan = self._core.plan(colors, spec, method)
+        result = run_paint(
+            plan,
+            send_v2=self._create_v2,
+            send_v1=self._create_id,
+            concurrency=max_concurrency or self._core.concurrency,
+        )
+        self._core.record_paint(result)
+        return result
+
+    def clear(self, painted: PaintResult | None = None) -> int:
+        """Delete what `painted` created, or everything this client sent or painted.
+
+        Returns how many signals were deleted (already-deleted ones are skipped).
+        """
+        keys = self._core.to_clear(painted)
+        return sum(map_bounded(self._delete_key, keys, self._core.concurrency))
+
+    def clear_all(self, pid: str | None = None) -> int:
+        """Delete every signal the keyboard displays (by the ids in the shadows)."""
+        keys: list[SignalKey] = [
+            (self._core.version_of(i), i) for i in unique_ids(self.shadows(pid))
+        ]
+        return sum(map_bounded(self._delete_key, keys, self._core.concurrency))
+
+    def _delete_key(self, key: SignalKey) -> bool:
+        version, signal_id = key
+        operation = delete_signal_v2 if version == "v2" else delete_signal
+        try:
+            self._call(operation.sync_detailed, signal_id)
+        except NotFoundError:
+            return False
+        finally:
+            self._core.forget(signal_id)
+        return True
+
+    # --- metadata (cloud) ----------------------------------------------------------------
+
+    def devices(self) -> list[Device]:
+        """The account's devices."""
+        self._core.require("metadata")
+        return self._parsed(list_devices.sync_detailed, expect=list)
+
+    def device_definitions(self) -> list[DeviceDefinition]:
+        """The device models, with the account's keyboard layout (``languageLayout``)."""
+        self._core.require("metadata")
+        return self._parsed(list_device_definitions.sync_detailed, expect=list)
+
+    def detect_layout(self, pid: str | None = None) -> Layout | None:
+        """The layout the cloud reports for `pid` (default: the client's), or None if unknown.
+
+        Pass it as ``layout=`` to later calls, or build a new client with it.
+        """
+        return self._core.layout_from_definitions(self.device_definitions(), pid)
+
+    def colors(self) -> list[Color]:
+        """The named colours; later sends accept these names."""
+        self._core.require("metadata")
+        found: list[Color] = self._parsed(list_colors.sync_detailed, expect=list)
+        self._core.learn_colors(found)
+        return found
+
+    def effects(self, pid: str | None = None) -> list[EffectInfo]:
+        """The effects `pid` supports; later sends to it are checked against this list."""
+        self._core.require("metadata")
+        chosen = pid or self._core.pid
+        found: list[EffectInfo] = self._parsed(list_effects.sync_detailed, chosen, expect=list)
+        self._core.learn_effects(chosen, found)
+        return found
+
+    def zones(self, pid: str | None = None) -> list[ZoneInfo]:
+        """The server's zone list of `pid` (``id`` is the linear id). See also `layout`."""
+        self._core.require("metadata")
+        return self._parsed(list_zones.sync_detailed, pid or self._core.pid, expect=list)
+
+    def current_user(self) -> User:
+        """The account (``GET /users/me``)."""
+        self._core.require("users")
+        return self._parsed(get_current_user.sync_detailed, expect=User)
+
+    def authorized_clients(self) -> list[AuthorizedClient]:
+        """The OAuth clients the user has authorized."""
+        self._core.require("users")
+        return self._parsed(list_authorized_clients.sync_detailed, expect=list)
+
+    def revoke_client(self, name: str) -> None:
+        """Revoke an authorized client (its tokens stop working)."""
+        self._core.require("users")
+        if not isinstance(name, str) or not name:
+            raise InputError("the client name must be a non-empty string")
+        self._call(revoke_client.sync_detailed, body=RevokeClientRequest(name=name))
