@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from kbapi._core.client import TransportOptions
 from kbapi._core.errors import InternalServerError
 from kbapi._data import data_file
 from kbapi.mock.faults import FaultConfig, with_faults
@@ -176,7 +177,7 @@ def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service() ->
     live = create_qmk_app(QMKMockConfig(live_deviations=True))
     with (
         serve(live) as url,
-        QMKClient(url, retries=None) as qmk,
+        QMKClient(url, http_options=TransportOptions(retries=None)) as qmk,
         pytest.raises(InternalServerError) as caught,
     ):
         qmk.job(unknown).wait()
@@ -188,7 +189,8 @@ def test_injected_503_and_429_are_retried_honouring_retry_after(tmp_path: Path) 
     faults = FaultConfig(error_rate=0.3, rate_limit_rate=0.3, retry_after=3, seed=11)
     app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)), faults)
     waits: list[float] = []
-    with serve(app) as url, QMKClient(url, poll=FAST, sleep=waits.append) as qmk:
+    options = TransportOptions(sleep=waits.append)
+    with serve(app) as url, QMKClient(url, poll=FAST, http_options=options) as qmk:
         path = qmk.compile_and_download(fixture_keymap(), tmp_path)
     assert path.exists()
     assert app.stats.rate_limited and app.stats.errors

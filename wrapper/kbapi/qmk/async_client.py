@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 import anyio
+import attrs
 import httpx
 from kbapi_qmk_api import Client
 from kbapi_qmk_api.api.compile_ import (
@@ -39,8 +40,6 @@ from kbapi_qmk_api.models import CompileJob as RawJob
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, acall, aparsed, wire
 from kbapi._core.errors import APIError, NotFoundError
-from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT
-from kbapi._core.retry import RetryPolicy
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, asave, prepare_folder, redirect_target
@@ -68,23 +67,17 @@ class AsyncQMKClient:
         base_url: str = common.DEFAULT_BASE_URL,
         *,
         metadata_url: str | None = None,
-        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-        retries: RetryPolicy | None = DEFAULT_RETRIES,
-        headers: dict[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        http_options: TransportOptions | None = None,
         poll: PollPolicy = DEFAULT_POLL,
-        transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.poll = poll
-        self._options = TransportOptions(
-            timeout=timeout,
-            retries=retries,
-            headers=headers or {},
-            async_transport=transport,
-            async_sleep=sleep,
-        )
+        self._options = http_options or TransportOptions()
+        if timeout is not None:
+            self._options = attrs.evolve(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
         self._metadata_url = metadata_url.rstrip("/") if metadata_url else None

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
+import attrs
 import httpx
 from kbapi_qmk_api import Client
 from kbapi_qmk_api.api.compile_ import (
@@ -38,8 +39,6 @@ from kbapi_qmk_api.models import CompileJob as RawJob
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, call, parsed, wire
 from kbapi._core.errors import APIError, NotFoundError
-from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT
-from kbapi._core.retry import RetryPolicy
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target, save
@@ -63,9 +62,10 @@ class QMKClient:
     """Client for the QMK compile API (api.qmk.fm v1 or a compatible server).
 
     `metadata_url` is the keyboards.qmk.fm-style metadata server used to check keymaps; by
-    default it is found from the API's own `/v1/keyboards/all` redirect. `timeout`, `retries`
-    and `headers` set the transport policy (`kbapi._core`); `poll` the job polling schedule.
-    `transport` replaces the network layer and `sleep` / `clock` drive every wait (tests).
+    default it is found from the API's own `/v1/keyboards/all` redirect. `timeout` (seconds or
+    an `httpx.Timeout`) overrides the one in `http_options` (`TransportOptions`: retries,
+    headers, size cap, transports for tests); `poll` is the job polling schedule, and
+    `sleep` / `clock` drive its waits (tests pass simulated ones).
     """
 
     def __init__(
@@ -73,23 +73,17 @@ class QMKClient:
         base_url: str = common.DEFAULT_BASE_URL,
         *,
         metadata_url: str | None = None,
-        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-        retries: RetryPolicy | None = DEFAULT_RETRIES,
-        headers: dict[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        http_options: TransportOptions | None = None,
         poll: PollPolicy = DEFAULT_POLL,
-        transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.poll = poll
-        self._options = TransportOptions(
-            timeout=timeout,
-            retries=retries,
-            headers=headers or {},
-            transport=transport,
-            sleep=sleep,
-        )
+        self._options = http_options or TransportOptions()
+        if timeout is not None:
+            self._options = attrs.evolve(self._options, timeout=timeout)
         self._http = self._options.sync_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
         self._metadata_url = metadata_url.rstrip("/") if metadata_url else None

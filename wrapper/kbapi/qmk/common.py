@@ -8,17 +8,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+import attrs
 import httpx
 from kbapi_qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
 from kbapi_qmk_api.models import Keymap as RawKeymap
 from kbapi_qmk_api.types import Unset
 
 from kbapi._core.client import TransportOptions
-from kbapi._core.errors import APIResponseValidationError, InputError, raise_for_status
+from kbapi._core.errors import (
+    APIResponseValidationError,
+    InputError,
+    raise_for_status,
+    request_target,
+)
 from kbapi.qmk.downloads import NAME_FIELDS, Artifact
 from kbapi.qmk.errors import UnknownKeyboardError
 from kbapi.qmk.jobs import CompileResult
-from kbapi.qmk.keyboard_info import KeyboardInfo
+from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
 from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap
 
 DEFAULT_BASE_URL: Final = "https://api.qmk.fm"
@@ -64,13 +70,24 @@ def read_info(response: httpx.Response, keyboard: str) -> KeyboardInfo:
     if response.status_code == 404:
         raise UnknownKeyboardError(keyboard, hint="the metadata server has no info.json for it")
     raise_for_status(response)
+    method, url = request_target(response)
     try:
         payload = json.loads(response.content)
-    except ValueError as exc:
-        raise APIResponseValidationError(
-            "info.json is not JSON", status_code=response.status_code, error=exc
-        ) from exc
-    return KeyboardInfo.from_api(payload, keyboard)
+        return KeyboardInfo.from_api(payload, keyboard)
+    except KeyboardInfoError as exc:
+        # The server's document, not the caller's input: an API error, not an InputError.
+        message = "info.json does not have the documented shape"
+        error: BaseException = exc
+    except (ValueError, RecursionError) as exc:
+        message, error = "info.json is not JSON", exc
+    raise APIResponseValidationError(
+        message,
+        status_code=response.status_code,
+        body_text=response.content[:4096].decode("utf-8", errors="replace"),
+        error=error,
+        request_method=method,
+        request_url=url,
+    ) from error
 
 
 def search(names: Iterable[str], text: str) -> list[str]:
@@ -89,8 +106,19 @@ class ApiStatus:
 
     @classmethod
     def from_model(cls, root: ApiRoot) -> ApiStatus:
-        """Read the generated model."""
-        return cls(status=root.status, queue_length=root.queue_length, version=root.version.strip())
+        """Read the generated model (which does not check primitive types: this does)."""
+        status, queue, version = root.status, root.queue_length, root.version
+        if not (
+            isinstance(status, str)
+            and isinstance(version, str)
+            and isinstance(queue, int)
+            and not isinstance(queue, bool)
+        ):
+            kinds = ", ".join(type(v).__name__ for v in (status, version, queue))
+            raise APIResponseValidationError(
+                f"GET /v1: expected string status and version and integer queue_length, got {kinds}"
+            )
+        return cls(status=status, queue_length=queue, version=version.strip())
 
 
 @dataclass(frozen=True)
@@ -136,16 +164,8 @@ def keyboard_build(parsed: object) -> BuildResult | None:
 
 
 def bare_options(options: TransportOptions) -> TransportOptions:
-    """`options` without headers: for storage hosts, which must not see the API's headers."""
-    return TransportOptions(
-        timeout=options.timeout,
-        retries=options.retries,
-        max_response_bytes=options.max_response_bytes,
-        transport=options.transport,
-        async_transport=options.async_transport,
-        sleep=options.sleep,
-        async_sleep=options.async_sleep,
-    )
+    """`options` without headers or pacing: for storage hosts, which must not see our headers."""
+    return attrs.evolve(options, headers={}, rate_limiter=None)
 
 
 def artifact_name(result: CompileResult, artifact: Artifact) -> str | None:

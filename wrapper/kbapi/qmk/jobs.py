@@ -70,7 +70,8 @@ class JobStatus:
 
 def _status(job: RawJob) -> str:
     if not isinstance(job.status, Unset):
-        return job.status if job.status in STATUSES else "unknown"
+        # The generated client does not check primitive types: `status` may be any JSON value.
+        return job.status if isinstance(job.status, str) and job.status in STATUSES else "unknown"
     # Stored metadata shape: booleans instead of `status`.
     if job.is_finished is True:
         return "finished"
