@@ -177,7 +177,7 @@ def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service() ->
     live = create_qmk_app(QMKMockConfig(live_deviations=True))
     with (
         serve(live) as url,
-        QMKClient(url, http_options=TransportOptions(retries=None)) as qmk,
+        QMKClient(url, poll=FAST, http_options=TransportOptions(retries=None)) as qmk,
         pytest.raises(InternalServerError) as caught,
     ):
         qmk.job(unknown).wait()
@@ -196,6 +196,16 @@ def test_injected_503_and_429_are_retried_honouring_retry_after(tmp_path: Path) 
     assert app.stats.rate_limited and app.stats.errors
     assert 3.0 in waits  # the Retry-After of every injected 429
     assert all(w <= 8 for w in waits if w != 3.0)
+
+
+def test_failed_polls_are_tolerated_while_the_job_runs(tmp_path: Path) -> None:
+    faults = FaultConfig(error_rate=0.5, drop_rate=0.2, seed=3, paths="^/v1/compile/[^/]+$")
+    app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0.1, run_seconds=0.3)), faults)
+    no_retries = TransportOptions(retries=None)
+    with serve(app) as url, QMKClient(url, poll=FAST, http_options=no_retries) as qmk:
+        result = qmk.compile_and_wait(fixture_keymap())
+    assert result.firmware_filename == "planck_rev6_default.bin"
+    assert app.stats.errors + app.stats.dropped >= 3
 
 
 def test_async_client_has_the_same_outcomes(mock: tuple[str, RequestLog], tmp_path: Path) -> None:

@@ -214,3 +214,15 @@ def test_atomic_file_leaves_nothing_on_failure_or_when_empty(tmp_path: Path) -> 
     with AtomicFile(target) as out:
         out.write(b"\x00\x01")
     assert target.read_bytes() == b"\x00\x01" and list(tmp_path.iterdir()) == [target]
+
+
+def test_poller_tolerates_a_few_transient_poll_failures_in_a_row() -> None:
+    from kbapi._core.errors import APIConnectionError, BadRequestError, InternalServerError
+
+    poller = Poller(JOB_ID, PollPolicy(max_poll_failures=2), 0.0, timeout=None)
+    assert poller.tolerate(APIConnectionError("reset"))
+    assert poller.tolerate(InternalServerError(503))
+    assert not poller.tolerate(InternalServerError(503))
+    poller.observe(status({"status": "running", "is_failed": None, "result": None}), 1.0)
+    assert poller.tolerate(APIConnectionError("reset"))  # a good poll resets the count
+    assert not poller.tolerate(BadRequestError(400))  # not transient: never tolerated

@@ -281,7 +281,10 @@ class AsyncCompileJob:
         limit = client.poll.timeout if timeout is USE_POLICY else timeout
         poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
         while True:
-            status = await self._poll()
+            status = await self._poll(poller)
+            if status is None:
+                await client._sleep(poller.next_delay(client._clock()))
+                continue
             queue = None
             if poller.wants_queue_length(status, client._clock()):
                 queue = (await client.api_status()).queue_length
@@ -327,9 +330,12 @@ class AsyncCompileJob:
             self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
         )
 
-    async def _poll(self) -> JobStatus:
+    async def _poll(self, poller: Poller) -> JobStatus | None:
+        """One poll; None after a failure the poller tolerates."""
         try:
             return await self.status()
         except APIError as exc:
+            if poller.tolerate(exc):
+                return None
             exc.add_note(common.resume_hint(self.id))
             raise

@@ -288,13 +288,17 @@ class CompileJob:
         """Poll until the job is done, yielding each `Progress` (status or queue change).
 
         Raises `CompileTimeout` at the deadline (`timeout` seconds; default: the client's
-        poll policy). Failed polls are retried by the transport; what still fails propagates.
+        poll policy). A poll that still fails after the transport's retries is tolerated up to
+        `PollPolicy.max_poll_failures` times in a row if the error is transient.
         """
         client = self._client
         limit = client.poll.timeout if timeout is USE_POLICY else timeout
         poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
         while True:
-            status = self._poll()
+            status = self._poll(poller)
+            if status is None:
+                client._sleep(poller.next_delay(client._clock()))
+                continue
             queue = None
             if poller.wants_queue_length(status, client._clock()):
                 queue = client.api_status().queue_length
@@ -340,9 +344,12 @@ class CompileJob:
             self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
         )
 
-    def _poll(self) -> JobStatus:
+    def _poll(self, poller: Poller) -> JobStatus | None:
+        """One poll; None after a failure the poller tolerates."""
         try:
             return self.status()
         except APIError as exc:
+            if poller.tolerate(exc):
+                return None
             exc.add_note(common.resume_hint(self.id))
             raise

@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from kbapi._core.errors import InputError
+from kbapi._core.errors import (
+    APIConnectionError,
+    APIError,
+    InputError,
+    InternalServerError,
+    RateLimitError,
+)
 from kbapi.qmk.errors import CompileTimeout
 from kbapi.qmk.jobs import JobStatus
 
@@ -24,6 +30,9 @@ class PollPolicy:
     Each delay is scaled by a random factor in ``[1 - jitter, 1 + jitter]``. `timeout` is the
     default deadline of `wait()` in seconds (None: no deadline); `queue_interval` how often,
     at most, the service's queue length is fetched while the job is queued (None: never).
+    `max_poll_failures`: polls in a row that may fail with a transient error (connection,
+    timeout, 429, 5xx, after the transport's own retries) before waiting gives up; the job
+    keeps running on the server meanwhile, so a blip must not lose it.
     """
 
     initial: float = 0.5
@@ -32,6 +41,7 @@ class PollPolicy:
     jitter: float = 0.2
     timeout: float | None = 1200.0
     queue_interval: float | None = 10.0
+    max_poll_failures: int = 5
 
     def __post_init__(self) -> None:
         if self.initial <= 0 or self.max_interval < self.initial or self.factor < 1:
@@ -40,6 +50,8 @@ class PollPolicy:
             raise InputError("poll jitter must be in [0, 1)")
         if self.timeout is not None and self.timeout < 0:
             raise InputError("poll timeout must not be negative")
+        if self.max_poll_failures < 0:
+            raise InputError("max_poll_failures must not be negative")
 
     def interval(self, poll_number: int, rand: float) -> float:
         """Delay after poll `poll_number` (0-based), with `rand` in [0, 1) as jitter."""
@@ -91,6 +103,7 @@ class Poller:
         self._rand = rand
         self._queue_length: int | None = None
         self._queue_checked: float | None = None
+        self._failures = 0
 
     def wants_queue_length(self, status: JobStatus, now: float) -> bool:
         """True if the queue length should be fetched before reporting this queued status."""
@@ -104,6 +117,7 @@ class Poller:
     ) -> Progress | None:
         """Record a poll; return a `Progress` if the status or the known queue length changed."""
         self.polls += 1
+        self._failures = 0
         if queue_length is not None:
             self._queue_checked = now
         changed = self.last is None or self.last.status != status.status
@@ -115,6 +129,15 @@ class Poller:
             return None
         shown_queue = self._queue_length if status.status == "queued" else None
         return Progress(self.job_id, status.status, now - self.started, self.polls, shown_queue)
+
+    def tolerate(self, error: APIError) -> bool:
+        """After a failed poll: True to keep polling, False to give up and raise `error`."""
+        transient = isinstance(error, APIConnectionError | RateLimitError | InternalServerError)
+        self._failures += 1
+        if transient and self._failures <= self.policy.max_poll_failures:
+            self.polls += 1
+            return True
+        return False
 
     def next_delay(self, now: float) -> float:
         """Seconds to sleep before the next poll; raise `CompileTimeout` past the deadline."""
