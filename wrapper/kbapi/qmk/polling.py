@@ -37,7 +37,7 @@ class PollPolicy:
 
     initial: float = 0.5
     factor: float = 1.5
-    max_interval: float = 5.0
+    max_interval: float = 4.0
     jitter: float = 0.2
     timeout: float | None = 1200.0
     queue_interval: float | None = 10.0
