@@ -182,10 +182,14 @@ def test_no_retries_policy(base_url: str, request: pytest.FixtureRequest) -> Non
 
 
 class DroppingServer:
-    """Raw TCP server: closes the first `drops` connections after reading, then answers 200."""
+    """Raw TCP server: closes the first `drops` connections after reading, then answers 200.
 
-    def __init__(self, drops: int, port: int | None = None) -> None:
+    With `cut_body`, a dropped connection first sends the headers and half of the body.
+    """
+
+    def __init__(self, drops: int, port: int | None = None, *, cut_body: bool = False) -> None:
         self.drops = drops
+        self.cut_body = cut_body
         self.port = port or free_port()
         self.connections = 0
         self._sock: socket.socket | None = None
@@ -216,6 +220,8 @@ class DroppingServer:
                     conn.sendall(
                         b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
                     )
+                elif self.cut_body:
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\no")
 
     def stop(self) -> None:
         if self._sock is not None:
@@ -240,6 +246,32 @@ def test_get_retried_after_dropped_connection() -> None:
     assert response.text == "ok"
     assert response.extensions["kbapi_retries"] == 2
     assert server.connections == 3
+
+
+def test_get_retried_when_the_body_breaks_off() -> None:
+    server = DroppingServer(drops=1, cut_body=True)
+    server.start()
+    try:
+        with build_client(server.url, sleep=Sleeps()) as client:
+            response = client.get("/x")
+    finally:
+        server.stop()
+    assert response.text == "ok" and server.connections == 2
+
+
+def test_post_not_retried_when_the_body_breaks_off() -> None:
+    server = DroppingServer(drops=1, cut_body=True)
+    server.start()
+    try:
+        with (
+            build_client(server.url, sleep=Sleeps()) as client,
+            pytest.raises(errors.APIConnectionError),
+            translate_errors(),
+        ):
+            client.post("/signals", json={"zoneId": "KEY_A"})
+    finally:
+        server.stop()
+    assert server.connections == 1
 
 
 def test_post_not_retried_after_dropped_connection() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from kbapi._core.client import TransportOptions
-from kbapi._core.errors import InternalServerError
+from kbapi._core.errors import APIConnectionError, InternalServerError
 from kbapi._data import data_file
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
@@ -206,6 +206,23 @@ def test_failed_polls_are_tolerated_while_the_job_runs(tmp_path: Path) -> None:
         result = qmk.compile_and_wait(fixture_keymap())
     assert result.firmware_filename == "planck_rev6_default.bin"
     assert app.stats.errors + app.stats.dropped >= 3
+
+
+@pytest.mark.parametrize("drop_rate", [0.5, 1.0])
+def test_a_download_that_breaks_off_is_fetched_again_or_leaves_nothing(
+    drop_rate: float, tmp_path: Path
+) -> None:
+    faults = FaultConfig(drop_rate=drop_rate, seed=3, paths="^/files/")  # seed 3: drop, then not
+    app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)), faults)
+    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+        job = qmk.compile(fixture_keymap())
+        if drop_rate < 1:
+            assert job.download_firmware(tmp_path).stat().st_size > 0
+        else:
+            with pytest.raises(APIConnectionError):
+                job.download_firmware(tmp_path)
+    assert app.stats.dropped >= 1
+    assert len(list(tmp_path.iterdir())) == (1 if drop_rate < 1 else 0)
 
 
 def test_async_client_has_the_same_outcomes(mock: tuple[str, RequestLog], tmp_path: Path) -> None:

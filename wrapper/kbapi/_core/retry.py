@@ -2,6 +2,11 @@
 
 Decisions are pure methods on `RetryPolicy`; the transports only loop, sleep and log. The number
 of retries made is left in `response.extensions["kbapi_retries"]`.
+
+The transports read each response body inside the loop, so that a connection that drops in the
+middle of a body is retried like one that drops before the headers. A request that sets
+``extensions={STREAM_EXTENSION: True}`` (a download streamed to disk) is handed over unread;
+its caller handles a body that breaks off.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
 
 LOGGER: Final = logging.getLogger("kbapi.http")
 RETRIES_EXTENSION: Final = "kbapi_retries"
+STREAM_EXTENSION: Final = "kbapi_stream"
 
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 RETRY_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
@@ -200,7 +206,7 @@ class RetryTransport(httpx.BaseTransport):
                 loop.limiter.acquire()
             started = loop.clock()
             try:
-                response = self._transport.handle_request(request)
+                response = self._receive(request)
             except httpx.TransportError as error:
                 delay = loop.on_error(request, error, retries, started)
                 if delay is None:
@@ -212,6 +218,15 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             self._sleep(delay)
         raise AssertionError("unreachable: the policy refuses a retry past max_retries")
+
+    def _receive(self, request: httpx.Request) -> httpx.Response:
+        response = self._transport.handle_request(request)
+        if not request.extensions.get(STREAM_EXTENSION):
+            try:
+                response.read()
+            finally:
+                response.close()
+        return response
 
     def close(self) -> None:
         """Close the wrapped transport."""
@@ -248,7 +263,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await loop.limiter.aacquire()
             started = loop.clock()
             try:
-                response = await self._transport.handle_async_request(request)
+                response = await self._receive(request)
             except httpx.TransportError as error:
                 delay = loop.on_error(request, error, retries, started)
                 if delay is None:
@@ -260,6 +275,15 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             await self._sleep(delay)
         raise AssertionError("unreachable: the policy refuses a retry past max_retries")
+
+    async def _receive(self, request: httpx.Request) -> httpx.Response:
+        response = await self._transport.handle_async_request(request)
+        if not request.extensions.get(STREAM_EXTENSION):
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
+        return response
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""

@@ -19,7 +19,13 @@ from typing import BinaryIO, Final, Literal
 import httpx
 
 from kbapi._core.calls import translate_errors
-from kbapi._core.errors import APIResponseValidationError, InputError, raise_for_status
+from kbapi._core.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    InputError,
+    raise_for_status,
+)
+from kbapi._core.retry import STREAM_EXTENSION
 from kbapi.qmk.errors import EmptyDownloadError, UnsafeFileNameError
 
 Artifact = Literal["firmware", "keymap", "source"]
@@ -31,6 +37,8 @@ NAME_FIELDS: Final[dict[Artifact, str]] = {
     "source": "source_archive",
 }
 MAX_NAME_CHARS: Final = 255
+BODY_ATTEMPTS: Final = 3
+_STREAMED: Final = {STREAM_EXTENSION: True}
 _UNSAFE: Final = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -142,8 +150,22 @@ def _target(folder: Path, name: str) -> Path:
 
 
 def save(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
-    """Stream `url` into `folder` (see the module docstring) and return the file's path."""
-    with translate_errors(), http.stream("GET", url) as response:
+    """Stream `url` into `folder` (see the module docstring) and return the file's path.
+
+    A body that breaks off is fetched again, up to `BODY_ATTEMPTS` times in all (the transport
+    retries failures before the headers itself; a presigned GET is safe to repeat).
+    """
+    for attempt in range(1, BODY_ATTEMPTS + 1):
+        try:
+            return _save_once(http, url, folder, expected)
+        except APIConnectionError:
+            if attempt == BODY_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _save_once(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
+    with translate_errors(), http.stream("GET", url, extensions=_STREAMED) as response:
         raise_for_status(response)
         target = _target(folder, choose_name(expected, response.headers, response.url))
         with AtomicFile(target) as out:
@@ -160,8 +182,20 @@ async def asave(
     The chunks go to disk with plain writes: artifacts are firmware-sized (well under the
     response cap), so a write never holds the event loop for long.
     """
+    for attempt in range(1, BODY_ATTEMPTS + 1):
+        try:
+            return await _asave_once(http, url, folder, expected)
+        except APIConnectionError:
+            if attempt == BODY_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def _asave_once(
+    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None
+) -> Path:
     with translate_errors():
-        async with http.stream("GET", url) as response:
+        async with http.stream("GET", url, extensions=_STREAMED) as response:
             if response.status_code >= 400:
                 await response.aread()
             raise_for_status(response)
