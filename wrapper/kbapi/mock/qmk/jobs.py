@@ -76,6 +76,10 @@ class JobQueue:
             self._jobs.popitem(last=False)
         return job
 
+    def all(self) -> list[Job]:
+        """Every job still in memory, oldest first (for test and soak assertions)."""
+        return list(self._jobs.values())
+
     def get(self, job_id: str) -> Job | None:
         """Return the job with `job_id`, or None."""
         return self._jobs.get(job_id)
