@@ -172,12 +172,13 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
             expires_at=now + float(expires_in) if expires_in is not None else None,
             user_id=user_id if isinstance(user_id, (int, str)) else None,
         )
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        # The body holds tokens: report the failure kind only, never the body.
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
+        # The body holds tokens: report the failure kind only, never the body. (A ValueError,
+        # not `type(exc)`: JSONDecodeError and UnicodeDecodeError take more than a message.)
         raise APIResponseValidationError(
             "token response is not the documented object",
             status_code=response.status_code,
-            error=type(exc)(f"{type(exc).__name__} while reading the token response"),
+            error=ValueError(f"{type(exc).__name__} while reading the token response"),
             request_method="POST",
             request_url=response.request.url,
         ) from None

@@ -19,6 +19,7 @@ import httpx
 from kbapi._core.context import CallRecord, current_call, recording
 from kbapi._core.errors import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APITimeoutError,
     KbapiError,
@@ -26,7 +27,9 @@ from kbapi._core.errors import (
     status_error,
 )
 
-PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+# What generated parsing raises on a body that breaks the schema; RecursionError is what
+# `json.loads` raises on a deeply nested body (a few hundred kB of `[[[[...`).
+PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
 
 
 class ResponseLike(Protocol):
@@ -46,12 +49,17 @@ R = TypeVar("R", bound=ResponseLike)
 
 
 @contextmanager
-def translate_errors() -> Iterator[CallRecord]:
+def translate_errors(ok: tuple[int, ...] | None = None) -> Iterator[CallRecord]:
     """Convert httpx and parse errors raised in the block into kbapi errors.
 
     `httpx.TimeoutException` -> `APITimeoutError`; other `httpx.TransportError` ->
-    `APIConnectionError`; `KeyError`/`TypeError`/`ValueError`/`AttributeError` (what generated
+    `APIConnectionError`; `httpx.TooManyRedirects` -> `APIError` (the connection worked, so no
+    retry helps); `httpx.DecodingError` (a body that does not match its Content-Encoding) and
+    `KeyError`/`TypeError`/`ValueError`/`AttributeError`/`RecursionError` (what generated
     ``from_dict`` raises on a body that breaks the schema) -> `APIResponseValidationError`.
+    With `ok`, a parse error on a response whose status is not in `ok` raises that status's
+    `APIStatusError` instead (an HTML error page where the error model was documented is still
+    a 404, not a schema violation), as `check_response` would.
     kbapi's own errors (including `InputError`, a ValueError) pass through untouched, so keep
     only the generated call and its parsing inside the block. Yields the `CallRecord` the
     kbapi transports fill (method, URL, final response, retries).
@@ -73,7 +81,32 @@ def translate_errors() -> Iterator[CallRecord]:
                 request_method=method,
                 request_url=url,
             ) from exc
+        except httpx.DecodingError as exc:
+            # Raised while the transport reads the body, before the record has the response.
+            method, url = _exc_target(exc, record)
+            raise APIResponseValidationError(
+                "response body does not match its Content-Encoding",
+                error=exc,
+                request_method=method,
+                request_url=url,
+            ) from exc
+        except httpx.RequestError as exc:
+            method, url = _exc_target(exc, record)
+            raise APIError(
+                f"request failed ({type(exc).__name__}: {exc})",
+                request_method=method,
+                request_url=url,
+            ) from exc
         except PARSE_ERRORS as exc:
+            response = record.response
+            if ok is not None and response is not None and response.status_code not in ok:
+                raise status_error(
+                    response.status_code,
+                    response.headers,
+                    _content(response),
+                    request_method=record.method,
+                    request_url=record.url,
+                ) from exc
             raise _validation_error(exc, record) from exc
 
 
@@ -105,6 +138,13 @@ def _body_text(response: httpx.Response) -> str | None:
     except httpx.ResponseNotRead:
         return None
     return content[:4096].decode("utf-8", errors="replace")
+
+
+def _content(response: httpx.Response) -> bytes:
+    try:
+        return response.content
+    except httpx.ResponseNotRead:
+        return b""
 
 
 def check_response(

@@ -103,7 +103,7 @@ def wire(generated: G, http: httpx.Client | httpx.AsyncClient) -> G:
 
 def call(operation: Callable[..., R], *args: Any, ok: tuple[int, ...] = (200,), **kwargs: Any) -> R:
     """Run a generated ``sync_detailed`` operation; raise kbapi errors unless its status is ok."""
-    with translate_errors() as record:
+    with translate_errors(ok) as record:
         response = operation(*args, **kwargs)
     return check_response(response, ok, record=record)
 
@@ -115,7 +115,7 @@ async def acall(
     **kwargs: Any,
 ) -> R:
     """Async twin of `call`, for ``asyncio_detailed`` operations."""
-    with translate_errors() as record:
+    with translate_errors(ok) as record:
         response = await operation(*args, **kwargs)
     return check_response(response, ok, record=record)
 
@@ -132,7 +132,7 @@ def parsed(
     A body the generated client parsed into something else (an error model, None, a raw dict
     from a lenient union) raises `APIResponseValidationError`.
     """
-    with translate_errors() as record:
+    with translate_errors(ok) as record:
         response = operation(*args, **kwargs)
     return cast(T, check_response(response, ok, expect=expect, record=record).parsed)
 
@@ -145,6 +145,6 @@ async def aparsed(
     **kwargs: Any,
 ) -> T:
     """Async twin of `parsed`, for ``asyncio_detailed`` operations."""
-    with translate_errors() as record:
+    with translate_errors(ok) as record:
         response = await operation(*args, **kwargs)
     return cast(T, check_response(response, ok, expect=expect, record=record).parsed)

@@ -259,7 +259,7 @@ def _json_or_none(content: bytes, headers: httpx.Headers) -> Any:
         return None
     try:
         return json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

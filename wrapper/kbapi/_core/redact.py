@@ -137,7 +137,7 @@ def redact_text(text: str, extra_keys: Iterable[str] = ()) -> str:
     if stripped[:1] in ("{", "["):
         try:
             decoded = json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             return text
         return json.dumps(redact_body(decoded, extra_keys))
     if "=" in stripped and " " not in stripped and "\n" not in stripped:

@@ -107,7 +107,10 @@ class ApiStatus:
     @classmethod
     def from_model(cls, root: ApiRoot) -> ApiStatus:
         """Read the generated model (which does not check primitive types: this does)."""
-        status, queue, version = root.status, root.queue_length, root.version
+        status, version = root.status, root.version
+        queue: object = root.queue_length
+        if isinstance(queue, float) and queue.is_integer():
+            queue = int(queue)  # 3.0 is an integer to JSON Schema
         if not (
             isinstance(status, str)
             and isinstance(version, str)

@@ -41,7 +41,11 @@ class KeycodeError(InputError):
     def __init__(self, keycode: object, reason: str) -> None:
         self.keycode = keycode
         self.reason = reason
-        super().__init__(f"{keycode!r} is not a valid keycode: {reason}")
+        try:
+            shown = repr(keycode)
+        except (ValueError, RecursionError):  # an int over 4300 digits, a deeply nested list
+            shown = f"<{type(keycode).__name__}>"
+        super().__init__(f"{shown} is not a valid keycode: {reason}")
 
 
 class _SyntaxProblem(Exception):

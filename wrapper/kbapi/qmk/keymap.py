@@ -132,7 +132,11 @@ class Keymap:
         if problems:
             raise KeymapError(problems)
         assert isinstance(data, Mapping)  # structure_problems rejects everything else
-        source = copy.deepcopy(dict(data))
+        try:
+            source = copy.deepcopy(dict(data))
+        except RecursionError:  # valid JSON can nest deeper than deepcopy recurses
+            problem = KeymapProblem("a value is nested too deeply to copy", kind="type")
+            raise KeymapError([problem]) from None
         known: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         for key, value in source.items():
@@ -218,6 +222,15 @@ def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
+def _short_repr(value: object) -> str:
+    """`repr(value)`, cut to 60 characters; never raises (huge ints, deep nesting)."""
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"<{_type_name(value)}>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _problem(message: str, kind: str, name: str | None = None, **where: int) -> KeymapProblem:
     return KeymapProblem(message, kind=kind, field=name, **where)
 
@@ -266,7 +279,7 @@ def _layers_shape(layers: object) -> list[KeymapProblem]:
             if not isinstance(code, str):
                 message = (
                     f"layer {index}, position {position}: keycode must be a string, "
-                    f"got {_type_name(code)} {code!r}"
+                    f"got {_type_name(code)} {_short_repr(code)}"
                 )
                 problems.append(
                     _problem(message, "keycode", "layers", layer=index, position=position)
@@ -294,9 +307,11 @@ def _encoders_shape(encoders: object) -> list[KeymapProblem]:
 def _macro_fragment_ok(fragment: object) -> bool:
     if isinstance(fragment, str):
         return True
-    if not isinstance(fragment, dict) or fragment.get("action") not in MACRO_ACTIONS:
+    if not isinstance(fragment, dict):
         return False
-    action = fragment["action"]
+    action = fragment.get("action")
+    if not isinstance(action, str) or action not in MACRO_ACTIONS:  # may be unhashable
+        return False
     if action == "beep":
         return True
     if action == "delay":
