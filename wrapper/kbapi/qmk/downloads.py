@@ -20,7 +20,6 @@ import httpx
 
 from kbapi._core.calls import translate_errors
 from kbapi._core.errors import (
-    APIConnectionError,
     APIResponseValidationError,
     InputError,
     raise_for_status,
@@ -51,18 +50,25 @@ def safe_file_name(name: str, *, origin: str = "the server") -> str:
     problem = _name_problem(name)
     if problem is None:
         return name
-    message = f"refusing file name {name!r} from {origin}: {problem}"
+    shown = repr(name) if isinstance(name, str) else f"<{type(name).__name__}>"
+    message = f"refusing file name {shown} from {origin}: {problem}"
     if origin == "the server":
         raise UnsafeFileNameError(message)
     raise InputError(message)
 
 
-def _name_problem(name: str) -> str | None:
+def _name_problem(name: object) -> str | None:
+    if not isinstance(name, str):
+        return "not a string"
     if not name or name.startswith(".") or name != name.strip():
         return "not a plain file name"
     if _UNSAFE.search(name):
         return "contains a path separator or control character"
-    if len(name.encode("utf-8")) > MAX_NAME_CHARS:
+    try:
+        size = len(name.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate (JSON can carry "\ud800"): no file has it
+        return "not valid Unicode text"
+    if size > MAX_NAME_CHARS:
         return "too long"
     return None
 
@@ -149,28 +155,39 @@ def _target(folder: Path, name: str) -> Path:
     return target
 
 
+class _BodyBrokeOff(Exception):
+    """The headers arrived, then the connection failed: worth fetching the file again."""
+
+
 def save(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
     """Stream `url` into `folder` (see the module docstring) and return the file's path.
 
-    A body that breaks off is fetched again, up to `BODY_ATTEMPTS` times in all (the transport
-    retries failures before the headers itself; a presigned GET is safe to repeat).
+    A body that breaks off after the headers is fetched again, up to `BODY_ATTEMPTS` times in
+    all (failures before the headers are the transport's to retry; a presigned GET is safe to
+    repeat).
     """
     for attempt in range(1, BODY_ATTEMPTS + 1):
         try:
-            return _save_once(http, url, folder, expected)
-        except APIConnectionError:
-            if attempt == BODY_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+            return _save_once(http, url, folder, expected, attempt < BODY_ATTEMPTS)
+        except _BodyBrokeOff:
+            continue
+    raise AssertionError("unreachable: the last attempt raises instead")
 
 
-def _save_once(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
+def _save_once(
+    http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None, again: bool
+) -> Path:
     with translate_errors(), http.stream("GET", url, extensions=_STREAMED) as response:
         raise_for_status(response)
         target = _target(folder, choose_name(expected, response.headers, response.url))
         with AtomicFile(target) as out:
-            for chunk in response.iter_bytes():
-                out.write(chunk)
+            try:
+                for chunk in response.iter_bytes():
+                    out.write(chunk)
+            except httpx.TransportError:
+                if again:
+                    raise _BodyBrokeOff from None
+                raise
     return target
 
 
@@ -184,15 +201,14 @@ async def asave(
     """
     for attempt in range(1, BODY_ATTEMPTS + 1):
         try:
-            return await _asave_once(http, url, folder, expected)
-        except APIConnectionError:
-            if attempt == BODY_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+            return await _asave_once(http, url, folder, expected, attempt < BODY_ATTEMPTS)
+        except _BodyBrokeOff:
+            continue
+    raise AssertionError("unreachable: the last attempt raises instead")
 
 
 async def _asave_once(
-    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None
+    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None, again: bool
 ) -> Path:
     with translate_errors():
         async with http.stream("GET", url, extensions=_STREAMED) as response:
@@ -201,6 +217,11 @@ async def _asave_once(
             raise_for_status(response)
             target = _target(folder, choose_name(expected, response.headers, response.url))
             with AtomicFile(target) as out:
-                async for chunk in response.aiter_bytes():
-                    out.write(chunk)
+                try:
+                    async for chunk in response.aiter_bytes():
+                        out.write(chunk)
+                except httpx.TransportError:
+                    if again:
+                        raise _BodyBrokeOff from None
+                    raise
     return target
