@@ -488,3 +488,121 @@ def test_choose_name_gives_a_safe_name_or_unsafe_file_name_error(
     if expected:
         assert name == expected
     assert (Path("/t") / name).parent == Path("/t")
+
+
+# -- Das Keyboard Q signals and paints -------------------------------------------------------
+
+from kbapi._core.errors import APIResponseValidationError  # noqa: E402
+from kbapi.daskeyboard._shared import check_page_size, epoch_millis  # noqa: E402
+from kbapi.daskeyboard.paint import plan_paint  # noqa: E402
+from kbapi.daskeyboard.signals import (  # noqa: E402
+    SignalSpec,
+    check_pid,
+    check_spec,
+    parse_zone_color,
+    signal_body,
+    status_patch,
+)
+from kbapi.daskeyboard.targets import normalize_base_url  # noqa: E402
+
+US = get_layout("en-US")
+spec_texts = st.none() | st.text(max_size=20) | anything
+
+
+@given(anything | st.from_regex(r"[A-Z][A-Z0-9_]{0,70}", fullmatch=True))
+@SOME
+def test_pids_are_accepted_or_refused_with_input_error(pid: Any) -> None:
+    # Only InputError.
+    with contextlib.suppress(InputError):
+        assert check_pid(pid) == pid
+
+
+@given(
+    st.sampled_from(["DK5QPID", "Q_MATRIX"]) | anything,
+    st.sampled_from(["SET_COLOR", "blink", "NONE"]) | anything,
+    spec_texts,
+    spec_texts,
+    st.none() | st.sampled_from(["url:https://x", "open:chrome", "nope"]) | anything,
+)
+@SOME
+def test_signal_specs_are_checked_or_refused_with_input_errors(
+    pid: Any, effect: Any, name: Any, message: Any, action: Any
+) -> None:
+    # InputError only (EffectError is one).
+    spec = SignalSpec(pid=pid, layout=US, effect=effect, name=name, message=message, action=action)
+    with contextlib.suppress(InputError):
+        checked = check_spec(spec)
+        assert checked.effect.isupper() and checked.pid == pid
+
+
+@given(
+    zone_values, anything | st.sampled_from(["red", "#F00", "#00ff00", (1, 2, 3)]), st.booleans()
+)
+@SOME
+def test_signal_bodies_are_built_or_refused_with_input_errors(
+    zone: Any, color: Any, validate: bool
+) -> None:
+    # ZoneError and ColorError only (both InputError).
+    spec = check_spec(SignalSpec(pid="DK5QPID", layout=US, validate=validate))
+    try:
+        body = signal_body(zone, color, spec)
+    except (ZoneError, ColorError):
+        return
+    assert body.color.startswith("#") and len(body.color) == 7
+    if validate:
+        assert US.resolve(body.zone_id)
+
+
+zone_keys = xy_texts | code_texts | linear_texts | small_ints | st.tuples(small_ints, small_ints)
+
+
+@given(st.dictionaries(zone_keys, anything | st.just("blue"), max_size=6) | anything)
+@SOME
+def test_paint_plans_are_made_or_refused_with_input_errors(colors: Any) -> None:
+    # InputError only (ZoneError, ColorError, DuplicateZoneError are all InputErrors).
+    spec = check_spec(SignalSpec(pid="DK5QPID", layout=US))
+    with contextlib.suppress(InputError):
+        plan = plan_paint(colors, spec, local=True)
+        assert len(plan.items) <= len(colors) and json.loads(plan.v2_body().action_value)
+
+
+@given(anything, anything, anything)
+@SOME
+def test_status_patches_are_built_or_refused_with_input_error(
+    read: Any, arch: Any, mute: Any
+) -> None:
+    # Only InputError.
+    with contextlib.suppress(InputError):
+        status_patch(read=read, archived=arch, muted=mute)
+
+
+@given(anything | small_ints)
+@SOME
+def test_epochs_and_page_sizes_are_checked_with_input_error(value: Any) -> None:
+    # Only InputError.
+    with contextlib.suppress(InputError):
+        assert epoch_millis(value) >= 0
+    with contextlib.suppress(InputError):
+        assert 1 <= check_page_size(value) <= 1000
+
+
+@given(st.binary(max_size=40) | st.text(max_size=40) | st.sampled_from(['{"color": "#F00"}']))
+@SOME
+def test_zone_colour_bodies_parse_or_raise_response_validation_error(body: Any) -> None:
+    # Only APIResponseValidationError (a server's body, not the caller's input).
+    with contextlib.suppress(APIResponseValidationError):
+        color = parse_zone_color(body)
+        assert color.startswith("#") and len(color) == 7
+
+
+def test_deep_zone_colour_body_is_a_validation_error() -> None:
+    with pytest.raises(APIResponseValidationError):
+        parse_zone_color('{"color": ' + "[" * 100_000 + "]" * 100_000 + "}")
+
+
+@given(st.text(max_size=60) | st.sampled_from(["http://localhost:27301/api/1.0/", "ftp://x"]))
+@SOME
+def test_base_urls_are_normalized_or_refused_with_input_error(url: str) -> None:
+    # Only InputError.
+    with contextlib.suppress(InputError):
+        assert normalize_base_url(url).startswith(("http://", "https://"))

@@ -24,6 +24,7 @@ from kbapi._core.client import TransportOptions
 from kbapi._core.errors import AuthenticationError, InputError
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.redact import Secret, redact_url
+from kbapi._core.text import shown
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT
 from kbapi.daskeyboard.paint import (
@@ -150,14 +151,14 @@ def epoch_millis(when: int | datetime) -> int:
             raise InputError("datetime must be timezone-aware (e.g. datetime.now(UTC))")
         return int(when.timestamp() * 1000)
     if isinstance(when, bool) or not isinstance(when, int) or when < 0:
-        raise InputError(f"epoch must be milliseconds since 1970 (int >= 0), got {when!r:.40}")
+        raise InputError(f"epoch must be milliseconds since 1970 (int >= 0), got {shown(when, 40)}")
     return when
 
 
 def check_page_size(size: int) -> int:
     """A page size between 1 and 1000."""
     if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 1000:
-        raise InputError(f"size must be an int from 1 to 1000, got {size!r:.40}")
+        raise InputError(f"size must be an int from 1 to 1000, got {shown(size, 40)}")
     return size
 
 
@@ -188,7 +189,9 @@ class ClientCore:
         self.layout = resolve_layout(layout, device)
         self.pid = check_pid(pid) if pid is not None else self.layout.pid
         if zone_format not in ZONE_KINDS:
-            raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {zone_format!r:.40}")
+            raise InputError(
+                f"zone_format must be one of {ZONE_KINDS}, got {shown(zone_format, 40)}"
+            )
         self.zone_format: ZoneKind = zone_format
         self.validate_zones = bool(validate_zones)
         self.concurrency = _concurrency(max_concurrency, self.target)
@@ -241,7 +244,7 @@ class ClientCore:
         chosen_pid = check_pid(pid) if pid is not None else self.pid
         fmt = self.zone_format if zone_format is None else zone_format
         if fmt not in ZONE_KINDS:
-            raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {fmt!r:.40}")
+            raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {shown(fmt, 40)}")
         spec = SignalSpec(
             pid=chosen_pid,
             layout=self.layout_for(layout, chosen_pid),
@@ -353,7 +356,7 @@ def _concurrency(value: int | None, target: TargetKind) -> int:
     if value is None:
         return DEFAULT_CONCURRENCY[target]
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 64:
-        raise InputError(f"max_concurrency must be an int from 1 to 64, got {value!r:.40}")
+        raise InputError(f"max_concurrency must be an int from 1 to 64, got {shown(value, 40)}")
     return value
 
 

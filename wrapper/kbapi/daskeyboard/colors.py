@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Final, TypeAlias
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 
 ColorLike: TypeAlias = str | tuple[int, int, int]
 """``"#F00"``, ``"#ff0000"``, ``(255, 0, 0)`` or a colour name such as ``"red"``."""
@@ -53,10 +54,10 @@ def normalize_color(value: ColorLike, names: Mapping[str, str] | None = None) ->
     if isinstance(value, tuple | list):
         return _from_rgb(value)
     if not isinstance(value, str):
-        raise ColorError(f"invalid colour {_show(value)}: {_EXPECTED}")
+        raise ColorError(f"invalid colour {shown(value)}: {_EXPECTED}")
     text = value.strip()
     if len(text) > _MAX_TEXT:
-        raise ColorError(f"invalid colour {_show(value)}: too long")
+        raise ColorError(f"invalid colour {shown(value)}: too long")
     if text.startswith("#"):
         return _from_hex(text, value)
     return _from_name(text, value, names)
@@ -74,10 +75,10 @@ def to_short(value: ColorLike, names: Mapping[str, str] | None = None) -> str:
 _EXPECTED: Final = "expected '#RGB', '#RRGGBB', an (r, g, b) tuple of ints 0-255 or a colour name"
 
 
-def _from_hex(text: str, shown: object) -> str:
+def _from_hex(text: str, original: object) -> str:
     match = _HEX_RE.fullmatch(text)
     if match is None:
-        raise ColorError(f"invalid colour {_show(shown)}: {_EXPECTED}")
+        raise ColorError(f"invalid colour {shown(original)}: {_EXPECTED}")
     digits = match[1].upper()
     if len(digits) == 3:
         digits = "".join(d * 2 for d in digits)
@@ -86,11 +87,11 @@ def _from_hex(text: str, shown: object) -> str:
 
 def _from_rgb(parts: tuple[object, ...] | list[object]) -> str:
     if len(parts) != 3 or not all(type(p) is int and 0 <= p <= 255 for p in parts):
-        raise ColorError(f"invalid colour {_show(parts)}: an RGB tuple is three ints 0-255")
+        raise ColorError(f"invalid colour {shown(parts)}: an RGB tuple is three ints 0-255")
     return "#" + "".join(f"{p:02X}" for p in parts)
 
 
-def _from_name(text: str, shown: object, names: Mapping[str, str] | None) -> str:
+def _from_name(text: str, original: object, names: Mapping[str, str] | None) -> str:
     key = _name_key(text)
     if key:
         for name, code in (names or {}).items():
@@ -98,27 +99,19 @@ def _from_name(text: str, shown: object, names: Mapping[str, str] | None) -> str
                 return _server_code(name, code)
         if key in BUILTIN_COLORS:
             return BUILTIN_COLORS[key]
-    raise ColorError(f"unknown colour {_show(shown)}: {_EXPECTED}")
+    raise ColorError(f"unknown colour {shown(original)}: {_EXPECTED}")
 
 
 def _server_code(name: str, code: object) -> str:
     if not isinstance(code, str):
-        raise ColorError(f"colour name {_show(name)} maps to {_show(code)}, which is not a colour")
+        raise ColorError(f"colour name {shown(name)} maps to {shown(code)}, which is not a colour")
     try:
         return _from_hex(code.strip(), code)
     except ColorError:
         raise ColorError(
-            f"colour name {_show(name)} maps to {_show(code)}, which is not '#RGB' or '#RRGGBB'"
+            f"colour name {shown(name)} maps to {shown(code)}, which is not '#RGB' or '#RRGGBB'"
         ) from None
 
 
 def _name_key(name: str) -> str:
     return "".join(ch for ch in name.casefold() if ch not in " -_\t")
-
-
-def _show(value: object) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # repr of arbitrary objects, or of ints over 4300 digits, can raise
-        return f"<{type(value).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."

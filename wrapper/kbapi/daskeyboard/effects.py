@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Final
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 
 
 class Effect(StrEnum):
@@ -56,7 +57,7 @@ def validate_effect(value: str, allowed: Iterable[str] | None = None) -> str:
     if code != EFFECT_NONE and code not in choices:
         where = "this device's effects" if allowed is not None else "the documented effects"
         raise EffectError(
-            f"unknown effect {_show(value)}: expected one of {where}: "
+            f"unknown effect {shown(value)}: expected one of {where}: "
             f"{', '.join([*sorted(choices), EFFECT_NONE])}"
         )
     return code
@@ -64,11 +65,11 @@ def validate_effect(value: str, allowed: Iterable[str] | None = None) -> str:
 
 def _code(value: object) -> str:
     if not isinstance(value, str):
-        raise EffectError(f"invalid effect {_show(value)}: expected a string such as 'SET_COLOR'")
+        raise EffectError(f"invalid effect {shown(value)}: expected a string such as 'SET_COLOR'")
     text = value.strip()
     code = re.sub(r"[\s-]+", "_", text) if len(text) <= _MAX_TEXT else ""
     if not _CODE_RE.fullmatch(code):
-        raise EffectError(f"invalid effect {_show(value)}: expected a code such as 'SET_COLOR'")
+        raise EffectError(f"invalid effect {shown(value)}: expected a code such as 'SET_COLOR'")
     return code.upper()
 
 
@@ -78,11 +79,3 @@ def _choices(allowed: Iterable[str] | None) -> frozenset[str]:
     if isinstance(allowed, str):
         raise EffectError("allowed effects must be a list of codes, not a single string")
     return frozenset(item.strip().upper() for item in allowed if isinstance(item, str))
-
-
-def _show(value: object) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # repr of arbitrary objects, or of ints over 4300 digits, can raise
-        return f"<{type(value).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from kbapi_q_api.models import Signal, SignalPage
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 
 FetchPage = Callable[[int], SignalPage]
 AsyncFetchPage = Callable[[int], Awaitable[SignalPage]]
@@ -37,9 +38,9 @@ def next_page(page: SignalPage, requested: int) -> int | None:
 
 def _check(start_page: int, max_pages: int | None) -> None:
     if not isinstance(start_page, int) or start_page < 0:
-        raise InputError(f"start_page must be an int >= 0, got {start_page!r:.40}")
+        raise InputError(f"start_page must be an int >= 0, got {shown(start_page, 40)}")
     if max_pages is not None and (not isinstance(max_pages, int) or max_pages < 1):
-        raise InputError(f"max_pages must be an int >= 1 or None, got {max_pages!r:.40}")
+        raise InputError(f"max_pages must be an int >= 1 or None, got {shown(max_pages, 40)}")
 
 
 class SignalPager:

@@ -26,6 +26,7 @@ from kbapi_q_api.types import UNSET
 
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ratelimit import gather_bounded
+from kbapi._core.text import shown
 from kbapi.daskeyboard.colors import ColorLike, normalize_color
 from kbapi.daskeyboard.signals import SignalSpec, wire_zone
 from kbapi.daskeyboard.zones import ZoneError, ZoneLike, parse_zone_id
@@ -135,7 +136,7 @@ def plan_paint(
     colours agree and raise `DuplicateZoneError` when they differ.
     """
     if method not in ("auto", "v2", "v1"):
-        raise InputError(f"method must be 'auto', 'v2' or 'v1', got {method!r:.40}")
+        raise InputError(f"method must be 'auto', 'v2' or 'v1', got {shown(method, 40)}")
     if method == "v2" and not local:
         raise InputError("v2 multi-zone signals exist only on the local app; use method='v1'")
     items = _items(colors, spec, color_names)

@@ -24,6 +24,7 @@ from kbapi_q_api.models import Signal, SignalCreate, SignalStatusPatch
 from kbapi_q_api.types import UNSET, Unset
 
 from kbapi._core.errors import APIResponseValidationError, InputError
+from kbapi._core.text import shown
 from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT, validate_effect
 from kbapi.daskeyboard.zones import (
@@ -78,7 +79,7 @@ def check_text(field: str, value: str | None) -> str | None:
 def check_pid(pid: str) -> str:
     """A device pid such as ``DK5QPID`` or ``Q_MATRIX`` (upper case, digits and ``_``)."""
     if not isinstance(pid, str) or not _PID_RE.fullmatch(pid):
-        raise InputError(f"pid must look like DK5QPID (upper case, digits, _), got {pid!r:.60}")
+        raise InputError(f"pid must look like DK5QPID (upper case, digits, _), got {shown(pid)}")
     return pid
 
 
@@ -112,7 +113,7 @@ def check_spec(
     for field in ("name", "message", "client_name", "action"):
         check_text(field, getattr(spec, field))
     if spec.action is not None and not _ACTION_RE.fullmatch(spec.action):
-        raise InputError(f"action must look like 'url:https://...', got {spec.action!r:.60}")
+        raise InputError(f"action must look like 'url:https://...', got {shown(spec.action)}")
     effect = validate_effect(spec.effect, effects)
     return spec if effect == spec.effect else dataclasses.replace(spec, effect=effect)
 
@@ -152,7 +153,7 @@ def status_patch(
         raise InputError("give at least one of read, archived or muted")
     for name, value in flags.items():
         if value is not None and not isinstance(value, bool):
-            raise InputError(f"{name} must be True or False, got {value!r:.40}")
+            raise InputError(f"{name} must be True or False, got {shown(value, 40)}")
     return SignalStatusPatch(
         is_read=_flag(read), is_archived=_flag(archived), is_muted=_flag(muted)
     )
@@ -174,7 +175,7 @@ def parse_zone_color(body: bytes | str) -> str:
     if text[:1] in ("{", '"'):
         try:
             value = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict):
             value = value.get("color")

@@ -64,7 +64,10 @@ def normalize_base_url(base_url: str | httpx.URL) -> str:
     Generated operations carry the ``/api/x.0`` prefix in their paths, so a base URL copied
     from the docs (``http://localhost:27301/api/1.0``) is trimmed to the root.
     """
-    url = httpx.URL(str(base_url).strip())
+    try:
+        url = httpx.URL(str(base_url).strip())
+    except httpx.InvalidURL as exc:
+        raise InputError(f"base URL is not a valid URL: {exc}") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise InputError(f"base URL {redact_url(url)!r} is not an http(s) URL with a host")
     text = str(url.copy_with(query=None, fragment=None)).rstrip("/")

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Final, Literal, TypeAlias, get_args
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 from kbapi._data import data_file
 
 ZoneKind: TypeAlias = Literal["xy", "code", "linear"]
@@ -104,14 +105,14 @@ class ZoneId:
             "code": self.code is not None,
         }
         if self.kind not in present or [k for k, v in present.items() if v] != [self.kind]:
-            raise ZoneSyntaxError(f"inconsistent ZoneId fields for kind {_show(self.kind)}")
+            raise ZoneSyntaxError(f"inconsistent ZoneId fields for kind {shown(self.kind)}")
         numbers = (self.x, self.y, self.linear)
         if any(type(n) is not int or not 0 <= n <= _MAX_NUMBER for n in numbers if n is not None):
             raise ZoneSyntaxError("ZoneId numbers must be ints from 0 to 999999999")
         if self.code is not None and not (
             isinstance(self.code, str) and _CODE_RE.fullmatch(self.code) and self.code.isupper()
         ):
-            raise ZoneSyntaxError(f"{_show(self.code)} is not an upper-case KEY_... code")
+            raise ZoneSyntaxError(f"{shown(self.code)} is not an upper-case KEY_... code")
 
     def __str__(self) -> str:
         if self.kind == "xy":
@@ -164,32 +165,32 @@ def parse_zone_id(value: ZoneLike) -> ZoneId:
         return _xy_from_pair(value, value)
     if isinstance(value, str):
         return _parse_text(value)
-    raise ZoneSyntaxError(f"{_show(value)} is not a zone id: expected 'x,y', 'KEY_...' or an int")
+    raise ZoneSyntaxError(f"{shown(value)} is not a zone id: expected 'x,y', 'KEY_...' or an int")
 
 
-def _linear_id(number: int, shown: object) -> ZoneId:
+def _linear_id(number: int, original: object) -> ZoneId:
     if number < 0:
-        raise ZoneSyntaxError(f"{_show(shown)} is not a zone id: linear ids are never negative")
+        raise ZoneSyntaxError(f"{shown(original)} is not a zone id: linear ids are never negative")
     if number > _MAX_NUMBER:
-        raise ZoneSyntaxError(f"{_show(shown)} is not a zone id: linear id far too large")
+        raise ZoneSyntaxError(f"{shown(original)} is not a zone id: linear id far too large")
     return ZoneId("linear", linear=number)
 
 
-def _xy_from_pair(pair: tuple[object, ...] | list[object], shown: object) -> ZoneId:
+def _xy_from_pair(pair: tuple[object, ...] | list[object], original: object) -> ZoneId:
     x, y = pair if len(pair) == 2 else (None, None)
     if not (isinstance(x, int) and isinstance(y, int)) or bool in (type(x), type(y)):
-        raise ZoneSyntaxError(f"{_show(shown)} is not a zone id: an XY pair is two ints (x, y)")
+        raise ZoneSyntaxError(f"{shown(original)} is not a zone id: an XY pair is two ints (x, y)")
     if x < 0 or y < 0:
-        raise ZoneSyntaxError(f"{_show(shown)} is not a zone id: x and y are never negative")
+        raise ZoneSyntaxError(f"{shown(original)} is not a zone id: x and y are never negative")
     if x > _MAX_NUMBER or y > _MAX_NUMBER:
-        raise ZoneSyntaxError(f"{_show(shown)} is not a zone id: x or y far too large")
+        raise ZoneSyntaxError(f"{shown(original)} is not a zone id: x or y far too large")
     return ZoneId("xy", x=x, y=y)
 
 
 def _parse_text(value: str) -> ZoneId:
     text = value.strip()
     if len(text) > _MAX_TEXT:
-        raise ZoneSyntaxError(f"{_show(value)} is not a zone id: too long")
+        raise ZoneSyntaxError(f"{shown(value)} is not a zone id: too long")
     if match := _XY_RE.fullmatch(text):
         return _xy_from_pair((int(match[2]), int(match[3])), value)
     if match := _LINEAR_RE.fullmatch(text):
@@ -198,7 +199,7 @@ def _parse_text(value: str) -> ZoneId:
     if _CODE_RE.fullmatch(text):
         return ZoneId("code", code=text.upper())
     raise ZoneSyntaxError(
-        f"{_show(value)} is not a zone id: expected 'x,y' (e.g. '2,2'), 'KEY_...' (e.g. 'KEY_Q') "
+        f"{shown(value)} is not a zone id: expected 'x,y' (e.g. '2,2'), 'KEY_...' (e.g. 'KEY_Q') "
         "or a linear id (e.g. '74')"
     )
 
@@ -208,7 +209,7 @@ def canonical_layout(layout: str) -> str:
     key = layout.strip().lower().replace("_", "-") if isinstance(layout, str) else None
     if key is None or key not in _LAYOUT_ALIASES:
         raise UnknownLayoutError(
-            f"unknown keyboard layout {_show(layout)}: expected one of {', '.join(LAYOUT_TAGS)}"
+            f"unknown keyboard layout {shown(layout)}: expected one of {', '.join(LAYOUT_TAGS)}"
         )
     return _LAYOUT_ALIASES[key]
 
@@ -218,7 +219,7 @@ def canonical_device(device: str) -> str:
     key = device.strip().lower() if isinstance(device, str) else None
     if key is None or key not in _DEVICE_ALIASES:
         choices = ", ".join([*DEVICE_PIDS, *DEVICE_PIDS.values()])
-        raise UnknownLayoutError(f"unknown Q device {_show(device)}: expected one of {choices}")
+        raise UnknownLayoutError(f"unknown Q device {shown(device)}: expected one of {choices}")
     return _DEVICE_ALIASES[key]
 
 
@@ -319,7 +320,7 @@ class Layout:
             return self.to_code(zone)
         if kind == "linear":
             return str(self.to_linear(zone))
-        raise ZoneError(f"unknown zone id kind {_show(kind)}: expected one of {ZONE_KINDS}")
+        raise ZoneError(f"unknown zone id kind {shown(kind)}: expected one of {ZONE_KINDS}")
 
     def normalize(self, zone: ZoneLike) -> str:
         """The canonical XY string of `zone`: use it to compare zone ids across forms.
@@ -432,11 +433,3 @@ def _xy_only(zone: ZoneLike) -> tuple[int, int]:
             f"{zone_id} is a {zone_id.kind} zone id; shifting between 5Q and 4Q needs x,y"
         )
     return _int(zone_id.x), _int(zone_id.y)
-
-
-def _show(value: object) -> str:
-    try:
-        text = repr(value)
-    except Exception:  # repr of arbitrary objects, or of ints over 4300 digits, can raise
-        return f"<{type(value).__name__}>"
-    return text if len(text) <= 60 else text[:57] + "..."

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 
 MAX_KEYCODE_CHARS: Final = 256
 MAX_NESTING: Final = 8
@@ -41,11 +42,7 @@ class KeycodeError(InputError):
     def __init__(self, keycode: object, reason: str) -> None:
         self.keycode = keycode
         self.reason = reason
-        try:
-            shown = repr(keycode)
-        except (ValueError, RecursionError):  # an int over 4300 digits, a deeply nested list
-            shown = f"<{type(keycode).__name__}>"
-        super().__init__(f"{shown} is not a valid keycode: {reason}")
+        super().__init__(f"{shown(keycode)} is not a valid keycode: {reason}")
 
 
 class _SyntaxProblem(Exception):

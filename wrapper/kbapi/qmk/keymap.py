@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kbapi._core.errors import InputError
+from kbapi._core.text import shown
 from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
 from kbapi.qmk.keycodes import keycode_problem, strip_any
 
@@ -222,15 +223,6 @@ def _type_name(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
-def _short_repr(value: object) -> str:
-    """`repr(value)`, cut to 60 characters; never raises (huge ints, deep nesting)."""
-    try:
-        text = repr(value)
-    except (ValueError, RecursionError):
-        return f"<{_type_name(value)}>"
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _problem(message: str, kind: str, name: str | None = None, **where: int) -> KeymapProblem:
     return KeymapProblem(message, kind=kind, field=name, **where)
 
@@ -279,7 +271,7 @@ def _layers_shape(layers: object) -> list[KeymapProblem]:
             if not isinstance(code, str):
                 message = (
                     f"layer {index}, position {position}: keycode must be a string, "
-                    f"got {_type_name(code)} {_short_repr(code)}"
+                    f"got {_type_name(code)} {shown(code)}"
                 )
                 problems.append(
                     _problem(message, "keycode", "layers", layer=index, position=position)
