@@ -77,12 +77,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ApiKeyRequest,
 ) -> Response[ApiKey | Error]:
     """Exchange a one-time login token for the account's API key.
 
-     Cloud (q2) only; used by the docs site login (`io:js/main.js`).
+     Cloud (q2) only; the docs site login (`io:js/main.js`) uses it to get the key the user lacks.
+    No `X-API-KEY` or bearer: the one-time login token is the credential (unknown token: 401).
 
     Args:
         body (ApiKeyRequest):
@@ -108,12 +109,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ApiKeyRequest,
 ) -> ApiKey | Error | None:
     """Exchange a one-time login token for the account's API key.
 
-     Cloud (q2) only; used by the docs site login (`io:js/main.js`).
+     Cloud (q2) only; the docs site login (`io:js/main.js`) uses it to get the key the user lacks.
+    No `X-API-KEY` or bearer: the one-time login token is the credential (unknown token: 401).
 
     Args:
         body (ApiKeyRequest):
@@ -134,12 +136,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ApiKeyRequest,
 ) -> Response[ApiKey | Error]:
     """Exchange a one-time login token for the account's API key.
 
-     Cloud (q2) only; used by the docs site login (`io:js/main.js`).
+     Cloud (q2) only; the docs site login (`io:js/main.js`) uses it to get the key the user lacks.
+    No `X-API-KEY` or bearer: the one-time login token is the credential (unknown token: 401).
 
     Args:
         body (ApiKeyRequest):
@@ -163,12 +166,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient,
+    client: AuthenticatedClient | Client,
     body: ApiKeyRequest,
 ) -> ApiKey | Error | None:
     """Exchange a one-time login token for the account's API key.
 
-     Cloud (q2) only; used by the docs site login (`io:js/main.js`).
+     Cloud (q2) only; the docs site login (`io:js/main.js`) uses it to get the key the user lacks.
+    No `X-API-KEY` or bearer: the one-time login token is the credential (unknown token: 401).
 
     Args:
         body (ApiKeyRequest):

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.error import Error
 from ...models.message import Message
 from ...types import UNSET, Response, Unset
 
@@ -31,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Message | str | None:
+) -> Error | Message | str | None:
     if response.status_code == 200:
         response_200 = Message.from_dict(response.json())
 
@@ -41,6 +42,11 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+        return response_413
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -49,7 +55,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Message | str]:
+) -> Response[Error | Message | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,7 +68,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Any | Unset = UNSET,
-) -> Response[Message | str]:
+) -> Response[Error | Message | str]:
     """Send client telemetry
 
      Accepts a telemetry report and thanks the sender. The body is ignored since qmk_api
@@ -78,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Message | str]
+        Response[Error | Message | str]
     """
 
     kwargs = _get_kwargs(
@@ -96,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: Any | Unset = UNSET,
-) -> Message | str | None:
+) -> Error | Message | str | None:
     """Send client telemetry
 
      Accepts a telemetry report and thanks the sender. The body is ignored since qmk_api
@@ -112,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Message | str
+        Error | Message | str
     """
 
     return sync_detailed(
@@ -125,7 +131,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: Any | Unset = UNSET,
-) -> Response[Message | str]:
+) -> Response[Error | Message | str]:
     """Send client telemetry
 
      Accepts a telemetry report and thanks the sender. The body is ignored since qmk_api
@@ -141,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Message | str]
+        Response[Error | Message | str]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +163,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: Any | Unset = UNSET,
-) -> Message | str | None:
+) -> Error | Message | str | None:
     """Send client telemetry
 
      Accepts a telemetry report and thanks the sender. The body is ignored since qmk_api
@@ -173,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Message | str
+        Error | Message | str
     """
 
     return (
