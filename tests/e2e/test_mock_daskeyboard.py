@@ -239,7 +239,7 @@ def test_key_codes_are_kept_when_rewriting_is_off() -> None:
         ({"action": "no action"}, "action"),
         ({"isRead": "yes"}, "isRead"),
         ({"name": ["x"]}, "name"),
-        ({"pid": "NOPE"}, "pid"),
+        ({"pid": "nope"}, "pid"),
     ],
 )
 def test_create_validation(cloud: httpx.Client, change: dict[str, Any], field: str) -> None:
@@ -247,6 +247,12 @@ def test_create_validation(cloud: httpx.Client, change: dict[str, Any], field: s
     response = cloud.post("/signals", json=payload)
     assert response.status_code == 422, response.text
     assert response.json()["code"] == 422 and response.json()["message"].startswith(f"{field}:")
+
+
+def test_create_for_an_unknown_device_is_not_found(cloud: httpx.Client) -> None:
+    # A well-formed pid of no device: 404, as for a pid in the path or the query.
+    response = cloud.post("/signals", json={**SIGNAL, "pid": "NOPE"})
+    assert response.status_code == 404 and response.json()["code"] == 404
 
 
 @pytest.mark.parametrize(
@@ -321,7 +327,11 @@ def test_signals_after_epoch(cloud: httpx.Client) -> None:
 
 def test_status_patch(cloud: httpx.Client) -> None:
     signal = create(cloud)
-    read = cloud.patch(f"/signals/{signal['id']}/status", json={"isRead": True, "name": "x"})
+    # Only the three flags can be updated (spec: no other property, at least one flag).
+    for body in ({"isRead": True, "name": "x"}, {}):
+        refused = cloud.patch(f"/signals/{signal['id']}/status", json=body)
+        assert refused.status_code == 422 and refused.json()["code"] == 422
+    read = cloud.patch(f"/signals/{signal['id']}/status", json={"isRead": True})
     assert read.status_code == 200
     assert read.json()["isRead"] is True and read.json()["readAt"] >= signal["createdAt"]
     assert read.json()["name"] == "Build"

@@ -14,6 +14,7 @@ import time
 import httpx
 import pytest
 from kbapi.cli import app as cli_app
+from kbapi.mock.daskeyboard import DEMO_API_KEY, DEMO_CLIENT_ID
 from kbapi.mock.faults import FaultConfig
 from kbapi.mock.qmk import QMKMockConfig
 from kbapi.mock.runner import MockSettings, is_loopback, run_mocks, running_mocks
@@ -96,6 +97,11 @@ def test_cli_help_and_remote_refusal() -> None:
 def test_all_three_mocks_answer() -> None:
     with running_mocks(MockSettings(**FREE)) as mocks:
         assert mocks.q_local and mocks.q_cloud
+        # The banner's demo credentials are the first cloud account's, and they work.
+        assert mocks.credentials["api_key"] == DEMO_API_KEY
+        assert mocks.credentials["client_id"] == DEMO_CLIENT_ID
+        key = {"X-API-KEY": mocks.credentials["api_key"]}
+        assert httpx.get(f"{mocks.q_cloud}/api/1.0/devices", headers=key).status_code == 200
         assert len({mocks.qmk, mocks.q_local, mocks.q_cloud}) == 3
         assert httpx.get(f"{mocks.qmk}/v1").status_code == 200
         for base in (mocks.q_local, mocks.q_cloud):

@@ -85,14 +85,18 @@ def _q_apps(config: Any) -> tuple[ASGIApp, ASGIApp, Any]:
 
 
 def demo_credentials(q_config: Any) -> dict[str, str]:
-    """String fields of the Q config that look like demo credentials (client id, secret...)."""
+    """String fields that look like demo credentials (client id, secret...) of the Q config and of
+    its first cloud account."""
     if not dataclasses.is_dataclass(q_config):
         return {}
     found: dict[str, str] = {}
-    for item in dataclasses.fields(q_config):
-        value = getattr(q_config, item.name)
-        if isinstance(value, str) and _CREDENTIAL_FIELD.search(item.name):
-            found[item.name] = value
+    for source in (q_config, *tuple(getattr(q_config, "accounts", ()))[:1]):
+        if not dataclasses.is_dataclass(source):
+            continue
+        for item in dataclasses.fields(source):
+            value = getattr(source, item.name)
+            if isinstance(value, str) and _CREDENTIAL_FIELD.search(item.name):
+                found[item.name] = value
     return found
 
 
@@ -143,7 +147,7 @@ def running_mocks(
     cfg = settings or MockSettings()
     if not cfg.allow_remote and not is_loopback(cfg.host):
         raise ValueError(f"refusing to listen on non-loopback host {cfg.host!r} (allow_remote)")
-    apps = {"qmk": create_qmk_app(cfg.qmk)}
+    apps: dict[str, ASGIApp] = {"qmk": create_qmk_app(cfg.qmk)}
     q_config = None
     if cfg.include_q:
         apps["q_local"], apps["q_cloud"], q_config = _q_apps(cfg.q)

@@ -132,17 +132,25 @@ class AuthStore:
         return self.issue(grant.account, grant.client)
 
     def authenticate(self, headers: Mapping[str, str]) -> QAccount:
-        """The account of `Authorization: Bearer` or `X-API-KEY`; 401 when neither works."""
+        """The account of `X-API-KEY` or `Authorization: Bearer` (an empty header counts as absent).
+
+        Every credential sent must be valid: a bad bearer token next to a good API key is still
+        401 (RFC 6750 §3.1), and both must name the same account.
+        """
         api_key = headers.get("x-api-key")
-        if api_key:
-            account = self._find(api_key=api_key)
-            if account is None:
-                raise unauthorized("invalid API key")
-            return account
         authorization = headers.get("authorization")
-        if authorization:
-            return self._bearer(authorization)
-        raise unauthorized("authentication required: send X-API-KEY or Authorization: Bearer")
+        if not api_key and not authorization:
+            raise unauthorized("authentication required: send X-API-KEY or Authorization: Bearer")
+        account = self._bearer(authorization) if authorization else None
+        if api_key:
+            keyed = self._find(api_key=api_key)
+            if keyed is None:
+                raise unauthorized("invalid API key")
+            if account is not None and keyed != account:
+                raise unauthorized("X-API-KEY and the bearer token belong to different accounts")
+            account = keyed
+        assert account is not None
+        return account
 
     def _bearer(self, authorization: str) -> QAccount:
         scheme, _, token = authorization.partition(" ")

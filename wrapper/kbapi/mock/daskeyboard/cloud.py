@@ -14,7 +14,8 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
+from starlette.types import Scope
 
 from kbapi.mock.daskeyboard import catalog
 from kbapi.mock.daskeyboard.auth import AuthStore
@@ -138,8 +139,8 @@ class CloudMock:
         form = is_form(request)
         fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
         signal = signal_input(fields, form=form)
-        if signal.pid not in self.pids:
-            raise ApiError(422, f"pid: unknown device {signal.pid!r}")
+        # Like a pid in the path or query: a well-formed pid of no device is not found.
+        self._pid(signal.pid)
         body, shown_zone = self._signal_body(account, signal)
         zone = self.table.key(signal.zone_id, signal.pid)
         light = Light(signal.pid, zone, shown_zone, signal.color, signal.effect)
@@ -152,7 +153,7 @@ class CloudMock:
         """`GET /signals?pid&page&size&sort`."""
         pid = request.query_params.get("pid")
         items = [s.body for s in self.store.owned(account.user_id)]
-        if pid:
+        if pid is not None:
             self._pid(pid)
             items = [item for item in items if item["pid"] == pid]
         return self._page(request, items)
@@ -239,7 +240,7 @@ class CloudMock:
         """`POST /users/revoke_client` `{name}`."""
         fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
         name = fields.get("name")
-        if not isinstance(name, str) or not name:
+        if not isinstance(name, str):
             raise ApiError(422, "name: is required")
         if not self.auth.revoke(account, name):
             raise ApiError(404, f"no authorized client named {name!r}")
@@ -275,9 +276,9 @@ class CloudMock:
         """`POST /users/api_key` `{oneTimeLoginToken}` -> `{value}`."""
         fields = await read_fields(request, self.config.max_body_bytes, allow_form=True)
         token = fields.get("oneTimeLoginToken")
-        if not isinstance(token, str) or not token:
+        if not isinstance(token, str):
             raise ApiError(422, "oneTimeLoginToken: is required")
-        key = self.auth.api_key_for_login(token)
+        key = self.auth.api_key_for_login(token) if token else None
         if key is None:
             raise ApiError(401, "invalid oneTimeLoginToken")
         return json_response({"value": key})
@@ -310,7 +311,41 @@ class CloudMock:
             (f"{API}/{{pid}}/zones", a(self.zones), "GET"),
             (f"{API}/{{pid}}/effects", a(self.effects), "GET"),
         ]
-        return [Route(path, endpoint, methods=[method]) for path, endpoint, method in table]
+        return routes_by_path(table)
+
+
+class SignalIdRoute(Route):
+    """A route whose `{id}` never captures a literal sibling segment (`/signals/shadows`), so that
+    e.g. `DELETE /signals/shadows` answers 405 (with `Allow: GET, HEAD`), not a 400 for the id."""
+
+    RESERVED = frozenset({"shadows"})
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child = super().matches(scope)
+        if match is not Match.NONE and child["path_params"].get("id") in self.RESERVED:
+            return Match.NONE, {}
+        return match, child
+
+
+def routes_by_path(table: list[tuple[str, Endpoint, str]]) -> list[Route]:
+    """One route per path, dispatching on the method, so that a 405 lists every allowed method in
+    `Allow` (Starlette's router reports only the first route's methods)."""
+    handlers: dict[str, dict[str, Endpoint]] = {}
+    for path, endpoint, method in table:
+        handlers.setdefault(path, {})[method] = endpoint
+    routes: list[Route] = []
+    for path, by_method in handlers.items():
+        kind = SignalIdRoute if "{id}" in path else Route
+        routes.append(kind(path, _dispatch(by_method), methods=list(by_method)))
+    return routes
+
+
+def _dispatch(by_method: dict[str, Endpoint]) -> Endpoint:
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await by_method[method](request)
+
+    return endpoint
 
 
 async def _api_error(request: Request, exc: Exception) -> Response:

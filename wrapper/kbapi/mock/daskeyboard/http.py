@@ -80,14 +80,25 @@ def _reject_constant(name: str) -> Any:
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
-    """A JSON object body; 400 for anything else (bad JSON, NaN, arrays, deep nesting)."""
+    """A JSON object body; 400 for anything else (bad JSON, NaN, arrays, deep nesting, strings
+    that are not Unicode)."""
     try:
         data = json.loads(body, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         raise ApiError(400, "request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise ApiError(400, "request body must be a JSON object")
+    ensure_unicode(data, "request body")
     return data
+
+
+def ensure_unicode(data: Any, what: str) -> None:
+    """400 if a string in `data` holds a lone surrogate (`"\\ud800"` is JSON, but not UTF-8, so
+    it could be neither stored nor sent back)."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, f"{what} holds a lone surrogate (\\ud800-\\udfff)") from None
 
 
 def parse_form(body: bytes) -> dict[str, Any]:
@@ -116,9 +127,16 @@ async def read_fields(request: Request, limit: int, *, allow_form: bool) -> dict
     return parse_json_object(body)
 
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
 def parse_int(value: str, name: str) -> int:
-    """An integer path/query value (optionally negative); 400 otherwise."""
+    """An int64 path/query value (optionally negative, like the spec's `format: int64`); 400
+    otherwise."""
     text = value[1:] if value.startswith("-") else value
-    if not text.isascii() or not text.isdigit() or len(text) > 18:
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
         raise ApiError(400, f"{name} must be an integer, got {value!r}")
-    return int(value)
+    number = int(value)
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise ApiError(400, f"{name} must be a 64-bit integer, got {value!r}")
+    return number

@@ -52,6 +52,13 @@ NO_SIGNAL_COLOR = "#000000"
 ACTIVE_EFFECT = {"name": 7, "color": "#636363"}
 
 
+def _string_field(fields: dict[str, Any], name: str) -> str:
+    value = fields.get(name)
+    if not isinstance(value, str):
+        raise ApiError(422, f"{name}: is required and must be a string")
+    return value
+
+
 def zone_configuration(color: str, effect: str) -> dict[str, Any]:
     """The local `zoneConfiguration` (effect numbers are undocumented: index in the 9 effects)."""
     number = EFFECTS.index(effect) if effect in EFFECTS else 0
@@ -109,6 +116,7 @@ class LocalMock:
         return self.config.device_pid if pid == ALL_DEVICES else pid
 
     def _query_pid(self, pid: str) -> str | None:
+        check_pid("pid", pid)
         return None if pid == ALL_DEVICES else pid
 
     def _light(self, pid: str, zone_id: str, color: str, effect: str) -> Light:
@@ -203,9 +211,13 @@ class LocalMock:
 
     # --- v2 ------------------------------------------------------------------------------
 
-    def _v2_optional(self, fields: dict[str, Any], name: str, kind: type, default: Any) -> Any:
-        value = fields.get(name, default)
-        if value is not None and not isinstance(value, kind):
+    def _v2_optional(
+        self, fields: dict[str, Any], name: str, kind: type, default: Any, nullable: bool = False
+    ) -> Any:
+        if name not in fields:
+            return default
+        value = fields[name]
+        if (value is not None or not nullable) and not isinstance(value, kind):
             raise ApiError(422, f"{name}: must be a {kind.__name__}")
         return value
 
@@ -214,15 +226,20 @@ class LocalMock:
         fields = await read_fields(request, self.config.max_body_bytes, allow_form=False)
         action = v2_action(fields)
         paints = action_value(fields.get("actionValue"))
-        pid = check_pid("pid", self._v2_optional(fields, "pid", str, ALL_DEVICES) or ALL_DEVICES)
+        pid = check_pid("pid", _string_field(fields, "pid"))
         errors = self._v2_optional(fields, "errors", list, [])
+        if not all(isinstance(item, str) for item in errors):
+            raise ApiError(422, "errors: must be a list of strings")
+        link = self._v2_optional(fields, "link", dict, None, nullable=True)
+        if link and not all(isinstance(link.get(k, ""), str) for k in ("url", "label")):
+            raise ApiError(422, "link: url and label must be strings")
         first = paints[0]
         body: dict[str, Any] = {
             "action": action,
             "actionValue": fields["actionValue"],
             "clientName": self._v2_optional(fields, "clientName", str, None),
-            "data": fields.get("data"),
-            "link": self._v2_optional(fields, "link", dict, None),
+            "data": self._v2_optional(fields, "data", dict, None, nullable=True),
+            "link": link,
             "errors": errors,
             "isMuted": self._v2_optional(fields, "isMuted", bool, True),
             "message": self._v2_optional(fields, "message", str, "") or "",

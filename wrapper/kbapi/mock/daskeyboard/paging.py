@@ -10,7 +10,8 @@ from typing import Any
 from kbapi.mock.daskeyboard.http import ApiError
 
 DEFAULT_SIZE = 50
-MAX_SIZE = 1000
+MAX_SIZE = 1000  # kbapi's cap, documented as the spec's `maximum` of `size`
+MAX_PAGE = 2**31 - 1  # the spec's `format: int32`
 SORT_FIELDS = (
     "id",
     "createdAt",
@@ -41,9 +42,9 @@ class PageRequest:
 
 
 def _bounded_int(raw: str | None, name: str, default: int, low: int, high: int) -> int:
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 10:
         raise ApiError(400, f"{name} must be an integer between {low} and {high}")
     value = int(raw)
     if not low <= value <= high:
@@ -70,7 +71,7 @@ def _sort_terms(values: Sequence[str]) -> tuple[tuple[str, bool], ...]:
 def page_request(page: str | None, size: str | None, sort: Sequence[str]) -> PageRequest:
     """Parse the query parameters; 400 for a bad page, size or sort."""
     return PageRequest(
-        page=_bounded_int(page, "page", 0, 0, 10**9),
+        page=_bounded_int(page, "page", 0, 0, MAX_PAGE),
         size=_bounded_int(size, "size", DEFAULT_SIZE, 1, MAX_SIZE),
         sort=_sort_terms(sort),
     )

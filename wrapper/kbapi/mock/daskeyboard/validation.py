@@ -1,7 +1,9 @@
 """Validation of signal bodies (reference §6.1, §4.9, §4.13). Errors name the field.
 
-Missing or mistyped fields and pattern violations answer 422; unknown fields are ignored.
-Form-encoded bodies carry strings only, so there booleans are `true`/`false`.
+Missing, null or mistyped fields and pattern violations answer 422; unknown fields of a signal
+are ignored, but a status patch may hold the three flags only. Effects and v2 actions are open
+sets (any string), as in the spec. Form-encoded bodies carry strings only, so there booleans are
+`true`/`false`.
 """
 
 from __future__ import annotations
@@ -11,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kbapi.mock.daskeyboard.http import ApiError
+from kbapi.mock.daskeyboard.http import ApiError, ensure_unicode
 from kbapi.mock.daskeyboard.zones import is_zone_id
 
 COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 ACTION = re.compile(r"[a-z]+:.+", re.DOTALL)
-EFFECT = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
-PID = re.compile(r"[A-Za-z0-9_]{1,64}")
+# The spec's `Pid` pattern (upper case, as every known pid).
+PID = re.compile(r"[A-Z][A-Z0-9_]*")
 EFFECTS = (
     "SET_COLOR",
     "BLINK",
@@ -30,7 +32,6 @@ EFFECTS = (
     "WAVE",
 )
 STATUS_FLAGS = ("isRead", "isArchived", "isMuted")
-V2_ACTIONS = ("DRAW", "ERROR", "FLASH")
 
 
 def invalid(field: str, message: str) -> ApiError:
@@ -39,20 +40,21 @@ def invalid(field: str, message: str) -> ApiError:
 
 
 def _string(data: dict[str, Any], field: str, *, required: bool) -> str | None:
-    value = data.get(field)
-    if value is None:
+    # A field sent as null is present and not a string (no signal field is nullable).
+    if field not in data:
         if required:
             raise invalid(field, "is required")
         return None
+    value = data[field]
     if not isinstance(value, str):
         raise invalid(field, "must be a string")
     return value
 
 
 def _boolean(data: dict[str, Any], field: str, *, form: bool) -> bool | None:
-    value = data.get(field)
-    if value is None:
+    if field not in data:
         return None
+    value = data[field]
     if form and isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if not isinstance(value, bool):
@@ -81,13 +83,6 @@ def check_pid(field: str, value: str) -> str:
     return value
 
 
-def check_effect(field: str, value: str) -> str:
-    """An effect name in upper case (the 9 known ones and, leniently, others like NONE)."""
-    if EFFECT.fullmatch(value) is None:
-        raise invalid(field, f"must be an effect name such as {', '.join(EFFECTS)}")
-    return value
-
-
 @dataclass(frozen=True)
 class SignalInput:
     """A validated v1 signal body."""
@@ -103,6 +98,7 @@ class SignalInput:
     is_read: bool
     is_archived: bool
     is_muted: bool
+    should_notify: bool = False
 
 
 def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
@@ -111,7 +107,8 @@ def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
     pid = check_pid("pid", _string(data, "pid", required=True) or "")
     zone_id = check_zone_id("zoneId", _string(data, "zoneId", required=True) or "")
     color = check_color("color", _string(data, "color", required=True) or "")
-    effect = check_effect("effect", _string(data, "effect", required=False) or "SET_COLOR")
+    # Effects are an open set (spec `EffectName`): the 9 known ones, NONE, and whatever comes next.
+    effect = _string(data, "effect", required=False) or "SET_COLOR"
     action = _string(data, "action", required=False)
     if action is not None and ACTION.fullmatch(action) is None:
         raise invalid("action", "must look like actionType:value, e.g. url:https://...")
@@ -127,11 +124,18 @@ def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
         is_read=bool(_boolean(data, "isRead", form=form)),
         is_archived=bool(_boolean(data, "isArchived", form=form)),
         is_muted=bool(_boolean(data, "isMuted", form=form)),
+        # Legacy (removed from the docs in 2018) and ignored, but still a boolean when sent.
+        should_notify=bool(_boolean(data, "shouldNotify", form=form)),
     )
 
 
 def status_input(data: dict[str, Any], *, form: bool = False) -> dict[str, bool]:
-    """Validate a `PATCH /signals/{id}/status` body: the flags present, as booleans."""
+    """Validate a `PATCH /signals/{id}/status` body: at least one flag, only flags, booleans."""
+    unknown = sorted(set(data) - set(STATUS_FLAGS))
+    if unknown:
+        raise invalid(unknown[0], f"cannot be updated (only {', '.join(STATUS_FLAGS)})")
+    if not data:
+        raise ApiError(422, f"send at least one of {', '.join(STATUS_FLAGS)}")
     flags = {name: _boolean(data, name, form=form) for name in STATUS_FLAGS}
     return {name: value for name, value in flags.items() if value is not None}
 
@@ -156,7 +160,7 @@ def _paint(index: int, item: Any) -> ZonePaint:
         raise ApiError(400, f"{where}.zoneId must be KEY_<CODE>, a linear id or x,y")
     if not isinstance(color, str) or COLOR.fullmatch(color) is None:
         raise ApiError(400, f"{where}.color must be '#' followed by 3 or 6 hexadecimal digits")
-    if not isinstance(effect, str) or EFFECT.fullmatch(effect) is None:
+    if not isinstance(effect, str):
         raise ApiError(400, f"{where}.effect must be an effect name")
     return ZonePaint(zone_id, effect, color)
 
@@ -169,14 +173,12 @@ def action_value(raw: Any) -> list[ZonePaint]:
         items = json.loads(raw, parse_constant=lambda name: None)
     except (ValueError, RecursionError):
         raise ApiError(400, "actionValue is not valid JSON") from None
+    ensure_unicode(items, "actionValue")
     if not isinstance(items, list) or not items:
         raise ApiError(400, "actionValue must hold a non-empty JSON array")
     return [_paint(index, item) for index, item in enumerate(items)]
 
 
 def v2_action(data: dict[str, Any]) -> str:
-    """The v2 `action` (default `DRAW`)."""
-    action = _string(data, "action", required=False) or "DRAW"
-    if action not in V2_ACTIONS:
-        raise invalid("action", f"must be one of {', '.join(V2_ACTIONS)}")
-    return action
+    """The v2 `action` (default `DRAW`); an open set like effects (`DRAW`, `ERROR`, `FLASH`...)."""
+    return _string(data, "action", required=False) or "DRAW"

@@ -44,8 +44,8 @@ class Zone:
 
 
 def is_zone_id(value: str) -> bool:
-    """True if `value` has one of the three zone-id forms (and a sane length)."""
-    return len(value) <= MAX_ZONE_ID_LENGTH and ZONE_ID.fullmatch(value) is not None
+    """True if `value` has one of the three zone-id forms (the spec's `ZoneId` pattern)."""
+    return ZONE_ID.fullmatch(value) is not None
 
 
 class ZoneTable:
@@ -63,7 +63,8 @@ class ZoneTable:
 
     def key(self, zone_id: str, pid: str) -> str:
         """A key equal for every spelling of the same zone on device `pid`."""
-        if not is_zone_id(zone_id):
+        # Over-long ids name no zone; comparing them as text also keeps int() off huge numbers.
+        if len(zone_id) > MAX_ZONE_ID_LENGTH or not is_zone_id(zone_id):
             return f"raw:{zone_id}"
         if zone_id.startswith("KEY_"):
             zone = self._by_code.get(zone_id)

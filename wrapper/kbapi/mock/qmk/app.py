@@ -8,11 +8,13 @@ from typing import Any
 from urllib.parse import quote
 
 from starlette.applications import Starlette
+from starlette.convertors import PathConvertor, register_url_convertor
+from starlette.datastructures import State
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from kbapi.mock.qmk import kle, metadata
 from kbapi.mock.qmk.config import QMKMockConfig
@@ -45,6 +47,16 @@ DOWNLOAD_FIELDS = {
 }
 
 
+class WerkzeugPath(PathConvertor):
+    """Werkzeug's `path` converter (`[^/].*?`): like Starlette's, but never empty and never
+    starting with `/`, so `/v1/keyboards//build_log` routes nowhere (HTML 404)."""
+
+    regex = "[^/].*"
+
+
+register_url_convertor("werkzeug_path", WerkzeugPath())
+
+
 def _redirect(url: str) -> Response:
     return RedirectResponse(url, status_code=302)
 
@@ -65,9 +77,13 @@ class QMKMock:
             if config.keyboards is not None
             else load_keyboards()
         )
-        self.jobs = JobQueue(config, self.keyboards, clock)
         self.signer = URLSigner(config.url_ttl)
-        self.started_at = clock()
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every job and ping, as after a restart (signed URLs of old jobs then 404)."""
+        self.jobs = JobQueue(self.config, self.keyboards, self.clock)
+        self.started_at = self.clock()
         self.last_ping = self.started_at
 
     # -- helpers -------------------------------------------------------------------------------
@@ -298,9 +314,9 @@ class QMKMock:
     # -- routing -------------------------------------------------------------------------------
 
     def routes(self) -> list[Route]:
-        """The route table; static segments come before `{keyboard:path}` captures."""
+        """The route table; static segments come before `{keyboard:werkzeug_path}` captures."""
         get, post = ["GET"], ["POST"]
-        kb = "/v1/keyboards/{keyboard:path}"
+        kb = "/v1/keyboards/{keyboard:werkzeug_path}"
         meta_kb = "/metadata/v1/keyboards/{keyboard:path}"
         table: list[tuple[str, Any, list[str]]] = [
             ("/", self.root, get),
@@ -346,8 +362,12 @@ class QMKMock:
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    status = exc.status_code if isinstance(exc, HTTPException) else 500
-    return html_error(status)
+    if not isinstance(exc, HTTPException):
+        return html_error(500)
+    # Keep the router's headers: a 405 carries `Allow` (RFC 9110), as Werkzeug's does.
+    response = html_error(exc.status_code)
+    response.headers.update(exc.headers or {})
+    return response
 
 
 async def _too_large(request: Request, exc: Exception) -> Response:
@@ -361,8 +381,13 @@ async def _crash(request: Request, exc: Exception) -> Response:
 class CORSEverywhere:
     """Add `Access-Control-Allow-Origin: *` everywhere and answer preflights, like flask-cors."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: Starlette) -> None:
         self.app = app
+
+    @property
+    def state(self) -> State:
+        """The wrapped app's state (`state.mock` is the `QMKMock`, like on the Q mock apps)."""
+        return self.app.state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -399,8 +424,10 @@ class CORSEverywhere:
 
 def create_qmk_app(
     config: QMKMockConfig | None = None, *, clock: Callable[[], float] = time.time
-) -> ASGIApp:
-    """Build the QMK mock ASGI app (state in memory; `clock` drives the job lifecycle)."""
+) -> CORSEverywhere:
+    """Build the QMK mock ASGI app (state in memory; `clock` drives the job lifecycle).
+
+    `app.state.mock` is the `QMKMock` (`.reset()` forgets every job)."""
     mock = QMKMock(config or QMKMockConfig(), clock)
     app = Starlette(
         routes=mock.routes(),

@@ -253,6 +253,31 @@ def _exception(req: BuildRequest, archive: str, keymap_json: str) -> BuildOutcom
 
 def run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
     """Return what the worker produces for `req` (pure: same request -> same outcome)."""
+    try:
+        return _run_build(req, keyboards)
+    except UnicodeEncodeError as exc:
+        return _unwritable(req, exc)
+
+
+def _unwritable(req: BuildRequest, exc: UnicodeEncodeError) -> BuildOutcome:
+    # A lone surrogate (valid JSON `"\ud800"`, not UTF-8) in a name or keycode: the real worker
+    # fails writing the files, a worker exception (returncode -3) that stores nothing.
+    keyboard, keymap = str(req.payload["keyboard"]), str(req.payload["keymap"])
+    archive = _names(keyboard, keymap)[1]
+    result = _base_result(req, archive, json.dumps(dict(req.payload)))
+    result.update(
+        returncode=-3,
+        exception=type(exc).__name__,
+        stacktrace=(
+            "Traceback (most recent call last):\n"
+            '  File "/qmk_compiler/qmk_compiler.py", line 330, in compile_json\n'
+            f"UnicodeEncodeError: {exc}\n"
+        ),
+    )
+    return BuildOutcome("finished", result)
+
+
+def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
     keyboard, keymap = str(req.payload["keyboard"]), str(req.payload["keymap"])
     if keymap == FAIL_KEYMAP:
         return BuildOutcome("failed", None)
