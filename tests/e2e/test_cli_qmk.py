@@ -13,7 +13,7 @@ from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.qmk import Keymap, keymap_c
 from typer.testing import CliRunner
 
-from tests.support.asgi import RequestLog
+from tests.support.recorder import Recorder
 from tests.support.server import serve
 
 KEYMAPS = sorted(p.name for p in Path(str(data_file("qmk_keymaps"))).iterdir())
@@ -21,8 +21,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def mock() -> Iterator[tuple[str, RequestLog]]:
-    log = RequestLog(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)))
+def mock() -> Iterator[tuple[str, Recorder]]:
+    log = Recorder(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)))
     with serve(log) as url:
         yield url, log
 
@@ -33,7 +33,7 @@ def keymap_file(name: str) -> Path:
 
 @pytest.mark.parametrize("name", KEYMAPS)
 def test_compile_leaves_the_firmware_in_the_out_folder(
-    mock: tuple[str, RequestLog], name: str, tmp_path: Path
+    mock: tuple[str, Recorder], name: str, tmp_path: Path
 ) -> None:
     keymap = Keymap.load(keymap_file(name))
     result = runner.invoke(
@@ -48,23 +48,23 @@ def test_compile_leaves_the_firmware_in_the_out_folder(
 
 
 def test_validate_refuses_a_wrong_length_layer_before_anything_is_sent(
-    mock: tuple[str, RequestLog], tmp_path: Path
+    mock: tuple[str, Recorder], tmp_path: Path
 ) -> None:
     body = json.loads(keymap_file("crkbd_rev1_default.json").read_text())
     body["layers"][2].append("KC_A")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(body))
-    posts = mock[1].count("POST")
+    posts = mock[1].count(method="POST")
     for command in (["validate", str(bad)], ["compile", str(bad), "-o", str(tmp_path)]):
         result = runner.invoke(app, ["qmk", *command, "--base-url", mock[0]])
         assert result.exit_code == 1
         assert "layer 2 has 43 keys, LAYOUT_split_3x6_3 expects 42" in result.output
-    assert mock[1].count("POST") == posts
+    assert mock[1].count(method="POST") == posts
     assert list(tmp_path.iterdir()) == [bad]
 
 
 def test_compile_without_check_prints_the_build_output_and_fails(
-    mock: tuple[str, RequestLog], tmp_path: Path
+    mock: tuple[str, Recorder], tmp_path: Path
 ) -> None:
     body = json.loads(keymap_file("planck_rev6_default.json").read_text())
     body["layers"][0][3] = "KC-NOPE"
@@ -87,7 +87,7 @@ def test_validate_offline_and_keymap_c(tmp_path: Path) -> None:
     assert "LAYOUT_ortho_4x4(RM_TOGG, KC_1" in result.stdout
 
 
-def test_keyboards_info_and_status(mock: tuple[str, RequestLog]) -> None:
+def test_keyboards_info_and_status(mock: tuple[str, Recorder]) -> None:
     env = {"KBAPI_QMK_URL": mock[0]}
     found = runner.invoke(app, ["qmk", "keyboards", "onekey"], env=env)
     assert found.stdout.split() == ["handwired/onekey/kb2040", "handwired/onekey/promicro"]

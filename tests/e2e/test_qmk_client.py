@@ -29,8 +29,8 @@ from kbapi.qmk import (
 )
 from kbapi.qmk.keyboard_info import KeyboardInfo
 
-from tests.support.asgi import RequestLog
 from tests.support.firmware import check_uf2, parse_intel_hex
+from tests.support.recorder import Recorder
 from tests.support.server import serve
 
 FAST = PollPolicy(initial=0.01, max_interval=0.05, queue_interval=0)
@@ -52,14 +52,14 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def mock() -> Iterator[tuple[str, RequestLog]]:
-    log = RequestLog(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)))
+def mock() -> Iterator[tuple[str, Recorder]]:
+    log = Recorder(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)))
     with serve(log) as url:
         yield url, log
 
 
 @pytest.fixture
-def qmk(mock: tuple[str, RequestLog]) -> Iterator[QMKClient]:
+def qmk(mock: tuple[str, Recorder]) -> Iterator[QMKClient]:
     with QMKClient(mock[0], poll=FAST) as client:
         yield client
 
@@ -86,7 +86,7 @@ def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
     assert list(tmp_path.iterdir()) == [path]
 
 
-def test_progress_reports_each_status_change(mock: tuple[str, RequestLog]) -> None:
+def test_progress_reports_each_status_change(mock: tuple[str, Recorder]) -> None:
     seen: list[Progress] = []
     app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2))
     with serve(app) as url, QMKClient(url, poll=PollPolicy(initial=0.02, max_interval=0.05)) as q:
@@ -105,15 +105,15 @@ def test_keymap_and_source_downloads(qmk: QMKClient, tmp_path: Path) -> None:
 
 
 def test_wrong_length_layer_is_refused_before_anything_is_sent(
-    qmk: QMKClient, mock: tuple[str, RequestLog]
+    qmk: QMKClient, mock: tuple[str, Recorder]
 ) -> None:
     body = fixture_keymap()
     body["layers"][1] = body["layers"][1][:-2]
-    before = mock[1].count("POST", "/v1/compile")
+    before = mock[1].count(method="POST", path="/v1/compile")
     with pytest.raises(KeymapError) as caught:
         qmk.compile(body)
     assert "layer 1 has 46 keys, LAYOUT_ortho_4x12 expects 48" in str(caught.value)
-    assert mock[1].count("POST", "/v1/compile") == before
+    assert mock[1].count(method="POST", path="/v1/compile") == before
 
 
 def test_build_failure_raises_compile_failed_with_the_build_output(qmk: QMKClient) -> None:
@@ -225,7 +225,7 @@ def test_a_download_that_breaks_off_is_fetched_again_or_leaves_nothing(
     assert len(list(tmp_path.iterdir())) == (1 if drop_rate < 1 else 0)
 
 
-def test_async_client_has_the_same_outcomes(mock: tuple[str, RequestLog], tmp_path: Path) -> None:
+def test_async_client_has_the_same_outcomes(mock: tuple[str, Recorder], tmp_path: Path) -> None:
     async def scenario() -> None:
         async with AsyncQMKClient(mock[0], poll=FAST) as qmk:
             path = await qmk.compile_and_download(fixture_keymap(), tmp_path)
