@@ -12,6 +12,8 @@ GEN_ROOT ?= generated
 GEN_QMK := $(GEN_ROOT)/kbapi_qmk_api
 GEN_KB := $(GEN_ROOT)/kbapi_qmk_keyboards
 GEN_Q := $(GEN_ROOT)/kbapi_q_api
+# Where `make generate` writes the generated sync twins of the async modules (tools/unasync.py).
+SYNC_ROOT ?= wrapper
 SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 
 .PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
@@ -21,7 +23,7 @@ help:
 	@echo "make demo            run the main job against the built-in mock servers"
 	@echo "make test            all tests (creates .venv by itself)"
 	@echo "make install         create .venv with pinned dependencies"
-	@echo "make generate        regenerate generated/ from spec/"
+	@echo "make generate        regenerate generated/ from spec/ and the sync twins of async modules"
 	@echo "make lint-spec       validate and lint the specs"
 	@echo "make lint            ruff + mypy --strict"
 	@echo "make mock            start the mock servers (kbapi mock)"
@@ -51,8 +53,10 @@ generate: $(STAMP)
 	cp $(SPECS) $(GEN_ROOT)/kbapi_specs/
 	touch $(GEN_ROOT)/kbapi_specs/py.typed
 	find $(GEN_ROOT) -name .ruff_cache -prune -exec rm -rf {} +
+	$(BIN)/python tools/unasync.py --out $(SYNC_ROOT)
 
-# Regenerate into a temporary copy and fail on any difference with the committed generated/.
+# Regenerate into a temporary copy and fail on any difference with the committed generated/
+# or with the committed sync twins.
 check-generated: $(STAMP)
 	$(BIN)/python tools/check_generated.py
 

@@ -1,4 +1,8 @@
-"""Regenerate every client into a temporary folder; fail if it differs from generated/."""
+"""Regenerate every client and sync twin into a temporary folder; fail on any difference.
+
+The generated clients are compared with generated/, the sync twins of the async modules
+(tools/unasync.py) with the committed ones under wrapper/.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from unasync import PACKAGE, PAIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = {"__pycache__", ".ruff_cache"}
@@ -24,20 +30,38 @@ def differences(left: Path, right: Path) -> list[str]:
     return found
 
 
+def twin_differences(regenerated: Path) -> list[str]:
+    """The sync twins that differ from their regeneration under `regenerated`."""
+    committed = ROOT / PACKAGE
+    return [
+        f"differs: {committed / target} (generated from {source})"
+        for source, target in PAIRS
+        if not filecmp.cmp(committed / target, regenerated / target, shallow=False)
+    ]
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kbapi-gen-") as tmp:
         subprocess.run(
-            ["make", "--no-print-directory", "-s", "generate", f"GEN_ROOT={tmp}"],
+            [
+                "make",
+                "--no-print-directory",
+                "-s",
+                "generate",
+                f"GEN_ROOT={tmp}/generated",
+                f"SYNC_ROOT={tmp}/sync",
+            ],
             cwd=ROOT,
             check=True,
         )
-        found = differences(ROOT / "generated", Path(tmp))
+        found = differences(ROOT / "generated", Path(tmp) / "generated")
+        found += twin_differences(Path(tmp) / "sync")
     for line in found:
         print(line, file=sys.stderr)
     if found:
-        print("generated/ is stale: run `make generate` and commit the result", file=sys.stderr)
+        print("generated code is stale: run `make generate` and commit the result", file=sys.stderr)
         return 1
-    print("generated/ matches the specs")
+    print("generated/ matches the specs, the sync twins their async sources")
     return 0
 
 

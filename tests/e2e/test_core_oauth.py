@@ -14,10 +14,9 @@ from urllib.parse import parse_qsl
 import attrs
 import httpx
 import pytest
-from kbapi._core import errors
+from kbapi._core import build_async_client, build_client, errors
 from kbapi._core.auth import ClientCredentials, OAuth2Auth, PasswordGrant
 from kbapi._core.calls import check_response, translate_errors
-from kbapi._core.http import build_async_client, build_client
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response

@@ -12,9 +12,9 @@ from collections.abc import AsyncIterator, Iterator
 import anyio
 import httpx
 import pytest
-from kbapi._core import errors
+from kbapi._core import build_async_client, build_client, errors
 from kbapi._core.calls import check_response, translate_errors
-from kbapi._core.http import build_async_client, build_client, user_agent
+from kbapi._core.http import user_agent
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.retry import RetryPolicy
 from starlette.applications import Starlette

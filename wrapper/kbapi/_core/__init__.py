@@ -1,5 +1,6 @@
 """Transport policy shared by both APIs: timeouts, retries, errors, auth, logging."""
 
+from kbapi._core.async_transport import AsyncRetryTransport, build_async_client
 from kbapi._core.auth import (
     ApiKeyAuth,
     AuthorizationCodeGrant,
@@ -33,10 +34,11 @@ from kbapi._core.errors import (
     error_for_response,
     raise_for_status,
 )
-from kbapi._core.http import DEFAULT_TIMEOUT, build_async_client, build_client
+from kbapi._core.http import DEFAULT_TIMEOUT
 from kbapi._core.ratelimit import RateLimiter, gather_bounded
 from kbapi._core.redact import Secret
-from kbapi._core.retry import AsyncRetryTransport, RetryPolicy, RetryTransport
+from kbapi._core.retry import RetryPolicy
+from kbapi._core.transport import RetryTransport, build_client
 
 __all__ = [
     "DEFAULT_TIMEOUT",

@@ -1,7 +1,8 @@
-"""Retry policy and the httpx transports that apply it to every request (sync and async).
+"""Retry policy and the retry loop, without I/O; `kbapi._core.async_transport` applies them.
 
-Decisions are pure methods on `RetryPolicy`; the transports only loop, sleep and log. The number
-of retries made is left in `response.extensions["kbapi_retries"]`.
+Decisions are pure methods on `RetryPolicy`; `RetryPlan.steps` is the loop as a generator, and
+the transports only send, sleep and close. The number of retries made is left in
+`response.extensions["kbapi_retries"]`.
 
 The transports read each response body inside the loop, so that a connection that drops in the
 middle of a body is retried like one that drops before the headers. A request that sets
@@ -14,20 +15,16 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-import anyio
-import attrs
 import httpx
 
 from kbapi._core.context import note_request, note_response
 from kbapi._core.headers import retry_after_from_headers
 from kbapi._core.redact import redact_url
-
-if TYPE_CHECKING:
-    from kbapi._core.ratelimit import RateLimiter
 
 LOGGER: Final = logging.getLogger("kbapi.http")
 RETRIES_EXTENSION: Final = "kbapi_retries"
@@ -46,12 +43,10 @@ MAYBE_SENT_ERRORS: Final = (
     httpx.RemoteProtocolError,
 )
 
-Sleep = Callable[[float], None]
-AsyncSleep = Callable[[float], Awaitable[None]]
 Random = Callable[[], float]
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class RetryPolicy:
     """When and how long to wait before resending a request.
 
@@ -114,22 +109,52 @@ NO_RETRIES: Final = RetryPolicy(max_retries=0)
 DEFAULT_POLICY: Final = RetryPolicy()
 
 
-class _RetryLoop:
-    """State shared by the sync and async transports: policy, jitter source, limiter, logging."""
+SEND: Final = "send"
+"""A retry step: send the request (after the rate limiter, if any) and report the outcome."""
+
+Outcome = httpx.Response | httpx.TransportError
+"""What one attempt gave: the response (body read), or the transport error it raised."""
+Steps = Generator[float | str, Outcome | None, httpx.Response]
+"""`RetryPlan.steps`: yields `SEND` or seconds to sleep; returns the final response."""
+
+
+class RetryPlan:
+    """The retry loop without I/O, driven by the sync and async transports alike.
+
+    `steps(request)` is a generator (like the OAuth flows of `kbapi._core.auth`): it yields
+    `SEND`, receives the attempt's `Outcome`, then yields the seconds to sleep before the next
+    attempt, or returns the final response, or raises the final transport error. It also logs
+    each attempt and records the outcome for `translate_errors`.
+    """
 
     def __init__(
         self,
         policy: RetryPolicy | None,
-        rand: Random,
-        limiter: RateLimiter | None,
-        clock: Callable[[], float],
+        rand: Random = random.random,
+        clock: Callable[[], float] = time.perf_counter,
     ) -> None:
         self.policy = policy if policy is not None else NO_RETRIES
         self.rand = rand
-        self.limiter = limiter
         self.clock = clock
 
-    def on_error(
+    def steps(self, request: httpx.Request) -> Steps:
+        """The attempts for `request`; see the class docstring."""
+        for retries in range(self.policy.max_retries + 1):
+            started = self.clock()
+            outcome = yield SEND
+            if isinstance(outcome, httpx.Response):
+                delay = self._on_response(request, outcome, retries, started)
+                if delay is None:
+                    return outcome
+            else:
+                assert outcome is not None, "send() the outcome of the attempt"
+                delay = self._on_error(request, outcome, retries, started)
+                if delay is None:
+                    raise outcome
+            yield delay
+        raise AssertionError("unreachable: the policy refuses a retry past max_retries")
+
+    def _on_error(
         self, request: httpx.Request, error: Exception, retries: int, started: float
     ) -> float | None:
         note_request(request)
@@ -139,7 +164,7 @@ class _RetryLoop:
             error.add_note(f"kbapi: gave up after {retries} retries")
         return delay
 
-    def on_response(
+    def _on_response(
         self, request: httpx.Request, response: httpx.Response, retries: int, started: float
     ) -> float | None:
         delay = self.policy.delay_for_response(
@@ -170,121 +195,3 @@ class _RetryLoop:
             retries + 1,
             "" if delay is None else f"; retrying in {delay:.2f}s",
         )
-
-
-class RetryTransport(httpx.BaseTransport):
-    """Wrap `transport` and resend failed requests according to `policy` (None: never resend).
-
-    `sleep` and `rand` are injectable so tests run instantly and deterministically; `limiter`
-    (optional) is acquired before every attempt.
-    """
-
-    def __init__(
-        self,
-        transport: httpx.BaseTransport,
-        policy: RetryPolicy | None = DEFAULT_POLICY,
-        *,
-        sleep: Sleep = time.sleep,
-        rand: Random = random.random,
-        limiter: RateLimiter | None = None,
-        clock: Callable[[], float] = time.perf_counter,
-    ) -> None:
-        self._transport = transport
-        self._loop = _RetryLoop(policy, rand, limiter, clock)
-        self._sleep = sleep
-
-    @property
-    def policy(self) -> RetryPolicy:
-        """The policy in force."""
-        return self._loop.policy
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request`, resending it while the policy says so."""
-        loop = self._loop
-        for retries in range(loop.policy.max_retries + 1):
-            if loop.limiter is not None:
-                loop.limiter.acquire()
-            started = loop.clock()
-            try:
-                response = self._receive(request)
-            except httpx.TransportError as error:
-                delay = loop.on_error(request, error, retries, started)
-                if delay is None:
-                    raise
-            else:
-                delay = loop.on_response(request, response, retries, started)
-                if delay is None:
-                    return response
-                response.close()
-            self._sleep(delay)
-        raise AssertionError("unreachable: the policy refuses a retry past max_retries")
-
-    def _receive(self, request: httpx.Request) -> httpx.Response:
-        response = self._transport.handle_request(request)
-        if not request.extensions.get(STREAM_EXTENSION):
-            try:
-                response.read()
-            finally:
-                response.close()
-        return response
-
-    def close(self) -> None:
-        """Close the wrapped transport."""
-        self._transport.close()
-
-
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
-    """Async twin of `RetryTransport`; `sleep` is an async callable (default `anyio.sleep`)."""
-
-    def __init__(
-        self,
-        transport: httpx.AsyncBaseTransport,
-        policy: RetryPolicy | None = DEFAULT_POLICY,
-        *,
-        sleep: AsyncSleep = anyio.sleep,
-        rand: Random = random.random,
-        limiter: RateLimiter | None = None,
-        clock: Callable[[], float] = time.perf_counter,
-    ) -> None:
-        self._transport = transport
-        self._loop = _RetryLoop(policy, rand, limiter, clock)
-        self._sleep = sleep
-
-    @property
-    def policy(self) -> RetryPolicy:
-        """The policy in force."""
-        return self._loop.policy
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request`, resending it while the policy says so."""
-        loop = self._loop
-        for retries in range(loop.policy.max_retries + 1):
-            if loop.limiter is not None:
-                await loop.limiter.aacquire()
-            started = loop.clock()
-            try:
-                response = await self._receive(request)
-            except httpx.TransportError as error:
-                delay = loop.on_error(request, error, retries, started)
-                if delay is None:
-                    raise
-            else:
-                delay = loop.on_response(request, response, retries, started)
-                if delay is None:
-                    return response
-                await response.aclose()
-            await self._sleep(delay)
-        raise AssertionError("unreachable: the policy refuses a retry past max_retries")
-
-    async def _receive(self, request: httpx.Request) -> httpx.Response:
-        response = await self._transport.handle_async_request(request)
-        if not request.extensions.get(STREAM_EXTENSION):
-            try:
-                await response.aread()
-            finally:
-                await response.aclose()
-        return response
-
-    async def aclose(self) -> None:
-        """Close the wrapped transport."""
-        await self._transport.aclose()

@@ -7,6 +7,7 @@ created (for `clear()`). Every method here is a decision or bookkeeping, never a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -14,7 +15,6 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Final, Literal, TypeAlias, TypedDict
 
-import attrs
 import httpx
 from kbapi_q_api.models import Color, DeviceDefinition, Signal, SignalCreate
 from kbapi_q_api.models import Effect as EffectInfo
@@ -124,12 +124,12 @@ def transport_options(
     and locally the shared limiter that keeps every client of one app under its quota."""
     options = http_options or TransportOptions()
     if timeout is not None:
-        options = attrs.evolve(options, timeout=timeout)
+        options = dataclasses.replace(options, timeout=timeout)
     if options.rate_limiter is None and target == "local" and rate_limiter is not None:
         limiter = shared_local_limiter(base_url) if rate_limiter == "shared" else rate_limiter
-        options = attrs.evolve(options, rate_limiter=limiter)
+        options = dataclasses.replace(options, rate_limiter=limiter)
     elif isinstance(rate_limiter, RateLimiter) and options.rate_limiter is None:
-        options = attrs.evolve(options, rate_limiter=rate_limiter)
+        options = dataclasses.replace(options, rate_limiter=rate_limiter)
     return options
 
 

@@ -8,6 +8,7 @@ The decisions (polling, outcomes, file names) are the same pure functions the sy
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import time
@@ -16,7 +17,6 @@ from pathlib import Path
 from types import TracebackType
 
 import anyio
-import attrs
 import httpx
 from kbapi_qmk_api import Client
 from kbapi_qmk_api.api.compile_ import (
@@ -77,7 +77,7 @@ class AsyncQMKClient:
         self.poll = poll
         self._options = http_options or TransportOptions()
         if timeout is not None:
-            self._options = attrs.evolve(self._options, timeout=timeout)
+            self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
         self._metadata_url = metadata_url.rstrip("/") if metadata_url else None

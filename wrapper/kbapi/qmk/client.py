@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import time
@@ -15,7 +16,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
 
-import attrs
 import httpx
 from kbapi_qmk_api import Client
 from kbapi_qmk_api.api.compile_ import (
@@ -83,7 +83,7 @@ class QMKClient:
         self.poll = poll
         self._options = http_options or TransportOptions()
         if timeout is not None:
-            self._options = attrs.evolve(self._options, timeout=timeout)
+            self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.sync_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
         self._metadata_url = metadata_url.rstrip("/") if metadata_url else None

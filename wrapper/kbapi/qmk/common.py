@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-import attrs
 import httpx
 from kbapi_qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
 from kbapi_qmk_api.models import Keymap as RawKeymap
@@ -168,7 +168,7 @@ def keyboard_build(parsed: object) -> BuildResult | None:
 
 def bare_options(options: TransportOptions) -> TransportOptions:
     """`options` without headers or pacing: for storage hosts, which must not see our headers."""
-    return attrs.evolve(options, headers={}, rate_limiter=None)
+    return dataclasses.replace(options, headers={}, rate_limiter=None)
 
 
 def artifact_name(result: CompileResult, artifact: Artifact) -> str | None:

@@ -1,0 +1,122 @@
+"""Generate the sync twins of kbapi's async modules (the httpcore ``unasync`` technique).
+
+The async module is the one written by hand; its sync twin is produced by token replacement
+(`async def` -> `def`, ``await`` dropped, ``AsyncQMKClient`` -> ``QMKClient``, ...), then
+formatted and import-sorted with the pinned ruff. `make generate` writes the twins; with
+``--check`` nothing is written and any difference with the committed twin is an error
+(`make check-generated`). ``--out DIR`` writes the twins under DIR instead of the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "wrapper"
+# (async source, generated sync twin), relative to wrapper/.
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("kbapi/_core/async_transport.py", "kbapi/_core/transport.py"),
+    ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
+)
+HEADER = (
+    "# Generated from {source} by tools/unasync.py: do not edit.\n"
+    "# Change the async source and run `make generate`.\n"
+)
+
+# Applied in order, on whole words. Specific names first, then the generic Async* rules.
+SUBS: tuple[tuple[str, str], ...] = (
+    (r"async def\b", "def"),
+    (r"async with\b", "with"),
+    (r"async for\b", "for"),
+    (r"await ", ""),
+    (r"__aenter__", "__enter__"),
+    (r"__aexit__", "__exit__"),
+    (r"__aiter__", "__iter__"),
+    (r"__anext__", "__next__"),
+    (r"Awaitable\[([^\[\]]*)\]", r"\1"),
+    (r"AsyncByteStream", "SyncByteStream"),
+    (r"handle_async_request", "handle_request"),
+    (r"asyncio_detailed", "sync_detailed"),
+    (r"build_async_client", "build_client"),
+    (r"async_client", "sync_client"),
+    (r"async_(\w)", r"\1"),
+    (r"aclose", "close"),
+    (r"aread", "read"),
+    (r"aiter_bytes", "iter_bytes"),
+    (r"aacquire", "acquire"),
+    (r"aparsed", "parsed"),
+    (r"acall", "call"),
+    (r"asave", "save"),
+    (r"amap_bounded", "map_bounded"),
+    (r"_Async([A-Z])", r"_\1"),
+    (r"Async([A-Z])", r"\1"),
+    (r"asynchronous", "synchronous"),
+)
+_COMPILED = tuple((re.compile(rf"\b{pattern}"), repl) for pattern, repl in SUBS)
+
+
+def unasync_text(text: str) -> str:
+    """`text` (an async module) with every substitution of `SUBS` applied."""
+    for pattern, replacement in _COMPILED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _ruff(args: list[str], text: str, filename: str) -> str:
+    ruff = Path(sys.executable).with_name("ruff")
+    done = subprocess.run(
+        [str(ruff), *args, "--stdin-filename", filename, "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if done.returncode not in (0, 1) or not done.stdout:
+        raise SystemExit(f"ruff {' '.join(args)} failed on {filename}:\n{done.stderr}")
+    return done.stdout
+
+
+def generate(source: str, target: str) -> str:
+    """The sync twin of `source` (paths relative to wrapper/), formatted like the rest."""
+    text = (ROOT / PACKAGE / source).read_text(encoding="utf-8")
+    text = HEADER.format(source=f"{PACKAGE}/{source}") + unasync_text(text)
+    filename = str(ROOT / PACKAGE / target)
+    text = _ruff(["check", "--fix-only", "--select", "I,F401", "--quiet"], text, filename)
+    return _ruff(["format", "--quiet"], text, filename)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a committed twin differs")
+    parser.add_argument("--out", type=Path, help="write the twins under this folder")
+    args = parser.parse_args()
+    stale = []
+    for source, target in PAIRS:
+        text = generate(source, target)
+        if args.check:
+            path = ROOT / PACKAGE / target
+            committed = path.read_text(encoding="utf-8") if path.exists() else ""
+            if committed != text:
+                stale.append(target)
+                diff = difflib.unified_diff(
+                    committed.splitlines(True), text.splitlines(True), target, "regenerated"
+                )
+                sys.stderr.writelines(list(diff)[:40])
+            continue
+        path = (args.out or ROOT / PACKAGE) / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if stale:
+        print(f"stale sync twins: {', '.join(stale)}; run `make generate`", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
