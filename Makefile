@@ -17,7 +17,7 @@ SYNC_ROOT ?= wrapper
 SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 
 .PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
-        generate-other clean
+        generate-other docs clean
 
 help:
 	@echo "make demo            run the main job against the built-in mock servers"
@@ -28,6 +28,7 @@ help:
 	@echo "make lint            ruff + mypy --strict"
 	@echo "make mock            start the mock servers (kbapi mock)"
 	@echo "make fuzz | bench | soak | generate-other LANG=..."
+	@echo "make docs            build the docs site into build/site (--strict)"
 
 install: $(STAMP)
 
@@ -95,6 +96,17 @@ soak: $(STAMP)
 
 generate-other: $(STAMP)
 	tools/generate_other.sh $(LANG)
+
+DOCS_STAMP := $(VENV)/.docs-installed
+
+$(DOCS_STAMP): $(STAMP) requirements/docs.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c $(CONSTRAINTS) -r requirements/docs.txt
+	touch $@
+
+# The site: guides from docs/, the API reference from the docstrings, the CLI reference from the typer app
+# and the three specs rendered by Redocly (tools/docs_hooks.py). --strict fails on any broken link.
+docs: $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 REDOCLY_TELEMETRY=off $(BIN)/mkdocs build --strict -q
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
