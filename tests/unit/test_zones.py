@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +9,6 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from kbapi._data import data_file
 from kbapi.daskeyboard import zones as zmod
 from kbapi.daskeyboard.zones import (
     LAYOUT_TAGS,
@@ -32,25 +29,21 @@ from kbapi.daskeyboard.zones import (
     shift_xy_to_4q,
 )
 
+from tests.unit.zone_oracle import (
+    MULTI_LED,
+    ExpectedZone,
+    empty_cells,
+    expected_zones,
+    linear_of,
+)
 
-def _rows(tag: str) -> list[dict[str, str]]:
-    text = data_file("zones", f"{tag}.csv").read_text(encoding="utf-8")
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-ALL_ROWS = [(tag, row) for tag in LAYOUT_TAGS for row in _rows(tag)]
-
-# Reference §7.2: cells of the 24x6 grid with no zone on US 104; ISO 105 is the same minus 122.
-US_EMPTY = {26, 31, 62, 86, 98, 110, 112, 113, 114, 118, 122, 133, 134, 136, 138, 142, 148}
-US_EMPTY |= {149, 150, 152, 153, 154, 158, 163}
-EMPTY_BY_LAYOUT = {
-    "en-US": US_EMPTY,
-    "ru-RU": US_EMPTY,
-    **{tag: US_EMPTY - {122} for tag in ("fr-FR", "de-DE", "it-IT", "es-ES")},
-}
-LEFT_PIPE = (0, 24, 48, 72, 96, 120, 144, 168, 192)
-RIGHT_PIPE = (71, 95, 119, 143, 167, 191, 215)
-Q_BUTTON = (21, 46, 47, 22)
+# The expected zones come from an independent description (tests/unit/zone_oracle.py, written from
+# the reference), never from the tables kbapi ships.
+ALL_ZONES = [(tag, zone) for tag in LAYOUT_TAGS for zone in expected_zones(tag).values()]
+EMPTY_BY_LAYOUT = {tag: empty_cells(tag) for tag in LAYOUT_TAGS}
+LEFT_PIPE = MULTI_LED["KEY_LIGHT_PIPE_LEFT"]
+RIGHT_PIPE = MULTI_LED["KEY_LIGHT_PIPE_RIGHT"]
+Q_BUTTON = MULTI_LED["KEY_VOLUME_Q_BUTTON"]
 
 
 # --- parsing -------------------------------------------------------------------------------
@@ -141,25 +134,23 @@ def test_zone_errors_are_input_errors() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tag", "row"), ALL_ROWS, ids=[f"{t}-{r['linear']}-{r['code']}" for t, r in ALL_ROWS]
+    ("tag", "expected"), ALL_ZONES, ids=[f"{t}-{z.linear}-{z.code}" for t, z in ALL_ZONES]
 )
-def test_every_zone_round_trips(tag: str, row: dict[str, str]) -> None:
+def test_every_zone_round_trips(tag: str, expected: ExpectedZone) -> None:
     layout = get_layout(tag)
-    xy = f"{row['x']},{row['y']}"
-    linear = layout.to_linear(xy)
-    assert linear == int(row["linear"]) == 24 * (int(row["y"]) + 1) + int(row["x"])
+    linear = layout.to_linear(expected.xy)
+    assert linear == expected.linear == linear_of(expected.x, expected.y)
     code = layout.to_code(linear)
-    assert code == row["code"]
-    assert layout.to_xy(code) == xy
-    assert layout.convert(code, "linear") == row["linear"]
+    assert code == expected.code
+    assert layout.to_xy(code) == expected.xy
+    assert layout.convert(code, "linear") == str(expected.linear)
     assert layout.convert(linear, "code") == code
-    assert layout.convert(str(linear), "xy") == xy
+    assert layout.convert(str(linear), "xy") == expected.xy
     zone = layout.resolve(code)
-    assert zone.label == row["label"]
-    assert zone.led_ids == tuple(int(led) for led in row["all_led_ids"].split())
+    assert zone.led_ids == expected.led_ids
     for led in zone.led_ids:
         assert layout.resolve(led) == zone
-        assert layout.normalize(str(led)) == xy
+        assert layout.normalize(str(led)) == expected.xy
 
 
 @pytest.mark.parametrize("device", ["5Q", "X50Q"])
@@ -167,13 +158,30 @@ def test_every_zone_round_trips(tag: str, row: dict[str, str]) -> None:
 def test_xy_linear_code_xy_round_trips_for_every_key(tag: str, device: str) -> None:
     """Acceptance: XY -> linear -> code -> XY for every key of every shipped layout, 5Q and X50Q."""
     layout = get_layout(tag, device)
-    rows = _rows(tag)
-    for row in rows:
-        xy = f"{row['x']},{row['y']}"
-        linear = layout.to_linear(xy)
-        assert linear == 24 * (int(row["y"]) + 1) + int(row["x"])
-        assert layout.to_xy(layout.to_code(linear)) == xy
-    assert len(rows) == len(layout.zones())
+    expected = expected_zones(tag)
+    for zone in expected.values():
+        linear = layout.to_linear(zone.xy)
+        assert linear == linear_of(zone.x, zone.y)
+        assert layout.to_xy(layout.to_code(linear)) == zone.xy
+    assert len(expected) == len(layout.zones())
+
+
+@pytest.mark.parametrize(
+    ("tag", "code", "label"),
+    [  # reference §7.4 excerpt and label notes
+        ("en-US", "KEY_LIGHT_PIPE_LEFT", "|-L"),
+        ("en-US", "KEY_ESCAPE", "ESC"),
+        ("en-US", "KEY_VOLUME_Q_BUTTON", "Q-BUT"),
+        ("en-US", "KEY_Q", "Q"),
+        ("en-US", "KEY_COMMA", ","),
+        ("en-US", "KEY_CLOSE_SQUARE_BRACKET", "]"),
+        ("fr-FR", "KEY_CLOSE_SQUARE_BRACKET", "]"),
+        ("de-DE", "KEY_LIGHT_PIPE_RIGHT", "|-R"),
+        ("es-ES", "KEY_NUMPAD_4", "N-4"),
+    ],
+)
+def test_documented_labels(tag: str, code: str, label: str) -> None:
+    assert get_layout(tag).resolve(code).label == label
 
 
 @given(data=st.data())
@@ -191,8 +199,9 @@ def test_round_trip_from_any_form_of_any_zone(data: st.DataObject) -> None:
 def test_zones_lists_the_whole_table(tag: str) -> None:
     zones = get_layout(tag).zones()
     assert len(zones) == (110 if tag in ("en-US", "ru-RU") else 111)
-    assert [z.linear for z in zones] == sorted(int(r["linear"]) for r in _rows(tag))
-    assert len({z.code for z in zones}) == len(zones)
+    expected = expected_zones(tag)
+    assert [z.linear for z in zones] == sorted(z.linear for z in expected.values())
+    assert {z.code for z in zones} == set(expected)
 
 
 @given(x=st.integers(0, 23), y=st.integers(0, 5), tag=st.sampled_from(LAYOUT_TAGS))
