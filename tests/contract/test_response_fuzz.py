@@ -17,7 +17,7 @@ The same bodies then go through the QMK wrapper's own readers (`JobStatus.from_m
 `api_status`, `keyboards`, build logs, `info`) and the OAuth token reader, where only their
 documented results or kbapi errors may come out.
 
-The specs are read from `kbapi_specs` (the copies `make generate` made of `spec/`, which
+The specs are read from `kbapi._specs` (the copies `make generate` made of `spec/`, which
 `make check-generated` keeps identical to `spec/`), so the bodies always match the generated
 client under test, even while `spec/` is being edited.
 """
@@ -48,21 +48,21 @@ from kbapi._core.auth import Token, parse_token_response
 from kbapi._core.calls import PARSE_ERRORS
 from kbapi._core.client import TransportOptions, parsed, wire
 from kbapi._core.errors import APIResponseValidationError
+from kbapi._generated.qmk_api.models import CompileJob as RawJob
+from kbapi._specs import spec_path
 from kbapi.qmk import CompileError, CompileResult, JobStatus, KeyboardInfo, QMKClient
 from kbapi.qmk.common import ApiStatus, BuildResult
 from kbapi.qmk.jobs import PENDING, STATUSES, outcome
 from kbapi.qmk.keymap import KEYBOARD_PATTERN
-from kbapi_qmk_api.models import CompileJob as RawJob
-from kbapi_specs import spec_path
 from schemathesis import GenerationMode
 
 pytestmark = pytest.mark.timeout(120)
 
 BASE = "http://fuzz.invalid"
 SPECS = {
-    "qmk": "kbapi_qmk_api",
-    "qmk-keyboards": "kbapi_qmk_keyboards",
-    "daskeyboard-q": "kbapi_q_api",
+    "qmk": "kbapi._generated.qmk_api",
+    "qmk-keyboards": "kbapi._generated.qmk_keyboards",
+    "daskeyboard-q": "kbapi._generated.q_api",
 }
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
 # Examples per (operation, status, mode): more for success bodies, where the models differ.

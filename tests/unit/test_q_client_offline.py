@@ -17,6 +17,7 @@ from kbapi._core.auth import ApiKeyAuth, OAuth2Auth
 from kbapi._core.client import TransportOptions
 from kbapi._core.errors import InputError
 from kbapi._core.ratelimit import RateLimiter
+from kbapi._generated.q_api.models import Effect as EffectInfo
 from kbapi.daskeyboard import (
     CLOUD_URL,
     DEFAULT_LOCAL_URL,
@@ -37,7 +38,6 @@ from kbapi.daskeyboard.targets import (
     require,
     shared_local_limiter,
 )
-from kbapi_q_api.models import Effect as EffectInfo
 from rich.console import Console
 
 

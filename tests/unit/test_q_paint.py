@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from kbapi._core.errors import InputError, NotFoundError
+from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
 from kbapi.daskeyboard import EmptyCellError, Signal, SignalPage, get_layout
 from kbapi.daskeyboard.paging import AsyncSignalPager, SignalPager, next_page
 from kbapi.daskeyboard.paint import (
@@ -19,7 +20,6 @@ from kbapi.daskeyboard.paint import (
     run_paint,
 )
 from kbapi.daskeyboard.signals import SignalSpec
-from kbapi_q_api.models import SignalCreate, V2SignalCreate
 
 US = get_layout("en-US")
 SPEC = SignalSpec(pid="DK5QPID", layout=US)

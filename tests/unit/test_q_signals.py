@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from kbapi._core.errors import APIResponseValidationError, InputError
+from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard import ColorError, EffectError, Signal, get_layout
 from kbapi.daskeyboard.signals import (
     Shadow,
@@ -28,7 +29,6 @@ from kbapi.daskeyboard.zones import (
     UnsupportedConversionError,
     ZoneSyntaxError,
 )
-from kbapi_q_api.types import UNSET
 
 US = get_layout("en-US")
 FR = get_layout("fr-FR")

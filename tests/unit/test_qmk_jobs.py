@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 from kbapi._core.errors import InputError
+from kbapi._generated.qmk_api.models import CompileJob
 from kbapi.qmk import (
     CompileFailed,
     CompileInfrastructureError,
@@ -20,7 +21,6 @@ from kbapi.qmk import (
 from kbapi.qmk.downloads import AtomicFile, choose_name, redirect_target, safe_file_name
 from kbapi.qmk.jobs import JobStatus, outcome, strip_ansi
 from kbapi.qmk.polling import Poller
-from kbapi_qmk_api.models import CompileJob
 
 JOB_ID = "ea1514b3-bdfc-4a7b-9b5c-08752684f7f6"
 SUCCESS = {

@@ -1,5 +1,5 @@
 """Checks of spec/daskeyboard-q.yaml: examples, the real bodies of the reference, the catalogue of
-routes, documentation of every operation, and the generated client kbapi_q_api."""
+routes, documentation of every operation, and the generated client kbapi._generated.q_api."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from openapi_spec_validator import validate
 from tests.unit import spec_checks as sc
 
 SPEC_FILE = "daskeyboard-q.yaml"
-PACKAGE = "kbapi_q_api"
+PACKAGE = "kbapi._generated.q_api"
 SPEC = sc.load_spec(SPEC_FILE)
 OPERATIONS = sc.operations(SPEC)
 BY_ID = {op.operation_id: op for op in OPERATIONS}

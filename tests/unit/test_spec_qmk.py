@@ -13,8 +13,8 @@ from tests.unit import spec_checks as sc
 QMK = sc.load_spec("qmk.yaml")
 KEYBOARDS = sc.load_spec("qmk-keyboards.yaml")
 SPECS = {
-    "qmk.yaml": (QMK, "kbapi_qmk_api"),
-    "qmk-keyboards.yaml": (KEYBOARDS, "kbapi_qmk_keyboards"),
+    "qmk.yaml": (QMK, "kbapi._generated.qmk_api"),
+    "qmk-keyboards.yaml": (KEYBOARDS, "kbapi._generated.qmk_keyboards"),
 }
 
 ALL_OPERATIONS = [(name, op) for name, (spec, _) in SPECS.items() for op in sc.operations(spec)]
@@ -411,7 +411,7 @@ def test_reference_body_matches_response_schema(
 
 
 def test_reference_job_results_parse_into_models() -> None:
-    from kbapi_qmk_api.models import CompileJob, CompileResult
+    from kbapi._generated.qmk_api.models import CompileJob, CompileResult
 
     for body in (NEWGAME40, STORED, {**NEWGAME40, "result": UNKNOWN_KEYBOARD_RESULT}):
         job = CompileJob.from_dict(body)

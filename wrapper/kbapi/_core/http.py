@@ -11,8 +11,8 @@ from typing import Final
 
 import httpx
 
-from kbapi import __version__
 from kbapi._core.retry import DEFAULT_POLICY
+from kbapi._version import __version__
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_RETRIES: Final = DEFAULT_POLICY

@@ -8,7 +8,6 @@ followed), then let schemathesis' response checks judge the answer.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from kbapi._specs import spec_path
 from kbapi.contract.curl import curl_line
 from kbapi.contract.deviations import KNOWN_DEVIATIONS, Deviation, find_deviation
 from kbapi.contract.guard import (
@@ -102,17 +102,7 @@ def spec_file(options: ContractOptions) -> Path:
     """The spec to test against: `options.spec`, else the packaged one (works from a wheel)."""
     if options.spec is not None:
         return options.spec
-    name = SPEC_NAMES[options.api]
-    # Imported by name so that a build without generated/ fails here with a clear message.
-    specs = importlib.import_module("kbapi_specs")
-    if hasattr(specs, "spec_path"):
-        return Path(specs.spec_path(name))
-    # An editable install made before `make generate` sees kbapi_specs as a namespace package.
-    for entry in getattr(specs, "__path__", ()):
-        candidate = Path(entry) / f"{name}.yaml"
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"spec {name!r} is not in the installed kbapi_specs package")
+    return spec_path(SPEC_NAMES[options.api])
 
 
 def load_schema(path: Path) -> Any:

@@ -16,8 +16,6 @@ from datetime import datetime
 from typing import Final, Literal, TypeAlias, TypedDict
 
 import httpx
-from kbapi_q_api.models import Color, DeviceDefinition, Signal, SignalCreate
-from kbapi_q_api.models import Effect as EffectInfo
 
 from kbapi._core.auth import ApiKeyAuth, ensure_secure_url
 from kbapi._core.client import TransportOptions
@@ -25,6 +23,8 @@ from kbapi._core.errors import AuthenticationError, InputError
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.redact import Secret, redact_url
 from kbapi._core.text import shown
+from kbapi._generated.q_api.models import Color, DeviceDefinition, Signal, SignalCreate
+from kbapi._generated.q_api.models import Effect as EffectInfo
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT
 from kbapi.daskeyboard.paint import (

@@ -19,15 +19,21 @@ from types import TracebackType
 from typing import Any, Self, TypeVar, Unpack
 
 import httpx
-from kbapi_q_api.api.devices import (
+
+from kbapi._core.auth import Grant, OAuth2Auth
+from kbapi._core.client import TransportOptions, acall, aparsed, wire
+from kbapi._core.errors import InputError, NotFoundError
+from kbapi._core.ratelimit import gather_bounded
+from kbapi._core.redact import Secret
+from kbapi._generated.q_api.api.devices import (
     list_colors,
     list_device_definitions,
     list_devices,
     list_effects,
     list_zones,
 )
-from kbapi_q_api.api.shadows import get_shadows, get_shadows_by_pid
-from kbapi_q_api.api.signals import (
+from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
+from kbapi._generated.q_api.api.signals import (
     create_signal,
     create_signal_v2,
     delete_signal,
@@ -36,15 +42,19 @@ from kbapi_q_api.api.signals import (
     list_signals_after,
     update_signal_status,
 )
-from kbapi_q_api.api.users import get_current_user, list_authorized_clients, revoke_client
-from kbapi_q_api.api.zone_signals import (
+from kbapi._generated.q_api.api.users import (
+    get_current_user,
+    list_authorized_clients,
+    revoke_client,
+)
+from kbapi._generated.q_api.api.zone_signals import (
     delete_signal_by_zone,
     get_signal_by_zone,
     get_signal_color_by_zone,
     get_signal_color_legacy,
 )
-from kbapi_q_api.client import AuthenticatedClient
-from kbapi_q_api.models import (
+from kbapi._generated.q_api.client import AuthenticatedClient
+from kbapi._generated.q_api.models import (
     AuthorizedClient,
     Color,
     Device,
@@ -57,15 +67,9 @@ from kbapi_q_api.models import (
     V2Signal,
     V2SignalCreate,
 )
-from kbapi_q_api.models import Effect as EffectInfo
-from kbapi_q_api.models import Zone as ZoneInfo
-from kbapi_q_api.types import UNSET
-
-from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import TransportOptions, acall, aparsed, wire
-from kbapi._core.errors import InputError, NotFoundError
-from kbapi._core.ratelimit import gather_bounded
-from kbapi._core.redact import Secret
+from kbapi._generated.q_api.models import Effect as EffectInfo
+from kbapi._generated.q_api.models import Zone as ZoneInfo
+from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard._shared import (
     DELETE_OK,
     ClientCore,

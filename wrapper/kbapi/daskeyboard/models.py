@@ -6,7 +6,7 @@ Re-exported here so that callers never import the generated package. Optional fi
 ``EffectInfo`` likewise is the server's effect entry, not the `Effect` enum.
 """
 
-from kbapi_q_api.models import (
+from kbapi._generated.q_api.models import (
     AuthorizedClient,
     Color,
     Device,
@@ -18,9 +18,9 @@ from kbapi_q_api.models import (
     User,
     V2Signal,
 )
-from kbapi_q_api.models import Effect as EffectInfo
-from kbapi_q_api.models import Zone as ZoneInfo
-from kbapi_q_api.types import UNSET, Unset
+from kbapi._generated.q_api.models import Effect as EffectInfo
+from kbapi._generated.q_api.models import Zone as ZoneInfo
+from kbapi._generated.q_api.types import UNSET, Unset
 
 __all__ = [
     "UNSET",

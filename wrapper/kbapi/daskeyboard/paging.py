@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
-from kbapi_q_api.models import Signal, SignalPage
-
 from kbapi._core.errors import InputError
 from kbapi._core.text import shown
+from kbapi._generated.q_api.models import Signal, SignalPage
 
 FetchPage = Callable[[int], SignalPage]
 AsyncFetchPage = Callable[[int], Awaitable[SignalPage]]

@@ -21,12 +21,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias, TypeVar
 
-from kbapi_q_api.models import SignalCreate, V2SignalCreate
-from kbapi_q_api.types import UNSET
-
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ratelimit import gather_bounded
 from kbapi._core.text import shown
+from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
+from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard.colors import ColorLike, normalize_color
 from kbapi.daskeyboard.signals import SignalSpec, wire_zone
 from kbapi.daskeyboard.zones import ZoneError, ZoneLike, parse_zone_id

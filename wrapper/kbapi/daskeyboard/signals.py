@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from kbapi_q_api.models import Signal, SignalCreate, SignalStatusPatch
-from kbapi_q_api.types import UNSET, Unset
-
 from kbapi._core.errors import APIResponseValidationError, InputError
 from kbapi._core.text import shown
+from kbapi._generated.q_api.models import Signal, SignalCreate, SignalStatusPatch
+from kbapi._generated.q_api.types import UNSET, Unset
 from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT, validate_effect
 from kbapi.daskeyboard.zones import (

@@ -18,28 +18,28 @@ from types import TracebackType
 
 import anyio
 import httpx
-from kbapi_qmk_api import Client
-from kbapi_qmk_api.api.compile_ import (
+
+from kbapi._core.calls import translate_errors
+from kbapi._core.client import TransportOptions, acall, aparsed, wire
+from kbapi._core.errors import APIError, NotFoundError
+from kbapi._generated.qmk_api import Client
+from kbapi._generated.qmk_api.api.compile_ import (
     download_firmware,
     download_keymap,
     download_source,
     get_compile_job,
     submit_compile,
 )
-from kbapi_qmk_api.api.keyboards import (
+from kbapi._generated.qmk_api.api.keyboards import (
     get_build_log,
     get_build_status,
     get_keyboard_build_log,
     list_keyboards,
     redirect_all_keyboards,
 )
-from kbapi_qmk_api.api.status import get_api_status
-from kbapi_qmk_api.models import ApiRoot, CompileEnqueued
-from kbapi_qmk_api.models import CompileJob as RawJob
-
-from kbapi._core.calls import translate_errors
-from kbapi._core.client import TransportOptions, acall, aparsed, wire
-from kbapi._core.errors import APIError, NotFoundError
+from kbapi._generated.qmk_api.api.status import get_api_status
+from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
+from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, asave, prepare_folder, redirect_target

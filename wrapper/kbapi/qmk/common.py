@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import httpx
-from kbapi_qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
-from kbapi_qmk_api.models import Keymap as RawKeymap
-from kbapi_qmk_api.types import Unset
 
 from kbapi._core.client import TransportOptions
 from kbapi._core.errors import (
@@ -21,6 +18,9 @@ from kbapi._core.errors import (
     raise_for_status,
     request_target,
 )
+from kbapi._generated.qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
+from kbapi._generated.qmk_api.models import Keymap as RawKeymap
+from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.downloads import NAME_FIELDS, Artifact
 from kbapi.qmk.errors import UnknownKeyboardError
 from kbapi.qmk.jobs import CompileResult

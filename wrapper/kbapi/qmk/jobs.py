@@ -12,9 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from kbapi_qmk_api.models import CompileJob as RawJob
-from kbapi_qmk_api.types import Unset
-
+from kbapi._generated.qmk_api.models import CompileJob as RawJob
+from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.errors import (
     CompileFailed,
     CompileInfrastructureError,
