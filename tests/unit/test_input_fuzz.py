@@ -9,8 +9,8 @@ come back is checked too (round trips, canonical forms, files staying inside the
 
 from __future__ import annotations
 
-import contextlib
 import json
+import re
 import string
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -44,6 +44,18 @@ FUZZ = settings(
     max_examples=250, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
 )
 SOME = settings(FUZZ, max_examples=120)
+
+REFUSED = object()  # what attempt() returns for a refusal
+
+
+def attempt(call: Any, refusal: type[Exception]) -> Any:
+    """call()'s result, or REFUSED when it raised `refusal` with a message; anything else fails."""
+    try:
+        return call()
+    except refusal as exc:
+        assert str(exc).strip(), f"{type(exc).__name__} without a message"
+        return REFUSED
+
 
 HUGE = 10**5000  # repr() and str() of it raise ValueError
 # Built, not sampled: hypothesis takes the repr of sampled values for its labels.
@@ -177,9 +189,12 @@ def test_layout_conversions_raise_only_zone_errors(layout: Layout, zone: Any) ->
 @given(known_layouts, zone_values, anything)
 @SOME
 def test_convert_with_an_arbitrary_kind(layout: Layout, zone: Any, kind: Any) -> None:
-    # Only ZoneError subclasses.
-    with contextlib.suppress(ZoneError):
-        assert isinstance(layout.convert(zone, kind), str)
+    # Only ZoneError subclasses; an unknown kind is always refused.
+    converted = attempt(lambda: layout.convert(zone, kind), ZoneError)
+    if kind not in ("xy", "linear", "code"):
+        assert converted is REFUSED
+    elif converted is not REFUSED:
+        assert converted == layout.convert(layout.to_xy(zone), kind)
 
 
 @given(zone_values, layout_names, device_names)
@@ -511,10 +526,12 @@ spec_texts = st.none() | st.text(max_size=20) | anything
 
 @given(anything | st.from_regex(r"[A-Z][A-Z0-9_]{0,70}", fullmatch=True))
 @SOME
+@example("DK5QPID")
+@example("dk5qpid")
 def test_pids_are_accepted_or_refused_with_input_error(pid: Any) -> None:
-    # Only InputError.
-    with contextlib.suppress(InputError):
-        assert check_pid(pid) == pid
+    # Only InputError; the documented shape (upper case, digits, _; capped at 64) is the oracle.
+    looks_right = isinstance(pid, str) and re.fullmatch(r"[A-Z][A-Z0-9_]{0,63}", pid) is not None
+    assert attempt(lambda: check_pid(pid), InputError) == (pid if looks_right else REFUSED)
 
 
 @given(
@@ -530,8 +547,11 @@ def test_signal_specs_are_checked_or_refused_with_input_errors(
 ) -> None:
     # InputError only (EffectError is one).
     spec = SignalSpec(pid=pid, layout=US, effect=effect, name=name, message=message, action=action)
-    with contextlib.suppress(InputError):
-        checked = check_spec(spec)
+    checked = attempt(lambda: check_spec(spec), InputError)
+    if pid not in ("DK5QPID", "Q_MATRIX"):
+        assume(checked is REFUSED)  # arbitrary pids are check_pid's test
+    if checked is not REFUSED:
+        assert isinstance(checked, SignalSpec)
         assert checked.effect.isupper() and checked.pid == pid
 
 
@@ -561,38 +581,69 @@ zone_keys = xy_texts | code_texts | linear_texts | small_ints | st.tuples(small_
 def test_paint_plans_are_made_or_refused_with_input_errors(colors: Any) -> None:
     # InputError only (ZoneError, ColorError, DuplicateZoneError are all InputErrors).
     spec = check_spec(SignalSpec(pid="DK5QPID", layout=US))
-    with contextlib.suppress(InputError):
-        plan = plan_paint(colors, spec, local=True)
-        assert len(plan.items) <= len(colors) and json.loads(plan.v2_body().action_value)
+    plan = attempt(lambda: plan_paint(colors, spec, local=True), InputError)
+    if not isinstance(colors, dict) or not colors:
+        assert plan is REFUSED
+    elif plan is not REFUSED:
+        assert 0 < len(plan.items) <= len(colors) and json.loads(plan.v2_body().action_value)
 
 
-@given(anything, anything, anything)
+flags = st.none() | st.booleans() | anything
+
+
+@given(flags, flags, flags)
 @SOME
+@example(True, None, None)
+@example(None, False, True)
+@example(None, None, None)
 def test_status_patches_are_built_or_refused_with_input_error(
     read: Any, arch: Any, mute: Any
 ) -> None:
-    # Only InputError.
-    with contextlib.suppress(InputError):
-        status_patch(read=read, archived=arch, muted=mute)
+    # Only InputError; valid: at least one flag, every given flag a bool.
+    flags = (read, arch, mute)
+    valid = any(f is not None for f in flags) and all(
+        f is None or f in (True, False) for f in flags
+    )
+    valid = valid and all(f is None or isinstance(f, bool) for f in flags)
+    patch = attempt(lambda: status_patch(read=read, archived=arch, muted=mute), InputError)
+    assert (patch is not REFUSED) == valid
+    if patch is not REFUSED:
+        assert patch.to_dict() == {  # type: ignore[union-attr]
+            key: value
+            for key, value in zip(("isRead", "isArchived", "isMuted"), flags, strict=True)
+            if value is not None
+        }
 
 
 @given(anything | small_ints)
 @SOME
+@example(0)
+@example(1000)
+@example(1001)
 def test_epochs_and_page_sizes_are_checked_with_input_error(value: Any) -> None:
-    # Only InputError.
-    with contextlib.suppress(InputError):
-        assert epoch_millis(value) >= 0
-    with contextlib.suppress(InputError):
-        assert 1 <= check_page_size(value) <= 1000
+    # Only InputError; the documented ranges are the oracle.
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    expected_epoch = value if is_int and value >= 0 else REFUSED
+    assert attempt(lambda: epoch_millis(value), InputError) == expected_epoch
+    expected_size = value if is_int and 1 <= value <= 1000 else REFUSED
+    assert attempt(lambda: check_page_size(value), InputError) == expected_size
 
 
 @given(st.binary(max_size=40) | st.text(max_size=40) | st.sampled_from(['{"color": "#F00"}']))
 @SOME
+@example('{"color": "#F00"}')
+@example("#FF0000")
+@example(b"")
+@example("<html>")
 def test_zone_colour_bodies_parse_or_raise_response_validation_error(body: Any) -> None:
     # Only APIResponseValidationError (a server's body, not the caller's input).
-    with contextlib.suppress(APIResponseValidationError):
-        color = parse_zone_color(body)
-        assert color.startswith("#") and len(color) == 7
+    color = attempt(lambda: parse_zone_color(body), APIResponseValidationError)
+    if body in ('{"color": "#F00"}', "#FF0000"):
+        assert color == "#FF0000"
+    elif body in (b"", "", "<html>"):
+        assert color is REFUSED
+    if color is not REFUSED:
+        assert re.fullmatch(r"#[0-9A-F]{6}", str(color))
 
 
 def test_deep_zone_colour_body_is_a_validation_error() -> None:
@@ -603,6 +654,10 @@ def test_deep_zone_colour_body_is_a_validation_error() -> None:
 @given(st.text(max_size=60) | st.sampled_from(["http://localhost:27301/api/1.0/", "ftp://x"]))
 @SOME
 def test_base_urls_are_normalized_or_refused_with_input_error(url: str) -> None:
-    # Only InputError.
-    with contextlib.suppress(InputError):
-        assert normalize_base_url(url).startswith(("http://", "https://"))
+    # Only InputError; what comes back is the host root, with no /api/x.0 and no trailing /.
+    root = attempt(lambda: normalize_base_url(url), InputError)
+    if not url.strip().lower().startswith(("http://", "https://")):
+        assert root is REFUSED
+    elif root is not REFUSED:
+        assert isinstance(root, str) and root.startswith(("http://", "https://"))
+        assert not root.endswith("/") and not root.lower().endswith(("/api/1.0", "/api/2.0"))
