@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -93,3 +97,39 @@ def fresh_process_seconds(code: str, runs: int) -> float:
         subprocess.run([sys.executable, "-c", code], check=True)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
+
+
+@contextlib.contextmanager
+def mock_process(*args: str) -> Iterator[dict[str, str]]:
+    """`kbapi mock` in its own process on free ports; yields {"qmk", "q_local", "q_cloud"} URLs.
+
+    Benchmarks time the client in this process against a server with its own interpreter and
+    GIL, as users' programs meet the real services.
+    """
+    command = [
+        str(Path(sys.executable).with_name("kbapi")),
+        "mock",
+        "--qmk-port",
+        "0",
+        "--q-local-port",
+        "0",
+    ]
+    command += ["--q-cloud-port", "0", *args]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        urls: dict[str, str] = {}
+        assert process.stdout is not None
+        for line in process.stdout:
+            for name, label in (
+                ("qmk", "QMK API mock:"),
+                ("q_local", "Q local"),
+                ("q_cloud", "Q cloud"),
+            ):
+                if line.startswith(label):
+                    urls[name] = line.split("http://", 1)[1].split("/", 1)[0].join(("http://", ""))
+            if line.startswith("Press Ctrl-C"):
+                break
+        yield urls
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -6,6 +6,7 @@ import io
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -17,7 +18,13 @@ from kbapi.cli import app as cli_app
 from kbapi.mock.daskeyboard import DEMO_API_KEY, DEMO_CLIENT_ID
 from kbapi.mock.faults import FaultConfig
 from kbapi.mock.qmk import QMKMockConfig
-from kbapi.mock.runner import MockSettings, is_loopback, run_mocks, running_mocks
+from kbapi.mock.runner import (
+    MockSettings,
+    bind_listener,
+    is_loopback,
+    run_mocks,
+    running_mocks,
+)
 from typer.testing import CliRunner
 
 FREE = {"qmk_port": 0, "q_local_port": 0, "q_cloud_port": 0}
@@ -123,3 +130,15 @@ def test_kbapi_mock_command_runs_and_stops_on_sigterm() -> None:
         finally:
             process.send_signal(signal.SIGTERM)
             assert process.wait(timeout=15) == 0
+
+
+def test_listeners_turn_nagle_off_for_every_connection() -> None:
+    # asyncio sets TCP_NODELAY on an accepted socket only if its proto says TCP; accepted
+    # sockets copy the listener's proto, and Linux copies the listener's TCP_NODELAY.
+    listener = bind_listener("127.0.0.1", 0)
+    listener.listen(1)
+    with listener, socket.create_connection(listener.getsockname()[:2], timeout=5):
+        accepted, _ = listener.accept()
+        with accepted:
+            assert accepted.proto == socket.IPPROTO_TCP
+            assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

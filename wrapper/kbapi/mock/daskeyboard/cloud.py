@@ -33,7 +33,7 @@ from kbapi.mock.daskeyboard.http import (
     read_fields,
     text_response,
 )
-from kbapi.mock.daskeyboard.paging import envelope, page_request, single_page
+from kbapi.mock.daskeyboard.paging import SortedListings, envelope, page_request, single_page
 from kbapi.mock.daskeyboard.store import Light, SignalStore, StoredSignal
 from kbapi.mock.daskeyboard.validation import SignalInput, signal_input, status_input
 from kbapi.mock.daskeyboard.zones import FOUR_Q_PID, is_zone_id, load_table
@@ -53,6 +53,7 @@ class CloudMock:
         self.store = SignalStore()
         self.auth = AuthStore(config.accounts, config.token_lifetime)
         self.pids = catalog.known_pids(config.device_pid)
+        self.listings = SortedListings()
 
     def reset(self) -> None:
         """Forget signals, tokens and revocations."""
@@ -86,10 +87,14 @@ class CloudMock:
             raise ApiError(404, f"signal {signal_id} not found")
         return signal
 
-    def _page(self, request: Request, items: list[dict[str, Any]]) -> Response:
+    def _page(
+        self, request: Request, key: Any, items: Callable[[], list[dict[str, Any]]]
+    ) -> Response:
+        """One page of `items()` (the listing `key` names), sorted once per store change."""
         query = request.query_params
         paging = page_request(query.get("page"), query.get("size"), query.getlist("sort"))
-        return json_response(envelope(items, paging))
+        ordered = self.listings.get(key, self.store.version, paging.sort, items)
+        return json_response(envelope(ordered, paging))
 
     # --- OAuth ---------------------------------------------------------------------------
 
@@ -147,22 +152,31 @@ class CloudMock:
         stored = self.store.add(account.user_id, body, [light])
         if signal.is_read:
             stored.body["readAt"] = stored.body["createdAt"]
+            self.store.touch()
         return json_response(stored.body)
 
     async def list_signals(self, request: Request, account: QAccount) -> Response:
         """`GET /signals?pid&page&size&sort`."""
         pid = request.query_params.get("pid")
-        items = [s.body for s in self.store.owned(account.user_id)]
         if pid is not None:
             self._pid(pid)
-            items = [item for item in items if item["pid"] == pid]
-        return self._page(request, items)
+        owned = self.store.owned
+
+        def items() -> list[dict[str, Any]]:
+            bodies = (s.body for s in owned(account.user_id))
+            return [body for body in bodies if pid is None or body["pid"] == pid]
+
+        return self._page(request, ("signals", account.user_id, pid), items)
 
     async def signals_after(self, request: Request, account: QAccount) -> Response:
         """`GET /signals/after/{epochMillis}`: signals created strictly after that instant."""
         after = parse_int(request.path_params["epoch"], "epochMillis")
-        items = [s.body for s in self.store.owned(account.user_id) if s.body["createdAt"] > after]
-        return self._page(request, items)
+        owned = self.store.owned
+
+        def items() -> list[dict[str, Any]]:
+            return [s.body for s in owned(account.user_id) if s.body["createdAt"] > after]
+
+        return self._page(request, ("after", account.user_id, after), items)
 
     async def patch_status(self, request: Request, account: QAccount) -> Response:
         """`PATCH /signals/{id}/status`: isRead / isArchived / isMuted."""
@@ -177,6 +191,7 @@ class CloudMock:
         if flags.get("isRead") is False:
             signal.body["readAt"] = None
         signal.body.update(flags, updatedAt=now)
+        self.store.touch()
         return json_response(signal.body)
 
     async def delete_signal(self, request: Request, account: QAccount) -> Response:

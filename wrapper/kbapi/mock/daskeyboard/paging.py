@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,9 +96,41 @@ def sorted_items(
     return ordered
 
 
-def envelope(items: Sequence[Mapping[str, Any]], request: PageRequest) -> dict[str, Any]:
-    """One page: `content,size,sort,hasNextPage,page,totalElements,totalPages`."""
-    ordered = sorted_items(items, request.sort)
+class SortedListings:
+    """Sorted listings kept until the store changes, so paging through n signals sorts once.
+
+    Without it every page sorted every stored signal again: O(n^2 log n) for a full listing.
+    `get(key, version, sort, items)` returns the cached order for `key` (the filter, e.g. the
+    owner and pid) if the store's `version` has not moved, else sorts `items()` and keeps it.
+    """
+
+    def __init__(self, limit: int = 64) -> None:
+        self._limit = limit
+        self._version = -1
+        self._cache: dict[Any, list[Mapping[str, Any]]] = {}
+
+    def get(
+        self,
+        key: Any,
+        version: int,
+        sort: tuple[tuple[str, bool], ...],
+        items: Callable[[], Sequence[Mapping[str, Any]]],
+    ) -> list[Mapping[str, Any]]:
+        """The items for `key`, ordered by `sort`."""
+        if version != self._version:
+            self._cache.clear()
+            self._version = version
+        found = self._cache.get((key, sort))
+        if found is None:
+            if len(self._cache) >= self._limit:
+                self._cache.clear()
+            found = self._cache[(key, sort)] = sorted_items(items(), sort)
+        return found
+
+
+def envelope(ordered: Sequence[Mapping[str, Any]], request: PageRequest) -> dict[str, Any]:
+    """One page of already `sorted_items`: `content,size,sort,hasNextPage,page,totalElements,
+    totalPages`."""
     total = len(ordered)
     pages = math.ceil(total / request.size)
     start = request.page * request.size

@@ -51,6 +51,8 @@ class SignalStore:
     _signals: dict[int, StoredSignal] = field(default_factory=dict)
     _last_id: int = 0
     _seq: int = 0
+    # Bumped by every change, so that sorted listings can be cached until the next one.
+    version: int = 0
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def reset(self) -> None:
@@ -59,6 +61,7 @@ class SignalStore:
             self._signals.clear()
             self._last_id = 0
             self._seq = 0
+            self.version += 1
 
     def now_ms(self) -> int:
         """Epoch milliseconds, the unit of `createdAt`/`updatedAt`/`readAt`."""
@@ -74,6 +77,7 @@ class SignalStore:
             body.update(id=signal_id, createdAt=now, updatedAt=now)
             signal = StoredSignal(signal_id, owner, body, lights, self._seq)
             self._signals[signal_id] = signal
+            self.version += 1
             return signal
 
     def get(self, signal_id: int, owner: int | None) -> StoredSignal | None:
@@ -88,6 +92,7 @@ class SignalStore:
             if self.get(signal_id, owner) is None:
                 return False
             del self._signals[signal_id]
+            self.version += 1
             return True
 
     def owned(self, owner: int | None) -> list[StoredSignal]:
@@ -129,7 +134,13 @@ class SignalStore:
                 signal.lights = kept
                 if not kept:
                     del self._signals[signal.id]
+            self.version += removed
         return removed
+
+    def touch(self) -> None:
+        """Note an in-place change of a stored body (status flags, timestamps)."""
+        with self._lock:
+            self.version += 1
 
     def snapshot(self) -> list[dict[str, Any]]:
         """Copies of every stored body (all owners), for test assertions."""
