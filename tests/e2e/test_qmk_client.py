@@ -27,6 +27,7 @@ from kbapi.qmk import (
     QMKClient,
     UnknownKeyboardError,
 )
+from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.keyboard_info import KeyboardInfo
 
 from tests.support.firmware import check_uf2, parse_intel_hex
@@ -89,7 +90,8 @@ def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
 def test_progress_reports_each_status_change(mock: tuple[str, Recorder]) -> None:
     seen: list[Progress] = []
     app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2))
-    with serve(app) as url, QMKClient(url, poll=PollPolicy(initial=0.02, max_interval=0.05)) as q:
+    poll = PollPolicy(initial=0.02, max_interval=0.05, queue_interval=0)
+    with serve(app) as url, QMKClient(url, poll=poll) as q:
         result = q.compile_and_wait(fixture_keymap(), on_progress=seen.append)
     assert [p.status for p in seen] == ["queued", "running", "finished"]
     assert seen[0].queue_length == 1 and seen[-1].elapsed >= 0.4
@@ -272,3 +274,47 @@ def test_keyboard_metadata_and_build_results(qmk: QMKClient) -> None:
     assert set(qmk.build_log()) == set(qmk.keyboards())
     build = qmk.keyboard_build("planck/rev6")
     assert build is not None and build.works and "planck/rev6" in (build.message or "")
+
+
+def _polls_of_two_builds(history: BuildHistory | None, face: str) -> list[int]:
+    """Build the same keymap twice on a simulated clock; GET /v1/compile/<id> count of each."""
+    clock = Clock()
+
+    def sleep(seconds: float) -> None:
+        clock.now += seconds
+
+    async def asleep(seconds: float) -> None:
+        clock.now += seconds
+
+    log = Recorder(create_qmk_app(QMKMockConfig(queue_seconds=1, run_seconds=40), clock=clock))
+    counts = []
+    with serve(log) as url:
+        for _ in range(2):
+            before = log.count()
+            if face == "sync":
+                with QMKClient(url, sleep=sleep, clock=clock, build_history=history) as qmk:
+                    qmk.compile_and_wait(fixture_keymap(), check=False)
+            else:
+
+                async def build() -> None:
+                    async with AsyncQMKClient(
+                        url, sleep=asleep, clock=clock, build_history=history
+                    ) as qmk:
+                        await qmk.compile_and_wait(fixture_keymap(), check=False)
+
+                asyncio.run(build())
+            counts.append(log.count() - before - 1)  # less the POST
+    return counts
+
+
+@pytest.mark.parametrize("face", ["sync", "async"])
+def test_a_remembered_build_is_polled_less_by_a_new_client(tmp_path: Path, face: str) -> None:
+    path = tmp_path / "builds.json"
+    first, second = _polls_of_two_builds(BuildHistory(path), face)
+    assert second <= first / 2  # a 41 s build: ~15 polls cold, a handful warm
+    assert json.loads(path.read_text(encoding="utf-8"))["builds"]
+
+
+def test_no_history_polls_like_the_first_build_every_time() -> None:
+    first, second = _polls_of_two_builds(None, "sync")
+    assert abs(first - second) <= 1

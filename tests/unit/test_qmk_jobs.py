@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,9 @@ from kbapi.qmk import (
     UnsafeFileNameError,
 )
 from kbapi.qmk.downloads import AtomicFile, choose_name, redirect_target, safe_file_name
+from kbapi.qmk.history import KEEP, MAX_ENTRIES, BuildHistory, default_path
 from kbapi.qmk.jobs import JobStatus, outcome, strip_ansi
-from kbapi.qmk.polling import Poller
+from kbapi.qmk.polling import Forecast, Measured, Poller
 
 JOB_ID = "ea1514b3-bdfc-4a7b-9b5c-08752684f7f6"
 SUCCESS = {
@@ -144,14 +146,16 @@ def test_poll_policy_rejects_nonsense(bad: dict[str, float]) -> None:
 def test_poller_reports_changes_and_queue_lengths_once() -> None:
     poller = Poller(JOB_ID, PollPolicy(queue_interval=10), started=100.0, timeout=None)
     queued = status({"status": "queued", "is_failed": None, "result": None})
-    assert poller.wants_queue_length(queued, 100.0)
-    first = poller.observe(queued, 100.5, queue_length=3)
-    assert first is not None and (first.status, first.queue_length, first.polls) == ("queued", 3, 1)
-    assert not poller.wants_queue_length(queued, 105.0)
-    assert poller.observe(queued, 105.0) is None
-    assert poller.observe(queued, 111.0, queue_length=2) is not None
-    running = poller.observe(status({"status": "running", "is_failed": None, "result": None}), 112)
-    assert running is not None and running.queue_length is None and running.elapsed == 12
+    assert not poller.wants_queue_length(queued, 100.0)  # a short queue is not worth asking
+    assert poller.observe(queued, 100.0) is not None
+    assert poller.wants_queue_length(queued, 110.0)
+    first = poller.observe(queued, 110.5, queue_length=3)
+    assert first is not None and (first.status, first.queue_length, first.polls) == ("queued", 3, 2)
+    assert not poller.wants_queue_length(queued, 115.0)
+    assert poller.observe(queued, 115.0) is None
+    assert poller.observe(queued, 121.0, queue_length=2) is not None
+    running = poller.observe(status({"status": "running", "is_failed": None, "result": None}), 122)
+    assert running is not None and running.queue_length is None and running.elapsed == 22
 
 
 def test_poller_clips_the_last_sleep_to_the_deadline_then_times_out() -> None:
@@ -226,3 +230,78 @@ def test_poller_tolerates_a_few_transient_poll_failures_in_a_row() -> None:
     poller.observe(status({"status": "running", "is_failed": None, "result": None}), 1.0)
     assert poller.tolerate(APIConnectionError("reset"))  # a good poll resets the count
     assert not poller.tolerate(BadRequestError(400))  # not transient: never tolerated
+
+
+# -- polling with remembered builds ----------------------------------------------------------
+
+RUNNING = {"status": "running", "is_failed": None, "result": None}
+QUEUED = {"status": "queued", "is_failed": None, "result": None}
+
+
+def test_remembered_builds_skip_the_polls_before_the_earliest_end() -> None:
+    policy = PollPolicy(margin=0.1, window_interval=1.0, jitter=0)
+    forecast = Forecast(totals=(40.0, 50.0))
+    poller = Poller(JOB_ID, policy, 0.0, timeout=None, rand=lambda: 0.5, forecast=forecast)
+    assert poller.first_delay(0.0) == pytest.approx(36.0)
+    poller.observe(status(RUNNING), 36.0)
+    assert poller.next_delay(36.0) == 1.0  # inside the window 36..55: every window_interval
+    poller.observe(status(RUNNING), 56.0)
+    assert poller.next_delay(56.0) == policy.initial  # overran every build seen: plain schedule
+
+
+def test_a_job_still_queued_cannot_end_before_the_shortest_run() -> None:
+    forecast = Forecast(totals=(12.0,), runs=(10.0,))
+    policy = PollPolicy(margin=0, jitter=0)
+    poller = Poller(JOB_ID, policy, 0.0, timeout=None, rand=lambda: 0.5, forecast=forecast)
+    poller.observe(status(QUEUED), 12.0)
+    assert poller.next_delay(12.0) == policy.initial  # min(shortest run, plain schedule)
+    poller.observe(status(RUNNING), 15.0)
+    assert poller.next_delay(15.0) == pytest.approx(7.0)  # queued at 12 + a 10 s run
+
+
+def test_measured_durations_come_from_the_bracketing_polls() -> None:
+    poller = Poller(JOB_ID, PollPolicy(), 0.0, timeout=None)
+    for at, state in ((0.0, QUEUED), (3.0, RUNNING), (60.0, RUNNING)):
+        poller.observe(status(state), at)
+    assert poller.measured() is None
+    poller.observe(status({"status": "finished", "is_failed": False, "result": SUCCESS}), 62.0)
+    assert poller.measured() == Measured(total=61.0, run=59.5)
+    late = Poller(JOB_ID, PollPolicy(), 0.0, timeout=None)
+    late.observe(status({"status": "finished", "is_failed": False, "result": SUCCESS}), 30.0)
+    assert late.measured() == Measured(total=30.0, run=None)  # only an upper bound
+
+
+def test_build_history_round_trips_through_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "builds.json"
+    history = BuildHistory(path)
+    assert history.forecast("http://qmk", "planck/rev6") is None
+    history.record("http://qmk/", "planck/rev6", Measured(total=61.0, run=59.5))
+    history.record("http://qmk", "planck/rev6", Measured(total=30.0, run=None))
+    again = BuildHistory(path).forecast("http://qmk", "planck/rev6")
+    assert again == Forecast(totals=(61.0, 30.0), runs=(59.5,))
+    assert BuildHistory(path).forecast("http://other", "planck/rev6") is None
+
+
+def test_build_history_is_bounded_and_ignores_a_broken_file(tmp_path: Path) -> None:
+    path = tmp_path / "builds.json"
+    path.write_text("{not json", encoding="utf-8")
+    history = BuildHistory(path)
+    assert history.forecast("s", "kb") is None
+    for n in range(MAX_ENTRIES + 5):
+        history.record("s", f"kb{n}", Measured(total=float(n + 1), run=None))
+    for _ in range(KEEP + 3):
+        history.record("s", "kb0", Measured(total=5.0, run=None))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert len(document["builds"]) == MAX_ENTRIES
+    assert len(document["builds"]["s kb0"]["totals"]) == KEEP
+    assert "s kb1" not in document["builds"]  # the oldest keyboards go first
+
+
+def test_build_history_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KBAPI_BUILD_HISTORY", "off")
+    assert default_path() is None and BuildHistory.default() is None
+    monkeypatch.setenv("KBAPI_BUILD_HISTORY", str(tmp_path / "h.json"))
+    assert default_path() == tmp_path / "h.json"
+    monkeypatch.delenv("KBAPI_BUILD_HISTORY")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_path() == tmp_path / "kbapi" / "qmk-build-times.json"

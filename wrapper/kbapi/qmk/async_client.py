@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -44,6 +43,7 @@ from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, asave, prepare_folder, redirect_target
 from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
@@ -72,6 +72,7 @@ class AsyncQMKClient:
         poll: PollPolicy = DEFAULT_POLL,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        build_history: BuildHistory | None = common.DEFAULT_HISTORY,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.poll = poll
@@ -87,6 +88,7 @@ class AsyncQMKClient:
         self._keyboards: list[str] | None = None
         self._sleep = sleep
         self._clock = clock
+        self.build_history = common.history_from(build_history)
 
     def __repr__(self) -> str:
         return f"AsyncQMKClient(base_url={self.base_url!r})"
@@ -121,7 +123,9 @@ class AsyncQMKClient:
             body=common.compile_body(km),
             expect=CompileEnqueued,
         )
-        return AsyncCompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+        job = AsyncCompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+        job.submitted_at = self._clock()
+        return job
 
     async def compile_and_wait(
         self,
@@ -266,6 +270,8 @@ class AsyncCompileJob:
         self.result: CompileResult | None = None
         self._client = client
         self._last: JobStatus | None = None
+        # When this client submitted it (its clock); None for a job resumed by id.
+        self.submitted_at: float | None = None
 
     def __repr__(self) -> str:
         return f"AsyncCompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
@@ -278,8 +284,18 @@ class AsyncCompileJob:
     async def watch(self, timeout: float | None = USE_POLICY) -> AsyncIterator[Progress]:
         """Poll until the job is done, yielding each `Progress`; see `CompileJob.watch`."""
         client = self._client
-        limit = client.poll.timeout if timeout is USE_POLICY else timeout
-        poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
+        plan = common.wait_plan(
+            self.id,
+            self.keyboard,
+            self.submitted_at,
+            policy=client.poll,
+            timeout=timeout,
+            now=client._clock(),
+            history=client.build_history,
+            service=client.base_url,
+        )
+        poller = plan.poller
+        await client._sleep(poller.first_delay(client._clock()))
         while True:
             status = await self._poll(poller)
             if status is None:
@@ -292,6 +308,7 @@ class AsyncCompileJob:
             if change is not None:
                 yield change
             if status.done:
+                plan.done()
                 return
             await client._sleep(poller.next_delay(client._clock()))
 

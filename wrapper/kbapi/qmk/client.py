@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -43,6 +42,7 @@ from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target, save
 from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
@@ -78,6 +78,7 @@ class QMKClient:
         poll: PollPolicy = DEFAULT_POLL,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        build_history: BuildHistory | None = common.DEFAULT_HISTORY,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.poll = poll
@@ -93,6 +94,7 @@ class QMKClient:
         self._keyboards: list[str] | None = None
         self._sleep = sleep
         self._clock = clock
+        self.build_history = common.history_from(build_history)
 
     def __repr__(self) -> str:
         return f"QMKClient(base_url={self.base_url!r})"
@@ -131,7 +133,9 @@ class QMKClient:
             body=common.compile_body(km),
             expect=CompileEnqueued,
         )
-        return CompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+        job = CompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+        job.submitted_at = self._clock()
+        return job
 
     def compile_and_wait(
         self,
@@ -275,6 +279,8 @@ class CompileJob:
         self.result: CompileResult | None = None
         self._client = client
         self._last: JobStatus | None = None
+        # When this client submitted it (its clock); None for a job resumed by id.
+        self.submitted_at: float | None = None
 
     def __repr__(self) -> str:
         return f"CompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
@@ -292,8 +298,18 @@ class CompileJob:
         `PollPolicy.max_poll_failures` times in a row if the error is transient.
         """
         client = self._client
-        limit = client.poll.timeout if timeout is USE_POLICY else timeout
-        poller = Poller(self.id, client.poll, client._clock(), limit, random.random)
+        plan = common.wait_plan(
+            self.id,
+            self.keyboard,
+            self.submitted_at,
+            policy=client.poll,
+            timeout=timeout,
+            now=client._clock(),
+            history=client.build_history,
+            service=client.base_url,
+        )
+        poller = plan.poller
+        client._sleep(poller.first_delay(client._clock()))
         while True:
             status = self._poll(poller)
             if status is None:
@@ -306,6 +322,7 @@ class CompileJob:
             if change is not None:
                 yield change
             if status.done:
+                plan.done()
                 return
             client._sleep(poller.next_delay(client._clock()))
 

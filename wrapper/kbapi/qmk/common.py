@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
@@ -23,9 +24,11 @@ from kbapi._generated.qmk_api.models import Keymap as RawKeymap
 from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.downloads import NAME_FIELDS, Artifact
 from kbapi.qmk.errors import UnknownKeyboardError
+from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult
 from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
 from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap
+from kbapi.qmk.polling import USE_POLICY, Poller, PollPolicy
 
 DEFAULT_BASE_URL: Final = "https://api.qmk.fm"
 DEFAULT_METADATA_URL: Final = "https://keyboards.qmk.fm"
@@ -33,6 +36,49 @@ DEFAULT_METADATA_URL: Final = "https://keyboards.qmk.fm"
 ALL_KEYBOARDS_SUFFIX: Final = "/v1/keyboards.json"
 
 KeymapLike = Keymap | Mapping[str, Any] | str | os.PathLike[str]
+# Default of `build_history=`: the file at `kbapi.qmk.history.default_path()`.
+DEFAULT_HISTORY: Final[Any] = object()
+
+
+def history_from(setting: BuildHistory | Any | None) -> BuildHistory | None:
+    """The `build_history=` argument as a `BuildHistory` (or None: remember nothing)."""
+    return BuildHistory.default() if setting is DEFAULT_HISTORY else setting
+
+
+@dataclass
+class WaitPlan:
+    """One `watch()`: its `Poller`, and where to report what it measured."""
+
+    poller: Poller
+    history: BuildHistory | None
+    service: str
+    keyboard: str | None
+
+    def done(self) -> None:
+        """Remember how long the build took (for the next wait on this keyboard)."""
+        if self.history is not None:
+            self.history.record(self.service, self.keyboard, self.poller.measured())
+
+
+def wait_plan(
+    job_id: str,
+    keyboard: str | None,
+    submitted: float | None,
+    *,
+    policy: PollPolicy,
+    timeout: float | Any | None,
+    now: float,
+    history: BuildHistory | None,
+    service: str,
+) -> WaitPlan:
+    """The poller for one wait; history is used only for jobs this client submitted (their
+    submission time is known), and recorded only for them."""
+    limit = policy.timeout if timeout is USE_POLICY else timeout
+    known = history if submitted is not None else None
+    forecast = known.forecast(service, keyboard) if known is not None else None
+    start = submitted if submitted is not None else now
+    poller = Poller(job_id, policy, start, limit, random.random, forecast)
+    return WaitPlan(poller, known, service, keyboard)
 
 
 def as_keymap(keymap: KeymapLike) -> Keymap:

@@ -1,14 +1,20 @@
 """When to poll a compile job, and what the caller is told: pure decisions, no I/O.
 
-The QMK Configurator polls every 2.5-3.5 s forever. kbapi polls fast at first (unknown keyboards
-and bad keymaps finish within a second or two), backs off by `factor` up to `max_interval`,
-adds jitter so that many clients do not poll in step, and gives up at a deadline.
+The QMK Configurator polls at once, then every 2.5-3.5 s until the job is done. kbapi polls
+like that for a keyboard it has never built on that service (`PollPolicy.initial` ..
+`max_interval`). For one it has built, the durations it remembers (`kbapi.qmk.history`,
+from submission to the end, and from the start of running to the end) bound when this build
+ends: no poll before the earliest plausible end, then one every `window_interval` (at most
+half the window) until the latest, then the plain schedule if the build overruns. What the
+API says moves the window: a job still `queued` at a poll cannot end before that poll plus
+the shortest run, and while `queue_length` shows other jobs ahead the start is not near.
 """
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -25,23 +31,30 @@ from kbapi.qmk.jobs import JobStatus
 
 @dataclass(frozen=True)
 class PollPolicy:
-    """The poll schedule: `initial` seconds, times `factor` per poll, capped at `max_interval`.
+    """The poll schedule.
 
-    Each delay is scaled by a random factor in ``[1 - jitter, 1 + jitter]``. `timeout` is the
-    default deadline of `wait()` in seconds (None: no deadline); `queue_interval` how often,
-    at most, the service's queue length is fetched while the job is queued (None: never).
-    `max_poll_failures`: polls in a row that may fail with a transient error (connection,
-    timeout, 429, 5xx, after the transport's own retries) before waiting gives up; the job
-    keeps running on the server meanwhile, so a blip must not lose it.
+    Without history: poll at once, then after `initial` seconds, times `factor` per poll,
+    capped at `max_interval`; each delay scaled by a random factor in
+    ``[1 - jitter, 1 + jitter]``. With remembered builds of the keyboard: `margin` widens
+    the remembered durations (fraction); inside the window they span, polls are
+    `window_interval` apart (at most half the window, at least `min_interval`).
+    `timeout` is the default deadline of `wait()` in seconds (None: no deadline);
+    `queue_interval` how often, at most, the service's queue length is fetched while the job
+    has been queued longer than that (None: never). `max_poll_failures`: polls in a row that
+    may fail with a transient error (connection, timeout, 429, 5xx, after the transport's own
+    retries) before waiting gives up; the job keeps running on the server meanwhile.
     """
 
-    initial: float = 0.5
-    factor: float = 1.5
-    max_interval: float = 4.0
-    jitter: float = 0.2
+    initial: float = 3.0
+    factor: float = 1.0
+    max_interval: float = 3.0
+    jitter: float = 0.15
     timeout: float | None = 1200.0
     queue_interval: float | None = 10.0
     max_poll_failures: int = 5
+    margin: float = 0.1
+    window_interval: float = 1.0
+    min_interval: float = 0.25
 
     def __post_init__(self) -> None:
         if self.initial <= 0 or self.max_interval < self.initial or self.factor < 1:
@@ -52,9 +65,11 @@ class PollPolicy:
             raise InputError("poll timeout must not be negative")
         if self.max_poll_failures < 0:
             raise InputError("max_poll_failures must not be negative")
+        if self.margin < 0 or not 0 < self.min_interval <= self.window_interval:
+            raise InputError("poll policy needs margin >= 0, 0 < min_interval <= window_interval")
 
     def interval(self, poll_number: int, rand: float) -> float:
-        """Delay after poll `poll_number` (0-based), with `rand` in [0, 1) as jitter."""
+        """Delay after poll `poll_number` (0-based) without history, `rand` in [0, 1)."""
         base = min(self.max_interval, self.initial * self.factor**poll_number)
         return base * (1 - self.jitter + 2 * self.jitter * rand)
 
@@ -63,6 +78,28 @@ DEFAULT_POLL = PollPolicy()
 # Default of every `timeout=` parameter of wait(): "the client's `PollPolicy.timeout`" (None
 # already means "no deadline").
 USE_POLICY: Final[Any] = object()
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """What earlier builds of this keyboard on this service took, in seconds.
+
+    `totals`: submission to end; `runs`: start of running to end (when the start was seen).
+    """
+
+    totals: tuple[float, ...] = ()
+    runs: tuple[float, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.totals or self.runs)
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What one wait saw of its job: seconds from submission to the end, and of running."""
+
+    total: float
+    run: float | None
 
 
 @dataclass(frozen=True)
@@ -79,11 +116,44 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
+def _bounds(values: Sequence[float], margin: float) -> tuple[float, float] | None:
+    if not values:
+        return None
+    return min(values) * (1 - margin), max(values) * (1 + margin)
+
+
+def _close(width: float, span: float) -> bool:
+    """True if a bracket of `width` seconds pins down a duration of `span` well enough."""
+    return width <= max(2.0, span / 5)
+
+
+class _Seen:
+    """Poll times that bracket the job's start and end (None: not seen yet)."""
+
+    def __init__(self, started: float) -> None:
+        self.queued_last = started  # the job was pending (queued) at this time at the latest
+        self.running_first: float | None = None
+        self.pending_last = started
+        self.done_first: float | None = None
+
+    def record(self, status: str, now: float) -> None:
+        if status == "queued":
+            self.queued_last = now
+        elif status == "running" and self.running_first is None:
+            self.running_first = now
+        if status in ("queued", "running"):
+            self.pending_last = now
+        elif self.done_first is None:
+            self.done_first = now
+
+
 class Poller:
     """Tracks one wait: what changed, when to poll next, when to give up.
 
-    Feed it every status with `observe`; ask `next_delay` before sleeping. `clock` is the same
-    monotonic clock the caller uses for `now`.
+    Sleep `first_delay()` before the first poll; feed every status to `observe`; ask
+    `next_delay` before each further sleep; read `measured()` once done. `clock` is the same
+    monotonic clock the caller uses for `now`; `started` is when the job was submitted (or
+    when waiting began, for a job resumed by id: then pass no `forecast`).
     """
 
     def __init__(
@@ -93,6 +163,7 @@ class Poller:
         started: float,
         timeout: float | None,
         rand: Callable[[], float] = random.random,
+        forecast: Forecast | None = None,
     ) -> None:
         self.job_id = job_id
         self.policy = policy
@@ -100,15 +171,28 @@ class Poller:
         self.deadline = None if timeout is None else started + timeout
         self.polls = 0
         self.last: JobStatus | None = None
+        self.forecast = forecast or Forecast()
         self._rand = rand
         self._queue_length: int | None = None
         self._queue_checked: float | None = None
         self._failures = 0
+        self._cold_polls = 0
+        self._seen = _Seen(started)
+        self._totals = _bounds(self.forecast.totals, policy.margin)
+        self._runs = _bounds(self.forecast.runs or self.forecast.totals, policy.margin)
+
+    # -- what the caller is told ------------------------------------------------------------
 
     def wants_queue_length(self, status: JobStatus, now: float) -> bool:
-        """True if the queue length should be fetched before reporting this queued status."""
+        """True if the queue length should be fetched before reporting this queued status.
+
+        Only once the job has been queued for `queue_interval`: a short queue is the normal
+        case and not worth a request.
+        """
         interval = self.policy.queue_interval
         if status.status != "queued" or interval is None:
+            return False
+        if now - self.started < interval:
             return False
         return self._queue_checked is None or now - self._queue_checked >= interval
 
@@ -118,6 +202,7 @@ class Poller:
         """Record a poll; return a `Progress` if the status or the known queue length changed."""
         self.polls += 1
         self._failures = 0
+        self._seen.record(status.status, now)
         if queue_length is not None:
             self._queue_checked = now
         changed = self.last is None or self.last.status != status.status
@@ -139,9 +224,73 @@ class Poller:
             return True
         return False
 
+    def measured(self) -> Measured | None:
+        """Durations of this job as the polls bracketed them, once it is done.
+
+        The end is the midpoint of the last pending and the first done poll when they are
+        close (a fifth of the total, or 2 s); when they are not (the first poll already found
+        the job done), the first done poll, an upper bound: the next wait then starts
+        earlier. `run` is None unless the start was bracketed as closely.
+        """
+        seen = self._seen
+        if seen.done_first is None:
+            return None
+        end = seen.done_first
+        if _close(seen.done_first - seen.pending_last, seen.done_first - self.started):
+            end = (seen.pending_last + seen.done_first) / 2
+        run = None
+        if seen.running_first is not None:
+            start = (seen.queued_last + seen.running_first) / 2
+            if end > start and _close(seen.running_first - seen.queued_last, end - start):
+                run = end - start
+        return Measured(total=end - self.started, run=run)
+
+    # -- when to poll -----------------------------------------------------------------------
+
+    def first_delay(self, now: float) -> float:
+        """Seconds to wait before the first poll: 0 unless history says the job takes longer."""
+        if self._totals is None:
+            return 0.0
+        return self._clip(max(0.0, self.started + self._totals[0] - now), now)
+
     def next_delay(self, now: float) -> float:
         """Seconds to sleep before the next poll; raise `CompileTimeout` past the deadline."""
-        delay = self.policy.interval(self.polls - 1, self._rand())
+        status = self.last.status if self.last is not None else None
+        if self._runs is None or status not in ("queued", "running"):
+            return self._clip(self._cold(), now)
+        if status == "queued":
+            return self._clip(self._queued_delay(self._runs[0]), now)
+        return self._clip(self._running_delay(now, self._runs), now)
+
+    def _cold(self) -> float:
+        delay = self.policy.interval(self._cold_polls, self._rand())
+        self._cold_polls += 1
+        return delay
+
+    def _queued_delay(self, shortest_run: float) -> float:
+        # It cannot end sooner than the shortest build after it starts; others ahead of it in
+        # the queue mean the start is not near either.
+        if self._queue_length is not None and self._queue_length > 1:
+            return self.policy.max_interval
+        return max(self.policy.min_interval, min(shortest_run, self._cold()))
+
+    def _running_delay(self, now: float, runs: tuple[float, float]) -> float:
+        # The end lies after the last time it was seen queued plus the shortest run, and
+        # probably (it started soon after that) before that time plus the longest run; the
+        # totals seen since submission bound it too.
+        queued = self._seen.queued_last
+        earliest = latest = -math.inf
+        if queued > self.started or self._totals is None:
+            earliest, latest = queued + runs[0], queued + runs[1]
+        if self._totals is not None:
+            earliest = max(earliest, self.started + self._totals[0])
+            latest = max(latest, self.started + self._totals[1])
+        if now >= latest:
+            return self._cold()  # longer than any build seen: the plain schedule
+        spacing = min(self.policy.window_interval, (latest - earliest) / 2)
+        return max(earliest - now, self.policy.min_interval, spacing)
+
+    def _clip(self, delay: float, now: float) -> float:
         if self.deadline is None:
             return delay
         left = self.deadline - now
