@@ -55,9 +55,13 @@ def test_validate_refuses_a_wrong_length_layer_before_anything_is_sent(
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(body))
     posts = mock[1].count(method="POST")
-    for command in (["validate", str(bad)], ["compile", str(bad), "-o", str(tmp_path)]):
+    # validate's check failed (1); compile refuses its bad input (2).
+    for command, status in (
+        (["validate", str(bad)], 1),
+        (["compile", str(bad), "-o", str(tmp_path)], 2),
+    ):
         result = runner.invoke(app, ["qmk", *command, "--base-url", mock[0]])
-        assert result.exit_code == 1
+        assert result.exit_code == status, result.output
         assert "layer 2 has 43 keys, LAYOUT_split_3x6_3 expects 42" in result.output
     assert mock[1].count(method="POST") == posts
     assert list(tmp_path.iterdir()) == [bad]
@@ -95,4 +99,4 @@ def test_keyboards_info_and_status(mock: tuple[str, Recorder]) -> None:
     info = runner.invoke(app, ["qmk", "info", "planck/rev6"], env=env)
     assert info.exit_code == 0 and "LAYOUT_ortho_4x12" in info.output and "48" in info.output
     missing = runner.invoke(app, ["qmk", "status", "no-such-job"], env=env)
-    assert missing.exit_code == 1 and "no such job" in missing.output
+    assert missing.exit_code == 2 and "no such job" in missing.output

@@ -16,7 +16,7 @@ from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from starlette.types import ASGIApp, Receive, Scope, Send
 from typer.testing import CliRunner
 
-from tests.support.server import serve
+from tests.support.server import free_port, serve
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -434,3 +434,33 @@ def test_guard_gives_credentials_to_the_origin_under_test_only() -> None:
     assert guard.credentials_for("http://q.example/api/1.0/signals") == {}
     assert guard.credentials_for("https://evil.example/api") == {}
     assert guard.credentials_for("https://q.example:8443/api") == {}
+
+
+def test_nothing_listening_is_one_usage_error(spec: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    code, output = contract("qmk", "--url", url, "--spec", str(spec))
+    assert code == 2, output
+    assert output.count("error: ") == 1
+    assert f"nothing answers at {url}" in output
+    assert "FAILED" not in output
+
+
+def test_a_refused_api_key_fails_the_run() -> None:
+    from kbapi.mock.daskeyboard import create_cloud_app
+
+    cloud = Recorder(create_cloud_app())
+    with serve(cloud) as base:
+        code, output = contract("q", "--url", base, "--examples", "1", "--api-key", "wrong-key")
+    assert code == 1, output
+    assert "Credentials refused" in output
+    assert "answered 401 although credentials were given" in output
+    assert "wrong-key" not in output
+    assert cloud.seen and all(headers.get("x-api-key") == "wrong-key" for *_, headers in cloud.seen)
+
+
+def test_a_url_copied_with_the_api_prefix_is_normalised() -> None:
+    recorder = Recorder(qmk_mock())
+    with serve(recorder) as base:
+        code, output = contract("qmk", "--url", f"{base}/v1/", "--examples", "1")
+    assert code == 0, output
+    assert not any(path.startswith("/v1/v1") for _, path, _ in recorder.seen)

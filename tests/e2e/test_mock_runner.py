@@ -15,6 +15,7 @@ import time
 import httpx
 import pytest
 from kbapi.cli import app as cli_app
+from kbapi.daskeyboard import QClient
 from kbapi.mock.daskeyboard import DEMO_API_KEY, DEMO_CLIENT_ID
 from kbapi.mock.faults import FaultConfig
 from kbapi.mock.qmk import QMKMockConfig
@@ -25,6 +26,7 @@ from kbapi.mock.runner import (
     run_mocks,
     running_mocks,
 )
+from kbapi.qmk import QMKClient
 from typer.testing import CliRunner
 
 FREE = {"qmk_port": 0, "q_local_port": 0, "q_cloud_port": 0}
@@ -73,16 +75,23 @@ def test_busy_port_is_an_error() -> None:
 def test_run_mocks_prints_urls_and_stops() -> None:
     out = io.StringIO()
     stop = threading.Event()
-    settings = MockSettings(**FREE, include_q=False)
+    settings = MockSettings(**FREE)
     thread = threading.Thread(target=run_mocks, args=(settings,), kwargs={"out": out, "stop": stop})
     thread.start()
     try:
         deadline = time.monotonic() + 10
         while "Ctrl-C" not in out.getvalue() and time.monotonic() < deadline:
             time.sleep(0.02)
-        match = re.search(r"QMK API mock:\s+(http://127\.0\.0\.1:\d+)/v1", out.getvalue())
+        match = re.search(r"QMK API mock:\s+(http://127\.0\.0\.1:\d+)\s", out.getvalue())
         assert match, out.getvalue()
         assert httpx.get(f"{match.group(1)}/v1").status_code == 200
+        # The export lines are exactly what the clients take: no /v1/v1, no /api/1.0/api/1.0.
+        exports = dict(re.findall(r"export (KBAPI_\w+)=(\S+)", out.getvalue()))
+        assert exports["KBAPI_QMK_URL"] == match.group(1)
+        with QMKClient(exports["KBAPI_QMK_URL"]) as qmk:
+            assert qmk.api_status().status == "running"
+        with QClient.from_env(environ=exports) as q:
+            assert q.target == "local" and q.shadows() == []
     finally:
         stop.set()
         thread.join(timeout=10)
@@ -124,7 +133,7 @@ def test_kbapi_mock_command_runs_and_stops_on_sigterm() -> None:
         assert process.stdout is not None
         try:
             first = process.stdout.readline()
-            match = re.search(r"(http://127\.0\.0\.1:\d+)/v1", first)
+            match = re.search(r"(http://127\.0\.0\.1:\d+)\s", first)
             assert match, first
             assert httpx.get(f"{match.group(1)}/v1", timeout=5).status_code == 200
         finally:

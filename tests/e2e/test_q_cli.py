@@ -165,12 +165,6 @@ def test_cloud_with_a_wrong_api_key(cloud_url: str) -> None:
     assert "wrong-key" not in result.output
 
 
-def test_unreachable_local_app_exits_1() -> None:
-    result = q("http://127.0.0.1:9", "shadows")
-    assert result.exit_code == 1
-    assert "connection failed" in result.stderr
-
-
 def test_demo_paints_three_zone_systems_and_draws_the_keyboard(local_url: str) -> None:
     sys.path.insert(0, str(TOOLS))
     try:

@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from kbapi.cli.console import FAILED, OK, USAGE, out_console, print_error
+from kbapi.cli.options import Timeout
 from kbapi.contract import ContractOptions, plan, render, run_contract, write
+from kbapi.contract.reach import ServerUnreachable
 from kbapi.contract.runner import Api, Target
+from kbapi.daskeyboard.targets import normalize_base_url
+from kbapi.qmk.common import api_root
 
 HELP = (
     "Contract-test a server against the OpenAPI specs shipped with kbapi (schemathesis, "
@@ -20,7 +24,8 @@ HELP = (
     "followed, credentials only sent to --url's host and masked in the printed curl lines. "
     "Failures that match the documented deviations of the live services are reported as "
     "'known deviation' and do not fail the run (--no-known-deviations to fail on them). "
-    "Exit status: 0 passed, 1 contract failures, 2 usage or spec error."
+    "Credentials the server refuses (401) are a failure. "
+    "Exit status: 0 passed, 1 contract failures, 2 usage or spec error, or no server at --url."
 )
 
 app = typer.Typer(help=HELP, no_args_is_help=True)
@@ -79,21 +84,26 @@ Report = Annotated[
 def _execute(
     options: ContractOptions, dry_run: bool, report: tuple[ReportFormat, Path] | None
 ) -> None:
-    console = Console(highlight=False)
+    console = out_console()
     try:
         result = plan(options) if dry_run else run_contract(options)
-    except (FileNotFoundError, ValueError, ImportError) as exc:
-        Console(stderr=True).print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from exc
+    except (FileNotFoundError, ValueError, ImportError, ServerUnreachable) as exc:
+        print_error(exc)
+        raise typer.Exit(USAGE) from exc
     render(result, console)
     if report is not None and report[0] is not None:
         write(result, report[0].value, report[1])
         console.print(f"{report[0].value} report written to {report[1]}")
-    raise typer.Exit(1 if result.failed else 0)
+    raise typer.Exit(FAILED if result.failed else OK)
 
 
-def _options(api: Api, url: str, **values: object) -> ContractOptions:
-    return replace(ContractOptions(api=api, url=url.rstrip("/")), **values)  # type: ignore[arg-type]
+def _options(api: Api, url: str, timeout: float | None, **values: object) -> ContractOptions:
+    # The specs' paths carry /v1 or /api/1.0: a URL copied with it would double it.
+    root = normalize_base_url(url) if api == "q" else api_root(url)
+    base = ContractOptions(api=api, url=root)
+    if timeout is not None:
+        base = replace(base, request_timeout=timeout)
+    return replace(base, **values)  # type: ignore[arg-type]
 
 
 @app.command("qmk")
@@ -110,12 +120,13 @@ def qmk(
     seed: Seed = None,
     dry_run: DryRun = False,
     report: Report = None,
+    timeout: Timeout = None,
 ) -> None:
     """Check a QMK compile API server (api.qmk.fm v1 or self-hosted) against spec/qmk.yaml."""
     options = _options(
-        "qmk", url, spec=spec, allow_writes=allow_writes, rate=rate, max_requests=max_requests,
-        max_time=max_time, examples=examples, known_deviations=known_deviations,
-        show_secrets=show_secrets, seed=seed,
+        "qmk", url, timeout, spec=spec, allow_writes=allow_writes, rate=rate,
+        max_requests=max_requests, max_time=max_time, examples=examples,
+        known_deviations=known_deviations, show_secrets=show_secrets, seed=seed,
     )  # fmt: skip
     _execute(options, dry_run, report)
 
@@ -132,10 +143,11 @@ def qmk_keyboards(
     seed: Seed = None,
     dry_run: DryRun = False,
     report: Report = None,
+    timeout: Timeout = None,
 ) -> None:
     """Check a keyboards.qmk.fm metadata server against spec/qmk-keyboards.yaml."""
     options = _options(
-        "qmk-keyboards", url, spec=spec, rate=rate, max_requests=max_requests,
+        "qmk-keyboards", url, timeout, spec=spec, rate=rate, max_requests=max_requests,
         max_time=max_time, examples=examples, known_deviations=known_deviations, seed=seed,
     )  # fmt: skip
     _execute(options, dry_run, report)
@@ -165,13 +177,14 @@ def q(
     seed: Seed = None,
     dry_run: DryRun = False,
     report: Report = None,
+    timeout: Timeout = None,
 ) -> None:
     """Check a Das Keyboard Q server (local app or cloud) against spec/daskeyboard-q.yaml."""
     if api_key and token:
         raise typer.BadParameter("give --api-key or --token, not both", param_hint="--token")
     chosen: Target | None = target.value if target is not None else None
     options = _options(
-        "q", url, api_key=api_key, token=token, target=chosen, spec=spec,
+        "q", url, timeout, api_key=api_key, token=token, target=chosen, spec=spec,
         allow_writes=allow_writes, rate=rate, max_requests=max_requests, max_time=max_time,
         examples=examples, known_deviations=known_deviations, show_secrets=show_secrets,
         seed=seed,

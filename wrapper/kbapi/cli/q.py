@@ -11,29 +11,41 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kbapi._core.errors import APIError, InputError, KbapiError
+from kbapi._core.client import TransportOptions
+from kbapi._core.errors import InputError
+from kbapi.cli.console import Service, out_console, reporting
+from kbapi.cli.options import (
+    Q_API_KEY_ENV,
+    Q_URL_ENV,
+    Runtime,
+    SharedOptionsGroup,
+    Timeout,
+    runtime,
+    settings,
+)
 from kbapi.daskeyboard import QClient, Shadow, get_layout
-from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL
 from kbapi.daskeyboard.render import lit_style, render_shadows
 
 HELP = (
     "Light Das Keyboard Q keys (local app or cloud). Zones may be key codes (KEY_Q), x,y "
     "cells (2,2) or linear ids (74); they are checked against --layout and sent as x,y. "
     "Colours are #RGB, #RRGGBB or names (red, blue, ...). Target: the local app unless an API "
-    f"key is given (${ENV_API_KEY}), then the cloud; --base-url / ${ENV_URL} overrides the host. "
-    "Exit status: 0 ok, 1 API or network error, 2 bad input."
+    f"key is given (${Q_API_KEY_ENV}), then the cloud; --base-url / ${Q_URL_ENV} overrides the "
+    "host. The options below go before or after the command. "
+    "Exit status: 0 ok, 1 the request failed, 2 bad input or no server at the URL."
 )
+LOCAL_CHECK = "is Q Desktop running? Its local API listens on http://localhost:27301."
 
-app = typer.Typer(help=HELP, no_args_is_help=True)
+app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
 
 class ZoneFormat(StrEnum):
@@ -52,60 +64,78 @@ class Method(StrEnum):
     v1 = "v1"
 
 
-BaseUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url",
-        envvar=ENV_URL,
-        help="Q host root, e.g. http://127.0.0.1:27301 (default: local app, or cloud with a key).",
-        show_default=False,
-    ),
-]
-ApiKey = Annotated[
-    str | None,
-    typer.Option(
-        "--api-key",
-        envvar=ENV_API_KEY,
-        help=f"Cloud API key (prefer ${ENV_API_KEY}: options show up in process lists).",
-        show_default=False,
-        show_envvar=True,
-    ),
-]
-LayoutOpt = Annotated[
-    str, typer.Option("--layout", help="Keyboard layout: en-US, fr-FR, de-DE, it-IT, es-ES, ru-RU.")
-]
-DeviceOpt = Annotated[str, typer.Option("--device", help="Device: 5Q, X50Q or 4Q.")]
-PidOpt = Annotated[
-    str | None,
-    typer.Option("--pid", help="Device pid to send to (default: the device's; Q_MATRIX = all).",
-                 show_default=False),
-]  # fmt: skip
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
-def _console(stderr: bool = False) -> Console:
-    return Console(highlight=False, stderr=stderr)
+@dataclass(frozen=True)
+class QSettings:
+    """The options every `kbapi q` command shares."""
+
+    base_url: str | None
+    api_key: str | None
+    layout: str
+    device: str
+    pid: str | None
+    timeout: float | None
+    runtime: Runtime
+
+    def client(self) -> QClient:
+        """A client of the chosen target (raises `InputError` on bad options)."""
+        return QClient.from_env(
+            base_url=self.base_url, api_key=self.api_key or None, environ={},
+            layout=self.layout, device=self.device, pid=self.pid, timeout=self.timeout,
+            http_options=TransportOptions(sleep=self.runtime.sleep),
+        )  # fmt: skip
+
+    @contextmanager
+    def connected(self) -> Iterator[QClient]:
+        """The client, with errors reported for its URL and the command ended by them."""
+        with reporting():
+            client = self.client()
+        check = LOCAL_CHECK if client.target == "local" else "check your network connection."
+        service = Service("Das Keyboard Q API", client.base_url, Q_URL_ENV, check)
+        with reporting(service), client:
+            yield client
 
 
-@contextmanager
-def _reporting() -> Iterator[None]:
-    """Print kbapi errors as one line (plus hints) and exit 2 (bad input) or 1 (API)."""
-    try:
-        yield
-    except KbapiError as exc:
-        err = _console(stderr=True)
-        err.print(Text.assemble(("error: ", "red"), str(exc)), soft_wrap=True)
-        for note in getattr(exc, "__notes__", []):
-            err.print(Text(note), soft_wrap=True)
-        raise typer.Exit(1 if isinstance(exc, APIError) else 2) from exc
-
-
-def _client(
-    base_url: str | None, api_key: str | None, layout: str, device: str, pid: str | None
-) -> QClient:
-    return QClient.from_env(
-        base_url=base_url, api_key=api_key or None, layout=layout, device=device, pid=pid
-    )
+@app.callback()
+def options(
+    ctx: typer.Context,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            envvar=Q_URL_ENV,
+            help="Q host root, e.g. http://127.0.0.1:27301 (a trailing /api/1.0 is dropped; "
+            "default: the local app, or the cloud with a key).",
+            show_default=False,
+        ),
+    ] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            envvar=Q_API_KEY_ENV,
+            help=f"Cloud API key (prefer ${Q_API_KEY_ENV}: options show up in process lists).",
+            show_default=False,
+            show_envvar=True,
+        ),
+    ] = None,
+    layout: Annotated[
+        str, typer.Option(help="Keyboard layout: en-US, fr-FR, de-DE, it-IT, es-ES, ru-RU.")
+    ] = "en-US",
+    device: Annotated[str, typer.Option(help="Device: 5Q, X50Q or 4Q.")] = "5Q",
+    pid: Annotated[
+        str | None,
+        typer.Option(
+            help="Device pid to send to (default: the device's; Q_MATRIX = all).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Timeout = None,
+) -> None:
+    """Light Das Keyboard Q keys."""
+    ctx.obj = QSettings(base_url, api_key, layout, device, pid, timeout, runtime(ctx))
 
 
 def _swatch(color: str) -> Text:
@@ -129,6 +159,7 @@ def _shadow_row(shadow: Shadow) -> dict[str, Any]:
 
 @app.command("send")
 def send(
+    ctx: typer.Context,
     zone: Annotated[str, typer.Option("--zone", "-z", help="KEY_Q, 2,2 or 74.")],
     color: Annotated[str, typer.Option("--color", "-c", help="#F00, #FF0000 or a name.")],
     effect: Annotated[str, typer.Option(help="SET_COLOR, BLINK, BREATHE, ...")] = "SET_COLOR",
@@ -140,19 +171,14 @@ def send(
     validate: Annotated[
         bool, typer.Option("--validate/--no-validate", help="Refuse zones not on the layout.")
     ] = True,
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-    pid: PidOpt = None,
-    base_url: BaseUrl = None,
-    api_key: ApiKey = None,
 ) -> None:
     """Light one zone."""
-    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
+    with settings(ctx, QSettings).connected() as q:
         signal = q.send(
             zone, color, effect=effect, name=name, message=message,
             zone_format=zone_format.value, validate=validate,
         )  # fmt: skip
-        _console().print(
+        out_console().print(
             f"signal {signal.id}: zone {signal.zone_id} {signal.color} "
             f"{signal.effect or 'SET_COLOR'} on {signal.pid} ({q.target})"
         )
@@ -175,6 +201,7 @@ def _read_paint_file(path: Path) -> dict[str, Any]:
 
 @app.command("paint")
 def paint(
+    ctx: typer.Context,
     file: Annotated[
         Path,
         typer.Argument(help='JSON object of zone to colour, e.g. {"KEY_Q": "red"}; - = stdin.'),
@@ -183,50 +210,34 @@ def paint(
     method: Annotated[
         Method, typer.Option(help="auto: one v2 request locally, v1 requests in the cloud.")
     ] = Method.auto,
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-    pid: PidOpt = None,
-    base_url: BaseUrl = None,
-    api_key: ApiKey = None,
 ) -> None:
     """Light many zones at once from a JSON file."""
-    with _reporting():
+    with reporting():
         colors = _read_paint_file(file)
-        with _client(base_url, api_key, layout, device, pid) as q:
-            result = q.paint(colors, effect=effect, method=method.value)
-        fallback = " (the app has no v2: fell back to v1)" if result.v2_missing else ""
-        _console().print(
-            f"painted {len(result.zones)} zones with {result.requests} "
-            f"{result.mode} request{'s' if result.requests != 1 else ''}{fallback}"
-        )
+    with settings(ctx, QSettings).connected() as q:
+        result = q.paint(colors, effect=effect, method=method.value)
+    fallback = " (the app has no v2: fell back to v1)" if result.v2_missing else ""
+    out_console().print(
+        f"painted {len(result.zones)} zones with {result.requests} "
+        f"{result.mode} request{'s' if result.requests != 1 else ''}{fallback}"
+    )
 
 
 @app.command("clear")
-def clear(
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-    pid: PidOpt = None,
-    base_url: BaseUrl = None,
-    api_key: ApiKey = None,
-) -> None:
+def clear(ctx: typer.Context) -> None:
     """Delete every signal the keyboard shows (by the ids in the shadows)."""
-    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
-        deleted = q.clear_all(pid)
-        _console().print(f"deleted {deleted} signal{'s' if deleted != 1 else ''}")
+    chosen = settings(ctx, QSettings)
+    with chosen.connected() as q:
+        deleted = q.clear_all(chosen.pid)
+    out_console().print(f"deleted {deleted} signal{'s' if deleted != 1 else ''}")
 
 
 @app.command("shadows")
-def shadows(
-    as_json: JsonOpt = False,
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-    pid: PidOpt = None,
-    base_url: BaseUrl = None,
-    api_key: ApiKey = None,
-) -> None:
+def shadows(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """List what each zone shows (zone ids normalised to x,y on --layout)."""
-    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
-        found = q.shadows(pid)
+    chosen = settings(ctx, QSettings)
+    with chosen.connected() as q:
+        found = q.shadows(chosen.pid)
     rows = [_shadow_row(shadow) for shadow in found]
     if as_json:
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -237,19 +248,16 @@ def shadows(
             row["zone"] or "?", row["key"] or "", row["zoneId"], _swatch(shadow.color),
             row["effect"] or "", row["pid"], str(row["id"]), row["name"],
         )  # fmt: skip
-    _console().print(table if rows else "no zone shows a signal")
+    out_console().print(table if rows else "no zone shows a signal")
 
 
 @app.command("zones")
-def zones(
-    as_json: JsonOpt = False,
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-) -> None:
+def zones(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """List the zones of a layout: key code, x,y, linear id and label (no request is sent)."""
-    with _reporting():
-        chosen = get_layout(layout, device)
-        table_zones = chosen.zones()
+    chosen = settings(ctx, QSettings)
+    with reporting():
+        layout = get_layout(chosen.layout, chosen.device)
+        table_zones = layout.zones()
     if as_json:
         rows = [
             {"code": z.code, "xy": z.xy, "linear": z.linear, "label": z.label,
@@ -259,23 +267,18 @@ def zones(
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(
-        "code", "x,y", "linear", "label", "LED ids", title=f"{chosen.tag} {chosen.device}"
+        "code", "x,y", "linear", "label", "LED ids", title=f"{layout.tag} {layout.device}"
     )
     for z in table_zones:
         leds = " ".join(str(led) for led in z.led_ids)
         table.add_row(z.code, z.xy, str(z.linear), z.label, leds)
-    _console().print(table)
+    out_console().print(table)
 
 
 @app.command("show")
-def show(
-    layout: LayoutOpt = "en-US",
-    device: DeviceOpt = "5Q",
-    pid: PidOpt = None,
-    base_url: BaseUrl = None,
-    api_key: ApiKey = None,
-) -> None:
-    """Draw the keyboard with every key in the colour it shows (truecolor via rich)."""
-    with _reporting(), _client(base_url, api_key, layout, device, pid) as q:
-        found = q.shadows(pid)
-        _console().print(render_shadows(q.layout, found))
+def show(ctx: typer.Context) -> None:
+    """Draw the keyboard with every key in the colour it shows (a text legend without colour)."""
+    chosen = settings(ctx, QSettings)
+    with chosen.connected() as q:
+        found = q.shadows(chosen.pid)
+        out_console().print(render_shadows(q.layout, found))

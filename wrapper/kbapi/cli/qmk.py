@@ -1,149 +1,303 @@
-"""`kbapi qmk`: validate keymaps, compile them into firmware, look up keyboards."""
+"""`kbapi qmk`: validate keymaps, compile them into firmware, resume jobs, look up keyboards."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
-from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from kbapi._core.errors import KbapiError
-from kbapi.qmk import CompileFailed, Keymap, KeymapError, Progress, QMKClient, keymap_c
-from kbapi.qmk.common import DEFAULT_BASE_URL
+from kbapi._core.client import TransportOptions
+from kbapi.cli.console import (
+    FAILED,
+    INTERRUPTED,
+    Service,
+    err_console,
+    fail,
+    out_console,
+    reporting,
+)
+from kbapi.cli.options import (
+    QMK_METADATA_URL_ENV,
+    QMK_URL_ENV,
+    Runtime,
+    SharedOptionsGroup,
+    Timeout,
+    runtime,
+    settings,
+)
+from kbapi.cli.progress import JobProgress
+from kbapi.qmk import (
+    CompileError,
+    CompileFailed,
+    CompileJob,
+    CompileResult,
+    Keymap,
+    QMKClient,
+    keymap_c,
+)
+from kbapi.qmk.common import DEFAULT_BASE_URL, api_root
+from kbapi.qmk.jobs import outcome
+from kbapi.qmk.polling import PollPolicy
 
 HELP = (
     "Compile QMK firmware with the QMK compile API (api.qmk.fm or a compatible server, "
     "e.g. `kbapi mock`). Keymaps are checked before anything is sent: layer lengths against "
-    "the keyboard's info.json, the layout name, keycode syntax.\n\n"
-    "Exit status: 0 success, 1 failure (invalid keymap, failed build, service error)."
+    "the keyboard's info.json, the layout name, keycode syntax. The options below go before "
+    "or after the command.\n\n"
+    "Exit status: 0 success; 1 the build, the check or the service failed; 2 bad input "
+    "(invalid keymap, unknown keyboard or job) or no server at the URL. Ctrl-C while waiting "
+    "leaves the job running and prints the command that resumes it (status 130)."
 )
+# The Configurator polls every 2.5-3.5 s; so does the CLI once the first fast polls are done,
+# so that the status it shows is never more than ~3 s old.
+CLI_POLL = PollPolicy(max_interval=2.5)
 
-app = typer.Typer(help=HELP, no_args_is_help=True)
+app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
-BaseUrl = Annotated[
-    str, typer.Option("--base-url", envvar="KBAPI_QMK_URL", help="QMK compile API base URL.")
-]
-MetadataUrl = Annotated[
-    str | None,
-    typer.Option(
-        "--metadata-url",
-        envvar="KBAPI_QMK_METADATA_URL",
-        help="keyboards.qmk.fm-style metadata server (default: where the API redirects).",
-        show_default=False,
-    ),
-]
 KeymapFile = Annotated[
     Path, typer.Argument(help="Configurator export or keymap.json.", show_default=False)
 ]
+JobId = Annotated[str, typer.Argument(help="The job id printed by `compile`.")]
+MaxWait = Annotated[
+    float, typer.Option("--max-wait", min=0, help="Give up waiting after this many seconds.")
+]
 
-_out = Console(highlight=False, soft_wrap=True)
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class What(StrEnum):
+    """Which artifact of a job to download."""
+
+    firmware = "firmware"
+    keymap = "keymap"
+    source = "source"
 
 
-@contextmanager
-def _client(base_url: str, metadata_url: str | None) -> Iterator[QMKClient]:
-    """A client whose kbapi errors end the command with a readable message and exit 1."""
-    try:
-        with QMKClient(base_url, metadata_url=metadata_url) as client:
-            yield client
-    except KeymapError as exc:
-        _err.print(f"[red]invalid keymap[/]: {exc}")
-        raise typer.Exit(1) from exc
-    except CompileFailed as exc:
-        _err.print(exc.output, markup=False)
-        _err.print(f"[red]build failed[/] (job {exc.job_id}, returncode {exc.returncode})")
-        raise typer.Exit(1) from exc
-    except KbapiError as exc:
-        _err.print(f"[red]error[/]: {exc}", markup=True)
-        for note in getattr(exc, "__notes__", []):
-            _err.print(note, markup=False)
-        raise typer.Exit(1) from exc
+@dataclass(frozen=True)
+class QMKSettings:
+    """The options every `kbapi qmk` command shares."""
+
+    base_url: str
+    metadata_url: str | None
+    timeout: float | None
+    runtime: Runtime
+
+    def service(self) -> Service:
+        """What the error reporter says about the server."""
+        return Service("QMK compile API", self.base_url, QMK_URL_ENV)
+
+    @contextmanager
+    def connected(self) -> Iterator[QMKClient]:
+        """A client whose errors end the command with a message, hints and the exit status."""
+        with reporting(self.service()):
+            client = QMKClient(
+                self.base_url, metadata_url=self.metadata_url, timeout=self.timeout,
+                http_options=TransportOptions(sleep=self.runtime.sleep), poll=CLI_POLL,
+                sleep=self.runtime.sleep, clock=self.runtime.clock,
+            )  # fmt: skip
+            with client:
+                try:
+                    yield client
+                except CompileFailed as exc:
+                    _build_failed(exc)
+
+    def resume_command(self, *args: str) -> str:
+        """The `kbapi qmk` command line that picks a job up again."""
+        url = [] if self.base_url == DEFAULT_BASE_URL else ["--base-url", self.base_url]
+        return " ".join(["kbapi", "qmk", *args, *url])
+
+
+def _build_failed(exc: CompileFailed) -> NoReturn:
+    err = err_console()
+    err.print(Text(exc.output.rstrip()))
+    err.print(
+        Text.assemble(("build failed", "red"), f" (job {exc.job_id}, returncode {exc.returncode})")
+    )
+    raise typer.Exit(FAILED) from exc
+
+
+@app.callback()
+def options(
+    ctx: typer.Context,
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url",
+            envvar=QMK_URL_ENV,
+            help="QMK compile API root (a trailing /v1 is dropped).",
+        ),
+    ] = DEFAULT_BASE_URL,
+    metadata_url: Annotated[
+        str | None,
+        typer.Option(
+            "--metadata-url",
+            envvar=QMK_METADATA_URL_ENV,
+            help="keyboards.qmk.fm-style metadata server (default: where the API redirects).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Timeout = None,
+) -> None:
+    """Compile QMK firmware."""  # fmt: skip
+    with reporting():
+        root = api_root(base_url)
+        metadata = api_root(metadata_url) if metadata_url else None
+    ctx.obj = QMKSettings(root, metadata, timeout, runtime(ctx))
 
 
 def _load(path: Path) -> Keymap:
-    try:
+    with reporting():
         return Keymap.load(path)
-    except KeymapError as exc:
-        _err.print(f"[red]invalid keymap[/]: {exc}")
-        raise typer.Exit(1) from exc
-    except OSError as exc:
-        _err.print(f"[red]cannot read {path}[/]: {exc.strerror}")
-        raise typer.Exit(1) from exc
 
 
-class _ProgressLine:
-    """A live line: the job's last status and the time since it was submitted."""
+@contextmanager
+def _resumable(chosen: QMKSettings, job: CompileJob, *resume: str) -> Iterator[None]:
+    """On Ctrl-C, say that the job goes on and how to pick it up again; exit 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        err = err_console()
+        err.print(f"interrupted: job {job.id} goes on on the server.")
+        err.print(Text.assemble("resume with: ", (chosen.resume_command(*resume), "bold")))
+        raise typer.Exit(INTERRUPTED) from None
 
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.text = "submitting"
 
-    def update(self, progress: Progress) -> None:
-        queue = f", {progress.queue_length} in queue" if progress.queue_length is not None else ""
-        self.text = f"{progress.status}{queue}"
-        if not _out.is_terminal:
-            _out.print(f"{progress.elapsed:6.1f}s  {self.text}")
+def _wait(job: CompileJob, progress: JobProgress, max_wait: float) -> CompileResult:
+    with progress.live():
+        return job.wait(timeout=max_wait, on_progress=progress.update)
 
-    def __rich__(self) -> Text:
-        return Text(f"{self.text}  {time.monotonic() - self.started:5.1f}s", style="cyan")
+
+def _built(progress: JobProgress, result: CompileResult, path: Path | None) -> None:
+    err_console().print(f"[green]built[/] {result.firmware_filename} in {progress.elapsed():.1f}s")
+    if path is not None:
+        out_console().print(Text(str(path)), soft_wrap=True)  # one line, to copy or capture
 
 
 @app.command()
 def compile(
+    ctx: typer.Context,
     keymap: KeymapFile,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the firmware.")] = Path(),
-    base_url: BaseUrl = DEFAULT_BASE_URL,
-    metadata_url: MetadataUrl = None,
     check: Annotated[
         bool, typer.Option("--check/--no-check", help="Validate the keymap before sending.")
     ] = True,
-    timeout: Annotated[float, typer.Option(help="Give up waiting after this many seconds.")] = 1200,
+    max_wait: MaxWait = 1200,
 ) -> None:
     """Validate, compile and download the firmware; print its path."""
+    chosen = settings(ctx, QMKSettings)
     km = _load(keymap)
-    line = _ProgressLine()
-    with _client(base_url, metadata_url) as client:
-        with Live(line, console=_out, transient=True, refresh_per_second=8):
+    progress = JobProgress(err_console(), chosen.runtime.clock)
+    with chosen.connected() as client:
+        with progress.live():
             job = client.compile(km, check=check)
-            _out.print(f"job {job.id} submitted for {km.keyboard}:{km.keymap}")
-            result = job.wait(timeout=timeout, on_progress=line.update)
-        path = job.download_firmware(out)
-    _out.print(
-        f"[green]built[/] {result.firmware_filename} in {time.monotonic() - line.started:.1f}s"
-    )
-    _out.print(str(path), markup=False)
+            progress.console.print(f"job {job.id} submitted for {km.keyboard}:{km.keymap}")
+        with _resumable(chosen, job, "wait", job.id, "--out", str(out)):
+            result = _wait(job, progress, max_wait)
+            path = job.download_firmware(out)
+    _built(progress, result, path)
+
+
+@app.command()
+def wait(
+    ctx: typer.Context,
+    job_id: JobId,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Also download the firmware into this folder."),
+    ] = None,
+    max_wait: MaxWait = 1200,
+) -> None:
+    """Wait for a submitted job (e.g. after Ctrl-C in `compile`), then download its firmware."""
+    chosen = settings(ctx, QMKSettings)
+    progress = JobProgress(err_console(), chosen.runtime.clock)
+    with chosen.connected() as client:
+        job = client.job(job_id)
+        resume = ["wait", job_id, *(["--out", str(out)] if out is not None else [])]
+        with _resumable(chosen, job, *resume):
+            result = _wait(job, progress, max_wait)
+            path = job.download_firmware(out) if out is not None else None
+    _built(progress, result, path)
+
+
+@app.command()
+def download(
+    ctx: typer.Context,
+    job_id: JobId,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to save into.")],
+    what: Annotated[What, typer.Option(help="Which file of the job.")] = What.firmware,
+    max_wait: MaxWait = 1200,
+) -> None:
+    """Download a job's firmware, keymap JSON or source zip (waiting for the build if needed)."""
+    chosen = settings(ctx, QMKSettings)
+    progress = JobProgress(err_console(), chosen.runtime.clock)
+    with chosen.connected() as client:
+        job = client.job(job_id)
+        resume = ["download", job_id, "--out", str(out), "--what", what.value]
+        with _resumable(chosen, job, *resume):
+            _wait(job, progress, max_wait)
+            saver = {
+                What.firmware: job.download_firmware,
+                What.keymap: job.download_keymap,
+                What.source: job.download_source,
+            }[what]
+            path = saver(out)
+    out_console().print(Text(str(path)), soft_wrap=True)
+
+
+@app.command()
+def status(ctx: typer.Context, job_id: JobId) -> None:
+    """Show a compile job's status once (no waiting); exit 1 if the build failed."""
+    chosen = settings(ctx, QMKSettings)
+    with chosen.connected() as client:
+        job = client.status(job_id)
+    out = out_console()
+    out.print(f"{job.job_id}: [bold]{job.status}[/] (created {job.created_at})")
+    if job.result is not None:
+        code = job.result.get("returncode")
+        name = job.result.get("firmware_filename") or "no firmware"
+        out.print(Text(f"returncode {code}, {name}"))
+    if not job.done:
+        return
+    try:
+        outcome(job)
+    except CompileFailed as exc:
+        err_console().print(
+            Text.assemble(("build failed", "red"), f" (returncode {exc.returncode})")
+        )
+        raise typer.Exit(FAILED) from exc
+    except CompileError as exc:  # the job ended without firmware for another reason
+        fail(exc, chosen.service())
 
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     keymap: KeymapFile,
-    base_url: BaseUrl = DEFAULT_BASE_URL,
-    metadata_url: MetadataUrl = None,
     offline: Annotated[
         bool, typer.Option("--offline", help="Syntax only: do not fetch the keyboard's info.json.")
     ] = False,
 ) -> None:
-    """Check a keymap (layer lengths, layout, keycodes) without compiling it."""
+    """Check a keymap (layer lengths, layout, keycodes) without compiling it; exit 1 if bad."""
+    chosen = settings(ctx, QMKSettings)
     km = _load(keymap)
     if offline:
         problems = km.validate()
     else:
-        with _client(base_url, metadata_url) as client:
+        with chosen.connected() as client:
             problems = client.validate(km)
+    err = err_console()
     for problem in problems:
-        _err.print(f"- {problem.message}", markup=False)
+        err.print(Text(f"- {problem.message}"))
     if problems:
         count = len(problems)
-        _err.print(f"[red]{count} problem{'s' if count != 1 else ''}[/] in {keymap}")
-        raise typer.Exit(1)
-    _out.print(f"[green]ok[/]: {km.keyboard}:{km.keymap} ({len(km.layers)} layers)")
+        err.print(f"[red]{count} problem{'s' if count != 1 else ''}[/] in {keymap}")
+        raise typer.Exit(FAILED)
+    out_console().print(f"[green]ok[/]: {km.keyboard}:{km.keymap} ({len(km.layers)} layers)")
 
 
 @app.command("keymap-c")
@@ -157,58 +311,44 @@ def keymap_c_command(
     text = keymap_c(_load(keymap))
     if output is None:
         typer.echo(text, nl=False)
-    else:
+        return
+    with reporting():
         output.write_text(text, encoding="utf-8")
-        _err.print(f"wrote {output}")
+    err_console().print(f"wrote {output}")
 
 
 @app.command()
 def keyboards(
+    ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words the name must contain.")] = "",
-    base_url: BaseUrl = DEFAULT_BASE_URL,
 ) -> None:
     """List keyboard names, optionally only those matching TEXT."""
-    with _client(base_url, None) as client:
+    with settings(ctx, QMKSettings).connected() as client:
         names = client.search(text) if text else client.keyboards()
     for name in names:
         typer.echo(name)
     if not names:
-        _err.print(f"no keyboard matches {text!r}")
-        raise typer.Exit(1)
+        err_console().print(f"no keyboard matches {text!r}")
+        raise typer.Exit(FAILED)
 
 
 @app.command()
 def info(
-    keyboard: Annotated[str, typer.Argument(help="e.g. planck/rev6")],
-    base_url: BaseUrl = DEFAULT_BASE_URL,
-    metadata_url: MetadataUrl = None,
+    ctx: typer.Context, keyboard: Annotated[str, typer.Argument(help="e.g. planck/rev6")]
 ) -> None:
     """Show a keyboard's layouts, key counts and firmware format."""
-    with _client(base_url, metadata_url) as client:
+    with settings(ctx, QMKSettings).connected() as client:
         board = client.info(keyboard)
-    _out.print(f"[bold]{board.name}[/] ({board.keyboard})")
-    _out.print(
-        f"processor {board.processor or '?'}, bootloader {board.bootloader or '?'}, "
-        f"firmware .{board.firmware_format}",
-        markup=False,
+    out = out_console()
+    out.print(f"[bold]{board.name}[/] ({board.keyboard})")
+    out.print(
+        Text(
+            f"processor {board.processor or '?'}, bootloader {board.bootloader or '?'}, "
+            f"firmware .{board.firmware_format}"
+        )
     )
     table = Table("layout", "keys", "aliases")
     for name, keys in board.layouts.items():
         aliases = ", ".join(a for a in board.aliases if board.resolve_layout(a) == name)
         table.add_row(name, str(len(keys)), aliases)
-    _out.print(table)
-
-
-@app.command()
-def status(
-    job_id: Annotated[str, typer.Argument(help="The job id printed by `compile`.")],
-    base_url: BaseUrl = DEFAULT_BASE_URL,
-) -> None:
-    """Show a compile job's status once (no waiting)."""
-    with _client(base_url, None) as client:
-        job = client.status(job_id)
-    _out.print(f"{job.job_id}: [bold]{job.status}[/] (created {job.created_at})")
-    if job.result is not None:
-        code = job.result.get("returncode")
-        name = job.result.get("firmware_filename") or "no firmware"
-        _out.print(f"returncode {code}, {name}", markup=False)
+    out.print(table)

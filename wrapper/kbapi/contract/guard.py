@@ -11,6 +11,8 @@ from kbapi._core.ratelimit import RateLimiter
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
 DEFAULT_REMOTE_RATE = 2.0
+# The Q desktop app answers 429 "Over quota" beyond 50 requests/s, even on loopback.
+Q_LOOPBACK_RATE = 20.0
 
 
 class StopRun(Exception):
@@ -43,6 +45,14 @@ def is_loopback_url(url: str) -> bool:
 def default_rate(url: str) -> float | None:
     """Requests per second when the user gave none: unlimited on loopback, gentle elsewhere."""
     return None if is_loopback_url(url) else DEFAULT_REMOTE_RATE
+
+
+def run_rate(rate: float | None, url: str, api: str) -> float | None:
+    """The pace of a run: `rate` if given (0 = unlimited), else the default for `url` and `api`."""
+    if rate is not None:
+        return rate if rate > 0 else None
+    default = default_rate(url)
+    return Q_LOOPBACK_RATE if default is None and api == "q" else default
 
 
 class RequestGuard:

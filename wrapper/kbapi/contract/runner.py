@@ -36,8 +36,9 @@ from kbapi.contract.guard import (
     RequestGuard,
     StopRun,
     WriteRefused,
-    default_rate,
+    run_rate,
 )
+from kbapi.contract.reach import AUTH_FAILURE, AUTH_TITLE, probe, refused_credentials
 from kbapi.contract.results import ContractReport, Failure, OperationResult
 
 Api = Literal["qmk", "qmk-keyboards", "q"]
@@ -55,7 +56,6 @@ CHECKS: tuple[Callable[..., Any], ...] = (
     response_schema_conformance,
 )
 CONNECTION_ERROR = "ConnectionError"
-Q_LOOPBACK_RATE = 20.0
 CREDENTIAL_HEADERS = frozenset({"authorization", "x-api-key"})
 
 
@@ -168,7 +168,7 @@ def run_contract(options: ContractOptions) -> ContractReport:
     operations = select_operations(load_schema(path), options, report.spec_problems)
     guard = RequestGuard(
         options.url,
-        rate=_rate(options),
+        rate=run_rate(options.rate, options.url, options.api),
         max_requests=options.max_requests,
         max_time=options.max_time,
         allow_writes=options.allow_writes,
@@ -176,6 +176,9 @@ def run_contract(options: ContractOptions) -> ContractReport:
     )
     table = KNOWN_DEVIATIONS if options.known_deviations else ()
     with httpx.Client(timeout=options.request_timeout, follow_redirects=False) as client:
+        if operations:  # one request, counted and paced like the others
+            guard.admit("GET")
+            probe(client, options.url, guard.credentials_for(options.url))
         runner = _Runner(options, guard, client, report, table)
         for operation in operations:
             runner.run_operation(operation)
@@ -192,16 +195,6 @@ def _describe(failure: Any) -> str:
     if path:
         message += "\n\nAt: /" + "/".join(str(part) for part in path)
     return message
-
-
-def _rate(options: ContractOptions) -> float | None:
-    if options.rate is None:
-        rate = default_rate(options.url)
-        if rate is None and options.api == "q":
-            # The Q desktop app answers 429 "Over quota" beyond 50 requests/s, even on loopback.
-            return Q_LOOPBACK_RATE
-        return rate
-    return options.rate if options.rate > 0 else None
 
 
 class _Runner:
@@ -286,7 +279,13 @@ class _Runner:
             result.checks_failed += 1
             self._record(operation, request, None, CONNECTION_ERROR, "Connection failed", str(exc))
             return
-        result.statuses[response.status_code] = result.statuses.get(response.status_code, 0) + 1
+        status = response.status_code
+        result.statuses[status] = result.statuses.get(status, 0) + 1
+        refused = refused_credentials(status, bool(self.options.credentials()))
+        if refused is not None:
+            result.checks_failed += 1
+            self._record(operation, request, status, AUTH_FAILURE, AUTH_TITLE, refused)
+            return
         self._validate(case, operation, request, response, result)
 
     def _build_request(self, case: Any) -> httpx.Request:

@@ -177,14 +177,20 @@ def running_mocks(
 
 
 def describe(mocks: RunningMocks, faults: FaultConfig) -> str:
-    """The banner `kbapi mock` prints."""
-    lines = [f"QMK API mock:       {mocks.qmk}/v1  (metadata: {mocks.qmk}/metadata/v1)"]
+    """The banner `kbapi mock` prints: base URLs exactly as kbapi (and its env vars) take them."""
+    lines = [f"QMK API mock:       {mocks.qmk}  (serves /v1/...; metadata: {mocks.qmk}/metadata)"]
     if mocks.q_local and mocks.q_cloud:
         lines += [
-            f"Q local API mock:   {mocks.q_local}/api/1.0 and /api/2.0",
-            f"Q cloud API mock:   {mocks.q_cloud}/api/1.0 (token: {mocks.q_cloud}/oauth/1.4/token)",
+            f"Q local API mock:   {mocks.q_local}  (serves /api/1.0 and /api/2.0)",
+            f"Q cloud API mock:   {mocks.q_cloud}  (serves /api/1.0 and /oauth/1.4/token)",
         ]
     lines += [f"  demo {name}: {value}" for name, value in mocks.credentials.items()]
+    lines += ["Point kbapi at them:", f"  export KBAPI_QMK_URL={mocks.qmk}"]
+    if mocks.q_local and mocks.q_cloud:
+        lines.append(f"  export KBAPI_Q_URL={mocks.q_local}")
+        key = mocks.credentials.get("api_key")
+        if key:
+            lines.append(f"  (cloud: KBAPI_Q_URL={mocks.q_cloud} KBAPI_Q_API_KEY={key})")
     if faults.enabled:
         lines.append(f"Fault injection:    {faults}")
     lines.append("Press Ctrl-C to stop.")

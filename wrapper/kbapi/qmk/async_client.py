@@ -74,14 +74,14 @@ class AsyncQMKClient:
         clock: Callable[[], float] = time.monotonic,
         build_history: BuildHistory | None = common.DEFAULT_HISTORY,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
+        self.base_url = common.api_root(base_url)
         self.poll = poll
         self._options = http_options or TransportOptions()
         if timeout is not None:
             self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
-        self._metadata_url = metadata_url.rstrip("/") if metadata_url else None
+        self._metadata_url = common.api_root(metadata_url) if metadata_url else None
         self._metadata: httpx.AsyncClient | None = None
         self._downloads: httpx.AsyncClient | None = None
         self._infos: dict[str, KeyboardInfo] = {}

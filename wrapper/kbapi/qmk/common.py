@@ -81,6 +81,13 @@ def wait_plan(
     return WaitPlan(poller, known, service, keyboard)
 
 
+def api_root(url: str) -> str:
+    """`url` without trailing ``/`` or ``/v1``: routes carry ``/v1`` themselves, so a base URL
+    copied with it (``http://127.0.0.1:5001/v1``) would otherwise give ``/v1/v1/...`` 404s."""
+    root = url.strip().rstrip("/")
+    return root[: -len("/v1")] if root.lower().endswith("/v1") else root
+
+
 def as_keymap(keymap: KeymapLike) -> Keymap:
     """A `Keymap` from a `Keymap`, a parsed JSON object, or the path of a JSON file."""
     if isinstance(keymap, Keymap):
