@@ -44,7 +44,6 @@ from kbapi.qmk import (
 )
 from kbapi.qmk.common import DEFAULT_BASE_URL, api_root
 from kbapi.qmk.jobs import outcome
-from kbapi.qmk.polling import PollPolicy
 
 HELP = (
     "Compile QMK firmware with the QMK compile API (api.qmk.fm or a compatible server, "
@@ -55,9 +54,6 @@ HELP = (
     "(invalid keymap, unknown keyboard or job) or no server at the URL. Ctrl-C while waiting "
     "leaves the job running and prints the command that resumes it (status 130)."
 )
-# The Configurator polls every 2.5-3.5 s; so does the CLI once the first fast polls are done,
-# so that the status it shows is never more than ~3 s old.
-CLI_POLL = PollPolicy(max_interval=2.5)
 
 app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
@@ -97,7 +93,7 @@ class QMKSettings:
         with reporting(self.service()):
             client = QMKClient(
                 self.base_url, metadata_url=self.metadata_url, timeout=self.timeout,
-                http_options=TransportOptions(sleep=self.runtime.sleep), poll=CLI_POLL,
+                http_options=TransportOptions(sleep=self.runtime.sleep),
                 sleep=self.runtime.sleep, clock=self.runtime.clock,
             )  # fmt: skip
             with client:
