@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ class QMKSettings:
     def resume_command(self, *args: str) -> str:
         """The `kbapi qmk` command line that picks a job up again."""
         url = [] if self.base_url == DEFAULT_BASE_URL else ["--base-url", self.base_url]
-        return " ".join(["kbapi", "qmk", *args, *url])
+        return shlex.join(["kbapi", "qmk", *args, *url])
 
 
 def _build_failed(exc: CompileFailed) -> NoReturn:
@@ -159,7 +160,8 @@ def _resumable(chosen: QMKSettings, job: CompileJob, *resume: str) -> Iterator[N
     except KeyboardInterrupt:
         err = err_console()
         err.print(f"interrupted: job {job.id} goes on on the server.")
-        err.print(Text.assemble("resume with: ", (chosen.resume_command(*resume), "bold")))
+        command = Text.assemble("resume with: ", (chosen.resume_command(*resume), "bold"))
+        err.print(command, soft_wrap=True)  # one line, to copy
         raise typer.Exit(INTERRUPTED) from None
 
 

@@ -98,6 +98,20 @@ def redirect_target(response_headers: httpx.Headers, base_url: httpx.URL) -> htt
     return base_url.join(location)
 
 
+def process_umask() -> int:
+    """The process umask, read without changing it where the system tells it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o077)  # elsewhere: set and restore, with a strict mask in between
+    os.umask(mask)
+    return mask
+
+
 class AtomicFile:
     """Write `target` through a temporary sibling; rename on success, delete on any failure."""
 
@@ -109,6 +123,8 @@ class AtomicFile:
 
     def __enter__(self) -> AtomicFile:
         fd, tmp = tempfile.mkstemp(dir=self.target.parent, prefix=".kbapi-", suffix=".part")
+        # mkstemp makes the file 0600; the saved file gets the mode any new file would get.
+        os.fchmod(fd, 0o666 & ~process_umask())
         self._tmp = Path(tmp)
         self._file = os.fdopen(fd, "wb")
         return self
