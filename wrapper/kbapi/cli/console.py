@@ -64,16 +64,12 @@ class Service:
     """One more thing to check when nothing answers (e.g. "is Q Desktop running?")."""
 
 
-class UsageError(KbapiError):
-    """Bad command-line input found by the CLI itself (exit 2)."""
-
-
 def exit_code(exc: BaseException) -> int:
     """The exit status for an error that ended a command (see the module docstring)."""
     # Imported here: qmk is not needed to report Q or contract errors.
     from kbapi.qmk.errors import JobNotFoundError, UnknownKeyboardError
 
-    if isinstance(exc, InputError | UsageError | JobNotFoundError | UnknownKeyboardError):
+    if isinstance(exc, InputError | JobNotFoundError | UnknownKeyboardError):
         return USAGE
     if isinstance(exc, OSError):
         return USAGE

@@ -165,6 +165,19 @@ def _resumable(chosen: QMKSettings, job: CompileJob, *resume: str) -> Iterator[N
         raise typer.Exit(INTERRUPTED) from None
 
 
+@contextmanager
+def _existing_job(
+    ctx: typer.Context, job_id: str, resume: list[str]
+) -> Iterator[tuple[CompileJob, JobProgress]]:
+    """A handle on a submitted job and a progress line; Ctrl-C prints `resume`."""
+    chosen = settings(ctx, QMKSettings)
+    progress = JobProgress(err_console(), chosen.runtime.clock)
+    with chosen.connected() as client:
+        job = client.job(job_id)
+        with _resumable(chosen, job, *resume):
+            yield job, progress
+
+
 def _wait(job: CompileJob, progress: JobProgress, max_wait: float) -> CompileResult:
     with progress.live():
         return job.wait(timeout=max_wait, on_progress=progress.update)
@@ -211,14 +224,10 @@ def wait(
     max_wait: MaxWait = 1200,
 ) -> None:
     """Wait for a submitted job (e.g. after Ctrl-C in `compile`), then download its firmware."""
-    chosen = settings(ctx, QMKSettings)
-    progress = JobProgress(err_console(), chosen.runtime.clock)
-    with chosen.connected() as client:
-        job = client.job(job_id)
-        resume = ["wait", job_id, *(["--out", str(out)] if out is not None else [])]
-        with _resumable(chosen, job, *resume):
-            result = _wait(job, progress, max_wait)
-            path = job.download_firmware(out) if out is not None else None
+    resume = ["wait", job_id, *(["--out", str(out)] if out is not None else [])]
+    with _existing_job(ctx, job_id, resume) as (job, progress):
+        result = _wait(job, progress, max_wait)
+        path = job.download_firmware(out) if out is not None else None
     _built(progress, result, path)
 
 
@@ -231,19 +240,15 @@ def download(
     max_wait: MaxWait = 1200,
 ) -> None:
     """Download a job's firmware, keymap JSON or source zip (waiting for the build if needed)."""
-    chosen = settings(ctx, QMKSettings)
-    progress = JobProgress(err_console(), chosen.runtime.clock)
-    with chosen.connected() as client:
-        job = client.job(job_id)
-        resume = ["download", job_id, "--out", str(out), "--what", what.value]
-        with _resumable(chosen, job, *resume):
-            _wait(job, progress, max_wait)
-            saver = {
-                What.firmware: job.download_firmware,
-                What.keymap: job.download_keymap,
-                What.source: job.download_source,
-            }[what]
-            path = saver(out)
+    resume = ["download", job_id, "--out", str(out), "--what", what.value]
+    with _existing_job(ctx, job_id, resume) as (job, progress):
+        _wait(job, progress, max_wait)
+        saver = {
+            What.firmware: job.download_firmware,
+            What.keymap: job.download_keymap,
+            What.source: job.download_source,
+        }[what]
+        path = saver(out)
     out_console().print(Text(str(path)), soft_wrap=True)
 
 
