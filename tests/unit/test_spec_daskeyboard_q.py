@@ -335,8 +335,10 @@ INVALID_BODIES = [
     ("create-no-color", "SignalCreate", {"name": "n", "pid": "DK5QPID", "zoneId": "KEY_Q"}),
     ("create-bad-action", "SignalCreate", {**REAL_REQUESTS[0][2], "action": "open chrome"}),
     ("create-lower-pid", "SignalCreate", {**REAL_REQUESTS[0][2], "pid": "dk5qpid"}),
-    ("patch-other-field", "SignalStatusPatch", {"isRead": True, "name": "x"}),
-    ("patch-empty", "SignalStatusPatch", {}),
+    ("patch-string-flag", "SignalStatusPatch", {"isRead": "yes"}),
+    ("create-null-name", "SignalCreate", {**REAL_REQUESTS[0][2], "name": None}),
+    ("create-null-color", "SignalCreate", {**REAL_REQUESTS[0][2], "color": None}),
+    ("v2-null-pid", "V2SignalCreate", {**REAL_REQUESTS[3][2], "pid": None}),
     ("token-unknown-grant", "TokenRequest", {"grant_type": "access_token", "code": "x"}),
     ("token-response-no-expiry", "TokenResponse", {"access_token": "a", "refresh_token": "r"}),
 ]
@@ -350,6 +352,40 @@ OPEN_VALUES = [
     ("legacy-signal", "Signal", {**LIST_SIGNAL, "shouldNotify": False}),
     ("error-string-code", "Error", {"code": "UNAUTHORIZED", "message": "Bad token"}),
     ("v2-read-of-a-v1-signal", "V2Signal", LOCAL_2021_SIGNAL),
+    # Optional request fields may be explicit nulls, and what a read answers can be sent back.
+    (
+        "create-null-optionals",
+        "SignalCreate",
+        {
+            **REAL_REQUESTS[0][2],
+            **dict.fromkeys(
+                ("effect", "message", "action", "clientName", "isRead", "isMuted", "isArchived"),
+                None,
+            ),
+            "shouldNotify": None,
+        },
+    ),
+    ("create-a-signal-read-back", "SignalCreate", LIST_SIGNAL),
+    ("patch-whole-signal", "SignalStatusPatch", LIST_SIGNAL),
+    ("patch-null-flags", "SignalStatusPatch", {"isRead": None, "isMuted": None}),
+    ("patch-no-flag", "SignalStatusPatch", {}),
+    (
+        "v2-null-optionals",
+        "V2SignalCreate",
+        {
+            "pid": "Q_MATRIX",
+            "actionValue": REAL_REQUESTS[3][2]["actionValue"],
+            **dict.fromkeys(
+                ("action", "clientName", "data", "link", "errors", "isMuted", "message", "name"),
+                None,
+            ),
+        },
+    ),
+    (
+        "token-null-other-grant-fields",
+        "TokenRequest",
+        {"grant_type": "refresh_token", "client_id": "C", "refresh_token": "R", "code": None},
+    ),
     (
         "v2-nulls-echoed",
         "V2Signal",

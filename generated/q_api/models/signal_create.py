@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,40 +13,44 @@ T = TypeVar("T", bound="SignalCreate")
 
 @_attrs_define
 class SignalCreate:
-    """A signal to create (v1).
+    """A signal to create (v1). Every optional field may also be sent as an explicit JSON `null`, which means the
+    same as leaving it out (the default applies): real clients do this (C# and Go serialisers write unset
+    members as `null`, the applet SDK sends `clientName: null`), and a signal read back (`action: null`,
+    `readAt: null`) can be posted again. Read-only fields of such a body (`id`, `userId`, `readAt`,
+    `createdAt`, `updatedAt`, `zoneConfiguration`, ...) are ignored.
 
-    Attributes:
-        name (str): Popup title; with `message` empty too, the signal only lights the LEDs.
-        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...); open set. The upper-case
-            pattern is kbapi's (every known pid fits it); it also keeps the legacy `/signals/{pid}/{zoneId}` apart
-            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
-        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
-        color (str): `#` followed by 3 or 6 hexadecimal digits.
-        effect (str | Unset): Effect name. Documented: `SET_COLOR` (default), `BLINK`, `BREATHE`, `COLOR_CYCLE`,
-            `RIPPLE`,
-            `INWARD_RIPPLE`, `BOUNCING_LIGHT`, `LASER`, `WAVE`. Open set: the cloud may add effects and `NONE` (with
-            `#000`) is used to switch a key off.
-        message (str | Unset): Popup text (default empty).
-        action (str | Unset): `actionType:value`, e.g. `url:https://...` or `open:chrome` (cloud).
-        client_name (str | Unset): Who created the signal.
-        is_read (bool | Unset): Default false; ignored locally.
-        is_archived (bool | Unset): Default false; ignored locally.
-        is_muted (bool | Unset): No notification and no green Q button when true.
-        should_notify (bool | Unset): Removed from the docs in 2018; still sent by some clients.
+        Attributes:
+            name (str): Popup title; with `message` empty too, the signal only lights the LEDs.
+            pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...); open set. The upper-case
+                pattern is kbapi's (every known pid fits it); it also keeps the legacy `/signals/{pid}/{zoneId}` apart
+                from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+            zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+            color (str): `#` followed by 3 or 6 hexadecimal digits.
+            effect (None | str | Unset): `EffectName` in a request body: `SET_COLOR` (default), `BLINK`, `BREATHE`,
+                `COLOR_CYCLE`, `RIPPLE`,
+                `INWARD_RIPPLE`, `BOUNCING_LIGHT`, `LASER`, `WAVE`, or any newer name; an explicit `null` means the
+                default.
+            message (None | str | Unset): Popup text (default empty).
+            action (None | str | Unset): `actionType:value`, e.g. `url:https://...` or `open:chrome` (cloud).
+            client_name (None | str | Unset): Who created the signal.
+            is_read (bool | None | Unset): Default false; ignored locally.
+            is_archived (bool | None | Unset): Default false; ignored locally.
+            is_muted (bool | None | Unset): No notification and no green Q button when true.
+            should_notify (bool | None | Unset): Removed from the docs in 2018; still sent by some clients.
     """
 
     name: str
     pid: str
     zone_id: str
     color: str
-    effect: str | Unset = UNSET
-    message: str | Unset = UNSET
-    action: str | Unset = UNSET
-    client_name: str | Unset = UNSET
-    is_read: bool | Unset = UNSET
-    is_archived: bool | Unset = UNSET
-    is_muted: bool | Unset = UNSET
-    should_notify: bool | Unset = UNSET
+    effect: None | str | Unset = UNSET
+    message: None | str | Unset = UNSET
+    action: None | str | Unset = UNSET
+    client_name: None | str | Unset = UNSET
+    is_read: bool | None | Unset = UNSET
+    is_archived: bool | None | Unset = UNSET
+    is_muted: bool | None | Unset = UNSET
+    should_notify: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,21 +62,53 @@ class SignalCreate:
 
         color = self.color
 
-        effect = self.effect
+        effect: None | str | Unset
+        if isinstance(self.effect, Unset):
+            effect = UNSET
+        else:
+            effect = self.effect
 
-        message = self.message
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
 
-        action = self.action
+        action: None | str | Unset
+        if isinstance(self.action, Unset):
+            action = UNSET
+        else:
+            action = self.action
 
-        client_name = self.client_name
+        client_name: None | str | Unset
+        if isinstance(self.client_name, Unset):
+            client_name = UNSET
+        else:
+            client_name = self.client_name
 
-        is_read = self.is_read
+        is_read: bool | None | Unset
+        if isinstance(self.is_read, Unset):
+            is_read = UNSET
+        else:
+            is_read = self.is_read
 
-        is_archived = self.is_archived
+        is_archived: bool | None | Unset
+        if isinstance(self.is_archived, Unset):
+            is_archived = UNSET
+        else:
+            is_archived = self.is_archived
 
-        is_muted = self.is_muted
+        is_muted: bool | None | Unset
+        if isinstance(self.is_muted, Unset):
+            is_muted = UNSET
+        else:
+            is_muted = self.is_muted
 
-        should_notify = self.should_notify
+        should_notify: bool | None | Unset
+        if isinstance(self.should_notify, Unset):
+            should_notify = UNSET
+        else:
+            should_notify = self.should_notify
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,21 +150,77 @@ class SignalCreate:
 
         color = d.pop("color")
 
-        effect = d.pop("effect", UNSET)
+        def _parse_effect(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        message = d.pop("message", UNSET)
+        effect = _parse_effect(d.pop("effect", UNSET))
 
-        action = d.pop("action", UNSET)
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        client_name = d.pop("clientName", UNSET)
+        message = _parse_message(d.pop("message", UNSET))
 
-        is_read = d.pop("isRead", UNSET)
+        def _parse_action(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        is_archived = d.pop("isArchived", UNSET)
+        action = _parse_action(d.pop("action", UNSET))
 
-        is_muted = d.pop("isMuted", UNSET)
+        def _parse_client_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        should_notify = d.pop("shouldNotify", UNSET)
+        client_name = _parse_client_name(d.pop("clientName", UNSET))
+
+        def _parse_is_read(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_read = _parse_is_read(d.pop("isRead", UNSET))
+
+        def _parse_is_archived(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_archived = _parse_is_archived(d.pop("isArchived", UNSET))
+
+        def _parse_is_muted(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_muted = _parse_is_muted(d.pop("isMuted", UNSET))
+
+        def _parse_should_notify(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        should_notify = _parse_should_notify(d.pop("shouldNotify", UNSET))
 
         signal_create = cls(
             name=name,

@@ -13,11 +13,12 @@ T = TypeVar("T", bound="SignalCreateForm")
 
 @_attrs_define
 class SignalCreateForm:
-    """`SignalCreate` sent as `application/x-www-form-urlencoded` (cloud only). A distinct schema so that the
-    generated client gets one body class per media type and can tell them apart.
+    """`SignalCreate` sent as `application/x-www-form-urlencoded` (cloud only): the same fields, but a form
+    field is always a string (booleans `true`/`false`), so there is no `null`. A schema of its own, so that
+    the generated client gets one body class per media type and can tell them apart.
 
         Attributes:
-            name (str): Popup title; with `message` empty too, the signal only lights the LEDs.
+            name (str):
             pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...); open set. The upper-case
                 pattern is kbapi's (every known pid fits it); it also keeps the legacy `/signals/{pid}/{zoneId}` apart
                 from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
@@ -27,13 +28,13 @@ class SignalCreateForm:
                 `RIPPLE`,
                 `INWARD_RIPPLE`, `BOUNCING_LIGHT`, `LASER`, `WAVE`. Open set: the cloud may add effects and `NONE` (with
                 `#000`) is used to switch a key off.
-            message (str | Unset): Popup text (default empty).
-            action (str | Unset): `actionType:value`, e.g. `url:https://...` or `open:chrome` (cloud).
-            client_name (str | Unset): Who created the signal.
-            is_read (bool | Unset): Default false; ignored locally.
-            is_archived (bool | Unset): Default false; ignored locally.
-            is_muted (bool | Unset): No notification and no green Q button when true.
-            should_notify (bool | Unset): Removed from the docs in 2018; still sent by some clients.
+            message (str | Unset):
+            action (str | Unset):
+            client_name (str | Unset):
+            is_read (bool | Unset):
+            is_archived (bool | Unset):
+            is_muted (bool | Unset):
+            should_notify (bool | Unset):
     """
 
     name: str

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,40 +16,66 @@ T = TypeVar("T", bound="TokenRequest")
 class TokenRequest:
     """One body for the four grants. `client_credentials`: `client_id`, `client_secret`. `password`: `email`,
     `password`. `authorization_code`: `client_id`, `code`. `refresh_token`: `client_id`, `refresh_token`.
+    Fields another grant needs may be left out or sent as `null` (a client serialising one credentials class
+    for every grant writes them as `null`); a field the grant needs must be a non-empty string.
 
         Attributes:
-            grant_type (TokenRequestGrantType):
-            client_id (str | Unset):
-            client_secret (str | Unset):
-            email (str | Unset):
-            password (str | Unset):
-            code (str | Unset):
-            refresh_token (str | Unset):
+            grant_type (TokenRequestGrantType): The OAuth 2 grant.
+            client_id (None | str | Unset):
+            client_secret (None | str | Unset):
+            email (None | str | Unset):
+            password (None | str | Unset):
+            code (None | str | Unset):
+            refresh_token (None | str | Unset):
     """
 
     grant_type: TokenRequestGrantType
-    client_id: str | Unset = UNSET
-    client_secret: str | Unset = UNSET
-    email: str | Unset = UNSET
-    password: str | Unset = UNSET
-    code: str | Unset = UNSET
-    refresh_token: str | Unset = UNSET
+    client_id: None | str | Unset = UNSET
+    client_secret: None | str | Unset = UNSET
+    email: None | str | Unset = UNSET
+    password: None | str | Unset = UNSET
+    code: None | str | Unset = UNSET
+    refresh_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         grant_type = self.grant_type.value
 
-        client_id = self.client_id
+        client_id: None | str | Unset
+        if isinstance(self.client_id, Unset):
+            client_id = UNSET
+        else:
+            client_id = self.client_id
 
-        client_secret = self.client_secret
+        client_secret: None | str | Unset
+        if isinstance(self.client_secret, Unset):
+            client_secret = UNSET
+        else:
+            client_secret = self.client_secret
 
-        email = self.email
+        email: None | str | Unset
+        if isinstance(self.email, Unset):
+            email = UNSET
+        else:
+            email = self.email
 
-        password = self.password
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
 
-        code = self.code
+        code: None | str | Unset
+        if isinstance(self.code, Unset):
+            code = UNSET
+        else:
+            code = self.code
 
-        refresh_token = self.refresh_token
+        refresh_token: None | str | Unset
+        if isinstance(self.refresh_token, Unset):
+            refresh_token = UNSET
+        else:
+            refresh_token = self.refresh_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -78,17 +104,59 @@ class TokenRequest:
         d = dict(src_dict)
         grant_type = TokenRequestGrantType(d.pop("grant_type"))
 
-        client_id = d.pop("client_id", UNSET)
+        def _parse_client_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        client_secret = d.pop("client_secret", UNSET)
+        client_id = _parse_client_id(d.pop("client_id", UNSET))
 
-        email = d.pop("email", UNSET)
+        def _parse_client_secret(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        password = d.pop("password", UNSET)
+        client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
 
-        code = d.pop("code", UNSET)
+        def _parse_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        refresh_token = d.pop("refresh_token", UNSET)
+        email = _parse_email(d.pop("email", UNSET))
+
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
+        def _parse_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        def _parse_refresh_token(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
 
         token_request = cls(
             grant_type=grant_type,

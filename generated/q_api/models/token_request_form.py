@@ -14,11 +14,11 @@ T = TypeVar("T", bound="TokenRequestForm")
 
 @_attrs_define
 class TokenRequestForm:
-    """`TokenRequest` sent as `application/x-www-form-urlencoded`. A distinct schema so that the generated
-    client gets one body class per media type.
+    """`TokenRequest` sent as `application/x-www-form-urlencoded`: the same fields, without `null` (a form field
+    is a string). A schema of its own, so that the generated client gets one body class per media type.
 
         Attributes:
-            grant_type (TokenRequestGrantType):
+            grant_type (TokenRequestGrantType): The OAuth 2 grant.
             client_id (str | Unset):
             client_secret (str | Unset):
             email (str | Unset):

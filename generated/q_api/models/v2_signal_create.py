@@ -18,33 +18,37 @@ T = TypeVar("T", bound="V2SignalCreate")
 
 @_attrs_define
 class V2SignalCreate:
-    """A multi-zone signal (local v2), as built by the applet SDK.
+    """A multi-zone signal (local v2), as built by the applet SDK. Every optional field may be sent as an explicit
+    `null`, meaning the default: the SDK sends `clientName: null` for a signal without an extension id (always
+    for its FLASH signal). A signal read back from the v2 routes can be posted again (read-only fields such as
+    `id`, `zoneId`, `color`, `effect`, `createdAt` are ignored).
 
-    Attributes:
-        action_value (str): JSON text of an array of `{zoneId, effect, color}` (see `ActionValueList`).
-        pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...); open set. The upper-case
-            pattern is kbapi's (every known pid fits it); it also keeps the legacy `/signals/{pid}/{zoneId}` apart
-            from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
-        action (str | Unset): `DRAW` (default), `ERROR` or `FLASH`; open set.
-        client_name (str | Unset):
-        data (None | Unset | V2SignalCreateDataType0): Applet data (usually null).
-        link (None | SignalLink | Unset):
-        errors (list[str] | Unset):
-        is_muted (bool | Unset):
-        message (str | Unset):
-        name (str | Unset):
+        Attributes:
+            action_value (str): JSON text of an array of `{zoneId, effect, color}` (see `ActionValueList`).
+            pid (str): Device model product id (`DK5QPID`, `DK4QPID`, `X50QPID`, `Q_MATRIX`, ...); open set. The upper-case
+                pattern is kbapi's (every known pid fits it); it also keeps the legacy `/signals/{pid}/{zoneId}` apart
+                from `/signals/shadows/{pid}` and `/signals/after/{epoch}`.
+            action (None | str | Unset): `DRAW` (default), `ERROR` or `FLASH`; open set.
+            client_name (None | str | Unset): The applet's extension id (its signals are listed under
+                `/api/2.0/signals/applets/{id}`).
+            data (None | Unset | V2SignalCreateDataType0): Applet data (usually null).
+            link (None | SignalLink | Unset):
+            errors (list[str] | None | Unset):
+            is_muted (bool | None | Unset):
+            message (None | str | Unset):
+            name (None | str | Unset):
     """
 
     action_value: str
     pid: str
-    action: str | Unset = UNSET
-    client_name: str | Unset = UNSET
+    action: None | str | Unset = UNSET
+    client_name: None | str | Unset = UNSET
     data: None | Unset | V2SignalCreateDataType0 = UNSET
     link: None | SignalLink | Unset = UNSET
-    errors: list[str] | Unset = UNSET
-    is_muted: bool | Unset = UNSET
-    message: str | Unset = UNSET
-    name: str | Unset = UNSET
+    errors: list[str] | None | Unset = UNSET
+    is_muted: bool | None | Unset = UNSET
+    message: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,9 +59,17 @@ class V2SignalCreate:
 
         pid = self.pid
 
-        action = self.action
+        action: None | str | Unset
+        if isinstance(self.action, Unset):
+            action = UNSET
+        else:
+            action = self.action
 
-        client_name = self.client_name
+        client_name: None | str | Unset
+        if isinstance(self.client_name, Unset):
+            client_name = UNSET
+        else:
+            client_name = self.client_name
 
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
@@ -75,15 +87,32 @@ class V2SignalCreate:
         else:
             link = self.link
 
-        errors: list[str] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
+        errors: list[str] | None | Unset
+        if isinstance(self.errors, Unset):
+            errors = UNSET
+        elif isinstance(self.errors, list):
             errors = self.errors
 
-        is_muted = self.is_muted
+        else:
+            errors = self.errors
 
-        message = self.message
+        is_muted: bool | None | Unset
+        if isinstance(self.is_muted, Unset):
+            is_muted = UNSET
+        else:
+            is_muted = self.is_muted
 
-        name = self.name
+        message: None | str | Unset
+        if isinstance(self.message, Unset):
+            message = UNSET
+        else:
+            message = self.message
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,9 +151,23 @@ class V2SignalCreate:
 
         pid = d.pop("pid")
 
-        action = d.pop("action", UNSET)
+        def _parse_action(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        client_name = d.pop("clientName", UNSET)
+        action = _parse_action(d.pop("action", UNSET))
+
+        def _parse_client_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        client_name = _parse_client_name(d.pop("clientName", UNSET))
 
         def _parse_data(data: object) -> None | Unset | V2SignalCreateDataType0:
             if data is None:
@@ -160,13 +203,49 @@ class V2SignalCreate:
 
         link = _parse_link(d.pop("link", UNSET))
 
-        errors = cast(list[str], d.pop("errors", UNSET))
+        def _parse_errors(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                errors_type_0 = cast(list[str], data)
 
-        is_muted = d.pop("isMuted", UNSET)
+                return errors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
 
-        message = d.pop("message", UNSET)
+        errors = _parse_errors(d.pop("errors", UNSET))
 
-        name = d.pop("name", UNSET)
+        def _parse_is_muted(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_muted = _parse_is_muted(d.pop("isMuted", UNSET))
+
+        def _parse_message(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message = _parse_message(d.pop("message", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
 
         v2_signal_create = cls(
             action_value=action_value,

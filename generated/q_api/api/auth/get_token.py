@@ -99,9 +99,14 @@ def sync_detailed(
             `client_secret`. `password`: `email`,
             `password`. `authorization_code`: `client_id`, `code`. `refresh_token`: `client_id`,
             `refresh_token`.
-        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`. A
-            distinct schema so that the generated
-            client gets one body class per media type.
+            Fields another grant needs may be left out or sent as `null` (a client serialising one
+            credentials class
+            for every grant writes them as `null`); a field the grant needs must be a non-empty
+            string.
+        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`: the
+            same fields, without `null` (a form field
+            is a string). A schema of its own, so that the generated client gets one body class per
+            media type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,9 +146,14 @@ def sync(
             `client_secret`. `password`: `email`,
             `password`. `authorization_code`: `client_id`, `code`. `refresh_token`: `client_id`,
             `refresh_token`.
-        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`. A
-            distinct schema so that the generated
-            client gets one body class per media type.
+            Fields another grant needs may be left out or sent as `null` (a client serialising one
+            credentials class
+            for every grant writes them as `null`); a field the grant needs must be a non-empty
+            string.
+        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`: the
+            same fields, without `null` (a form field
+            is a string). A schema of its own, so that the generated client gets one body class per
+            media type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,9 +188,14 @@ async def asyncio_detailed(
             `client_secret`. `password`: `email`,
             `password`. `authorization_code`: `client_id`, `code`. `refresh_token`: `client_id`,
             `refresh_token`.
-        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`. A
-            distinct schema so that the generated
-            client gets one body class per media type.
+            Fields another grant needs may be left out or sent as `null` (a client serialising one
+            credentials class
+            for every grant writes them as `null`); a field the grant needs must be a non-empty
+            string.
+        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`: the
+            same fields, without `null` (a form field
+            is a string). A schema of its own, so that the generated client gets one body class per
+            media type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,9 +233,14 @@ async def asyncio(
             `client_secret`. `password`: `email`,
             `password`. `authorization_code`: `client_id`, `code`. `refresh_token`: `client_id`,
             `refresh_token`.
-        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`. A
-            distinct schema so that the generated
-            client gets one body class per media type.
+            Fields another grant needs may be left out or sent as `null` (a client serialising one
+            credentials class
+            for every grant writes them as `null`); a field the grant needs must be a non-empty
+            string.
+        body (TokenRequestForm): `TokenRequest` sent as `application/x-www-form-urlencoded`: the
+            same fields, without `null` (a form field
+            is a string). A schema of its own, so that the generated client gets one body class per
+            media type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -106,10 +106,20 @@ def sync_detailed(
     into `clientName`, so `zoneId` does not always round-trip. An unknown zone still answers 200.
 
     Args:
-        body (SignalCreate): A signal to create (v1).
+        body (SignalCreate): A signal to create (v1). Every optional field may also be sent as an
+            explicit JSON `null`, which means the
+            same as leaving it out (the default applies): real clients do this (C# and Go serialisers
+            write unset
+            members as `null`, the applet SDK sends `clientName: null`), and a signal read back
+            (`action: null`,
+            `readAt: null`) can be posted again. Read-only fields of such a body (`id`, `userId`,
+            `readAt`,
+            `createdAt`, `updatedAt`, `zoneConfiguration`, ...) are ignored.
         body (SignalCreateForm): `SignalCreate` sent as `application/x-www-form-urlencoded` (cloud
-            only). A distinct schema so that the
-            generated client gets one body class per media type and can tell them apart.
+            only): the same fields, but a form
+            field is always a string (booleans `true`/`false`), so there is no `null`. A schema of its
+            own, so that
+            the generated client gets one body class per media type and can tell them apart.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,10 +153,20 @@ def sync(
     into `clientName`, so `zoneId` does not always round-trip. An unknown zone still answers 200.
 
     Args:
-        body (SignalCreate): A signal to create (v1).
+        body (SignalCreate): A signal to create (v1). Every optional field may also be sent as an
+            explicit JSON `null`, which means the
+            same as leaving it out (the default applies): real clients do this (C# and Go serialisers
+            write unset
+            members as `null`, the applet SDK sends `clientName: null`), and a signal read back
+            (`action: null`,
+            `readAt: null`) can be posted again. Read-only fields of such a body (`id`, `userId`,
+            `readAt`,
+            `createdAt`, `updatedAt`, `zoneConfiguration`, ...) are ignored.
         body (SignalCreateForm): `SignalCreate` sent as `application/x-www-form-urlencoded` (cloud
-            only). A distinct schema so that the
-            generated client gets one body class per media type and can tell them apart.
+            only): the same fields, but a form
+            field is always a string (booleans `true`/`false`), so there is no `null`. A schema of its
+            own, so that
+            the generated client gets one body class per media type and can tell them apart.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,10 +195,20 @@ async def asyncio_detailed(
     into `clientName`, so `zoneId` does not always round-trip. An unknown zone still answers 200.
 
     Args:
-        body (SignalCreate): A signal to create (v1).
+        body (SignalCreate): A signal to create (v1). Every optional field may also be sent as an
+            explicit JSON `null`, which means the
+            same as leaving it out (the default applies): real clients do this (C# and Go serialisers
+            write unset
+            members as `null`, the applet SDK sends `clientName: null`), and a signal read back
+            (`action: null`,
+            `readAt: null`) can be posted again. Read-only fields of such a body (`id`, `userId`,
+            `readAt`,
+            `createdAt`, `updatedAt`, `zoneConfiguration`, ...) are ignored.
         body (SignalCreateForm): `SignalCreate` sent as `application/x-www-form-urlencoded` (cloud
-            only). A distinct schema so that the
-            generated client gets one body class per media type and can tell them apart.
+            only): the same fields, but a form
+            field is always a string (booleans `true`/`false`), so there is no `null`. A schema of its
+            own, so that
+            the generated client gets one body class per media type and can tell them apart.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,10 +240,20 @@ async def asyncio(
     into `clientName`, so `zoneId` does not always round-trip. An unknown zone still answers 200.
 
     Args:
-        body (SignalCreate): A signal to create (v1).
+        body (SignalCreate): A signal to create (v1). Every optional field may also be sent as an
+            explicit JSON `null`, which means the
+            same as leaving it out (the default applies): real clients do this (C# and Go serialisers
+            write unset
+            members as `null`, the applet SDK sends `clientName: null`), and a signal read back
+            (`action: null`,
+            `readAt: null`) can be posted again. Read-only fields of such a body (`id`, `userId`,
+            `readAt`,
+            `createdAt`, `updatedAt`, `zoneConfiguration`, ...) are ignored.
         body (SignalCreateForm): `SignalCreate` sent as `application/x-www-form-urlencoded` (cloud
-            only). A distinct schema so that the
-            generated client gets one body class per media type and can tell them apart.
+            only): the same fields, but a form
+            field is always a string (booleans `true`/`false`), so there is no `null`. A schema of its
+            own, so that
+            the generated client gets one body class per media type and can tell them apart.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

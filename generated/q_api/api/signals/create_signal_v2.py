@@ -92,7 +92,13 @@ def sync_detailed(
     id.
 
     Args:
-        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK.
+        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK. Every
+            optional field may be sent as an explicit
+            `null`, meaning the default: the SDK sends `clientName: null` for a signal without an
+            extension id (always
+            for its FLASH signal). A signal read back from the v2 routes can be posted again (read-
+            only fields such as
+            `id`, `zoneId`, `color`, `effect`, `createdAt` are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +133,13 @@ def sync(
     id.
 
     Args:
-        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK.
+        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK. Every
+            optional field may be sent as an explicit
+            `null`, meaning the default: the SDK sends `clientName: null` for a signal without an
+            extension id (always
+            for its FLASH signal). A signal read back from the v2 routes can be posted again (read-
+            only fields such as
+            `id`, `zoneId`, `color`, `effect`, `createdAt` are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +169,13 @@ async def asyncio_detailed(
     id.
 
     Args:
-        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK.
+        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK. Every
+            optional field may be sent as an explicit
+            `null`, meaning the default: the SDK sends `clientName: null` for a signal without an
+            extension id (always
+            for its FLASH signal). A signal read back from the v2 routes can be posted again (read-
+            only fields such as
+            `id`, `zoneId`, `color`, `effect`, `createdAt` are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,7 +208,13 @@ async def asyncio(
     id.
 
     Args:
-        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK.
+        body (V2SignalCreate): A multi-zone signal (local v2), as built by the applet SDK. Every
+            optional field may be sent as an explicit
+            `null`, meaning the default: the SDK sends `clientName: null` for a signal without an
+            extension id (always
+            for its FLASH signal). A signal read back from the v2 routes can be posted again (read-
+            only fields such as
+            `id`, `zoneId`, `color`, `effect`, `createdAt` are ignored).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -92,12 +92,23 @@ def sync_detailed(
 ) -> Response[Error | Signal]:
     """Mark a signal read, archived or muted.
 
-     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated. The response is undocumented;
-    existing clients read the updated signal from it, and so does kbapi.
+     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated: the server applies those three
+    flags and ignores every other field of the body, so sending a whole signal (as read from the API,
+    with
+    `id`, `name`, `action: null`, `readAt: null`, ...) updates its flags and nothing else. A flag left
+    out
+    or `null` keeps its value; a body without any flag changes nothing and answers the signal as it is.
+    A
+    flag that is neither a boolean nor `null` is refused (422). The response is undocumented; existing
+    clients read the updated signal from it, and so does kbapi.
 
     Args:
         id (int):
-        body (SignalStatusPatch): The only updatable signal fields.
+        body (SignalStatusPatch): The only updatable signal fields. A flag left out or sent as
+            `null` keeps its value. Any other field is
+            ignored, so a whole signal as read back (a PHP client's own example sends one) is a valid
+            body: only its
+            three flags are applied.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,12 +138,23 @@ def sync(
 ) -> Error | Signal | None:
     """Mark a signal read, archived or muted.
 
-     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated. The response is undocumented;
-    existing clients read the updated signal from it, and so does kbapi.
+     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated: the server applies those three
+    flags and ignores every other field of the body, so sending a whole signal (as read from the API,
+    with
+    `id`, `name`, `action: null`, `readAt: null`, ...) updates its flags and nothing else. A flag left
+    out
+    or `null` keeps its value; a body without any flag changes nothing and answers the signal as it is.
+    A
+    flag that is neither a boolean nor `null` is refused (422). The response is undocumented; existing
+    clients read the updated signal from it, and so does kbapi.
 
     Args:
         id (int):
-        body (SignalStatusPatch): The only updatable signal fields.
+        body (SignalStatusPatch): The only updatable signal fields. A flag left out or sent as
+            `null` keeps its value. Any other field is
+            ignored, so a whole signal as read back (a PHP client's own example sends one) is a valid
+            body: only its
+            three flags are applied.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,12 +179,23 @@ async def asyncio_detailed(
 ) -> Response[Error | Signal]:
     """Mark a signal read, archived or muted.
 
-     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated. The response is undocumented;
-    existing clients read the updated signal from it, and so does kbapi.
+     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated: the server applies those three
+    flags and ignores every other field of the body, so sending a whole signal (as read from the API,
+    with
+    `id`, `name`, `action: null`, `readAt: null`, ...) updates its flags and nothing else. A flag left
+    out
+    or `null` keeps its value; a body without any flag changes nothing and answers the signal as it is.
+    A
+    flag that is neither a boolean nor `null` is refused (422). The response is undocumented; existing
+    clients read the updated signal from it, and so does kbapi.
 
     Args:
         id (int):
-        body (SignalStatusPatch): The only updatable signal fields.
+        body (SignalStatusPatch): The only updatable signal fields. A flag left out or sent as
+            `null` keeps its value. Any other field is
+            ignored, so a whole signal as read back (a PHP client's own example sends one) is a valid
+            body: only its
+            three flags are applied.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,12 +223,23 @@ async def asyncio(
 ) -> Error | Signal | None:
     """Mark a signal read, archived or muted.
 
-     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated. The response is undocumented;
-    existing clients read the updated signal from it, and so does kbapi.
+     Cloud only. Only `isRead`, `isArchived` and `isMuted` can be updated: the server applies those three
+    flags and ignores every other field of the body, so sending a whole signal (as read from the API,
+    with
+    `id`, `name`, `action: null`, `readAt: null`, ...) updates its flags and nothing else. A flag left
+    out
+    or `null` keeps its value; a body without any flag changes nothing and answers the signal as it is.
+    A
+    flag that is neither a boolean nor `null` is refused (422). The response is undocumented; existing
+    clients read the updated signal from it, and so does kbapi.
 
     Args:
         id (int):
-        body (SignalStatusPatch): The only updatable signal fields.
+        body (SignalStatusPatch): The only updatable signal fields. A flag left out or sent as
+            `null` keeps its value. Any other field is
+            ignored, so a whole signal as read back (a PHP client's own example sends one) is a valid
+            body: only its
+            three flags are applied.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -179,12 +179,14 @@ class CloudMock:
         return self._page(request, ("after", account.user_id, after), items)
 
     async def patch_status(self, request: Request, account: QAccount) -> Response:
-        """`PATCH /signals/{id}/status`: isRead / isArchived / isMuted."""
+        """`PATCH /signals/{id}/status`: isRead / isArchived / isMuted; other fields are ignored."""
         signal = self._own(request, account)
         form = is_form(request)
         flags = status_input(
             await read_fields(request, self.config.max_body_bytes, allow_form=True), form=form
         )
+        if not flags:
+            return json_response(signal.body)
         now = self.store.now_ms()
         if flags.get("isRead") is True and not signal.body["isRead"]:
             signal.body["readAt"] = now

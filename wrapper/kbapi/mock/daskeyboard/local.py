@@ -211,13 +211,12 @@ class LocalMock:
 
     # --- v2 ------------------------------------------------------------------------------
 
-    def _v2_optional(
-        self, fields: dict[str, Any], name: str, kind: type, default: Any, nullable: bool = False
-    ) -> Any:
-        if name not in fields:
+    def _v2_optional(self, fields: dict[str, Any], name: str, kind: type, default: Any) -> Any:
+        # Missing or null: the default (the applet SDK sends `clientName: null`, `data: null`...).
+        value = fields.get(name)
+        if value is None:
             return default
-        value = fields[name]
-        if (value is not None or not nullable) and not isinstance(value, kind):
+        if not isinstance(value, kind):
             raise ApiError(422, f"{name}: must be a {kind.__name__}")
         return value
 
@@ -230,7 +229,7 @@ class LocalMock:
         errors = self._v2_optional(fields, "errors", list, [])
         if not all(isinstance(item, str) for item in errors):
             raise ApiError(422, "errors: must be a list of strings")
-        link = self._v2_optional(fields, "link", dict, None, nullable=True)
+        link = self._v2_optional(fields, "link", dict, None)
         if link and not all(isinstance(link.get(k, ""), str) for k in ("url", "label")):
             raise ApiError(422, "link: url and label must be strings")
         first = paints[0]
@@ -238,7 +237,7 @@ class LocalMock:
             "action": action,
             "actionValue": fields["actionValue"],
             "clientName": self._v2_optional(fields, "clientName", str, None),
-            "data": self._v2_optional(fields, "data", dict, None, nullable=True),
+            "data": self._v2_optional(fields, "data", dict, None),
             "link": link,
             "errors": errors,
             "isMuted": self._v2_optional(fields, "isMuted", bool, True),

@@ -1,9 +1,11 @@
 """Validation of signal bodies (reference §6.1, §4.9, §4.13). Errors name the field.
 
-Missing, null or mistyped fields and pattern violations answer 422; unknown fields of a signal
-are ignored, but a status patch may hold the three flags only. Effects and v2 actions are open
-sets (any string), as in the spec. Form-encoded bodies carry strings only, so there booleans are
-`true`/`false`.
+Missing or mistyped fields and pattern violations answer 422. An optional field sent as JSON
+`null` counts as left out (its default applies), as the real services accept it: real clients send
+`clientName: null`, `action: null`... and a signal read back can be posted again. Unknown fields
+of a signal are ignored; a status patch applies its three flags and ignores every other field (a
+whole signal is a valid patch). Effects and v2 actions are open sets (any string), as in the
+spec. Form-encoded bodies carry strings only, so there booleans are `true`/`false`.
 """
 
 from __future__ import annotations
@@ -40,21 +42,23 @@ def invalid(field: str, message: str) -> ApiError:
 
 
 def _string(data: dict[str, Any], field: str, *, required: bool) -> str | None:
-    # A field sent as null is present and not a string (no signal field is nullable).
+    # An optional field sent as null is left out; a required one must be a string.
     if field not in data:
         if required:
             raise invalid(field, "is required")
         return None
     value = data[field]
+    if value is None and not required:
+        return None
     if not isinstance(value, str):
         raise invalid(field, "must be a string")
     return value
 
 
 def _boolean(data: dict[str, Any], field: str, *, form: bool) -> bool | None:
-    if field not in data:
+    value = data.get(field)
+    if value is None:
         return None
-    value = data[field]
     if form and isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if not isinstance(value, bool):
@@ -130,12 +134,8 @@ def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
 
 
 def status_input(data: dict[str, Any], *, form: bool = False) -> dict[str, bool]:
-    """Validate a `PATCH /signals/{id}/status` body: at least one flag, only flags, booleans."""
-    unknown = sorted(set(data) - set(STATUS_FLAGS))
-    if unknown:
-        raise invalid(unknown[0], f"cannot be updated (only {', '.join(STATUS_FLAGS)})")
-    if not data:
-        raise ApiError(422, f"send at least one of {', '.join(STATUS_FLAGS)}")
+    """The flags a `PATCH /signals/{id}/status` body sets: booleans (or null = unchanged); every
+    other field is ignored, so a whole signal applies its three flags only."""
     flags = {name: _boolean(data, name, form=form) for name in STATUS_FLAGS}
     return {name: value for name, value in flags.items() if value is not None}
 
@@ -155,7 +155,9 @@ def _paint(index: int, item: Any) -> ZonePaint:
         raise ApiError(400, f"{where} must be an object with zoneId, effect and color")
     zone_id = item.get("zoneId")
     color = item.get("color")
-    effect = item.get("effect", "SET_COLOR")
+    # The applet SDK's QPoint takes the effect as given, so an explicit null means the default.
+    effect = item.get("effect")
+    effect = "SET_COLOR" if effect is None else effect
     if not isinstance(zone_id, str) or not is_zone_id(zone_id):
         raise ApiError(400, f"{where}.zoneId must be KEY_<CODE>, a linear id or x,y")
     if not isinstance(color, str) or COLOR.fullmatch(color) is None:
