@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+from kbapi._generated.q_api.models import SignalCreate, SignalStatusPatch, V2SignalCreate
 from kbapi.mock.daskeyboard import (
     DEMO_API_KEY,
     DEMO_CLIENT_ID,
@@ -21,7 +22,6 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
-from kbapi_q_api.models import SignalCreate, SignalStatusPatch, V2SignalCreate
 
 from tests.support.server import serve
 
