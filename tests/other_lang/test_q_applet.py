@@ -24,20 +24,14 @@ from starlette.applications import Starlette
 
 from tests.other_lang.test_other_lang import ROOT, explain, node_tools_problem
 from tests.support.server import serve
+from tests.unit.spec_checks import load_spec
 
 FLOWS = Path(__file__).resolve().parent / "applet" / "flows.js"
 NODE_MODULES = ROOT / "build" / "node" / "node_modules"
-# Independent of the SDK: the reference's effect list (§6.2) and the 3x2 block flows.js paints.
-DOCUMENTED_EFFECTS = [
-    "SET_COLOR",
-    "BLINK",
-    "BREATHE",
-    "COLOR_CYCLE",
-    "RIPPLE",
-    "INWARD_RIPPLE",
-    "BOUNCING_LIGHT",
-    "LASER",
-    "WAVE",
+# Independent of the SDK: the spec's documented effects (tests/unit/test_spec_daskeyboard_q.py
+# holds them to the reference's list) and the 3x2 block flows.js paints.
+DOCUMENTED_EFFECTS = load_spec("daskeyboard-q.yaml")["components"]["schemas"]["EffectName"][
+    "examples"
 ]
 BLOCK = {
     "5,1": "#FF0000",
