@@ -22,6 +22,8 @@ PACKAGE = "wrapper"
 PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/_core/async_transport.py", "kbapi/_core/transport.py"),
     ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
+    ("kbapi/qmk/async_fetch.py", "kbapi/qmk/fetch.py"),
+    ("kbapi/qmk/async_client.py", "kbapi/qmk/client.py"),
 )
 HEADER = (
     "# Generated from {source} by tools/unasync.py: do not edit.\n"

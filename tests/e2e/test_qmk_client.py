@@ -1,21 +1,18 @@
-"""The QMK clients (sync and async) against the QMK mock over loopback sockets."""
+"""The QMK clients, both faces (sync and async), against the QMK mock over loopback sockets."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from kbapi._core.client import TransportOptions
 from kbapi._core.errors import APIConnectionError, InternalServerError
 from kbapi._data import data_file
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.qmk import (
-    AsyncQMKClient,
     CompileFailed,
     CompileInfrastructureError,
     CompileTimeout,
@@ -24,12 +21,12 @@ from kbapi.qmk import (
     KeymapError,
     PollPolicy,
     Progress,
-    QMKClient,
     UnknownKeyboardError,
 )
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.keyboard_info import KeyboardInfo
 
+from tests.support.faces import Face, options
 from tests.support.firmware import check_uf2, parse_intel_hex
 from tests.support.recorder import Recorder
 from tests.support.server import serve
@@ -60,8 +57,9 @@ def mock() -> Iterator[tuple[str, Recorder]]:
 
 
 @pytest.fixture
-def qmk(mock: tuple[str, Recorder]) -> Iterator[QMKClient]:
-    with QMKClient(mock[0], poll=FAST) as client:
+def qmk(mock: tuple[str, Recorder], face: Face) -> Iterator[Any]:
+    """A `QMKClient`, or an `AsyncQMKClient` driven through `Blocking`."""
+    with face.qmk(mock[0], poll=FAST) as client:
         yield client
 
 
@@ -78,7 +76,7 @@ def check_firmware(path: Path, info: KeyboardInfo) -> None:
 
 @pytest.mark.parametrize("name", KEYMAPS)
 def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
-    qmk: QMKClient, name: str, tmp_path: Path
+    qmk: Any, name: str, tmp_path: Path
 ) -> None:
     keymap = Keymap.from_dict(fixture_keymap(name))
     path = qmk.compile_and_download(keymap, tmp_path)
@@ -87,18 +85,18 @@ def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
     assert list(tmp_path.iterdir()) == [path]
 
 
-def test_progress_reports_each_status_change(mock: tuple[str, Recorder]) -> None:
+def test_progress_reports_each_status_change(face: Face, mock: tuple[str, Recorder]) -> None:
     seen: list[Progress] = []
     app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2))
     poll = PollPolicy(initial=0.02, max_interval=0.05, queue_interval=0)
-    with serve(app) as url, QMKClient(url, poll=poll) as q:
+    with serve(app) as url, face.qmk(url, poll=poll) as q:
         result = q.compile_and_wait(fixture_keymap(), on_progress=seen.append)
     assert [p.status for p in seen] == ["queued", "running", "finished"]
     assert seen[0].queue_length == 1 and seen[-1].elapsed >= 0.4
     assert result.firmware_filename == "planck_rev6_default.bin"
 
 
-def test_keymap_and_source_downloads(qmk: QMKClient, tmp_path: Path) -> None:
+def test_keymap_and_source_downloads(qmk: Any, tmp_path: Path) -> None:
     job = qmk.compile(fixture_keymap())
     keymap_file = job.download_keymap(tmp_path)
     source = job.download_source(tmp_path)
@@ -107,7 +105,7 @@ def test_keymap_and_source_downloads(qmk: QMKClient, tmp_path: Path) -> None:
 
 
 def test_wrong_length_layer_is_refused_before_anything_is_sent(
-    qmk: QMKClient, mock: tuple[str, Recorder]
+    qmk: Any, mock: tuple[str, Recorder]
 ) -> None:
     body = fixture_keymap()
     body["layers"][1] = body["layers"][1][:-2]
@@ -118,7 +116,7 @@ def test_wrong_length_layer_is_refused_before_anything_is_sent(
     assert mock[1].count(method="POST", path="/v1/compile") == before
 
 
-def test_build_failure_raises_compile_failed_with_the_build_output(qmk: QMKClient) -> None:
+def test_build_failure_raises_compile_failed_with_the_build_output(qmk: Any) -> None:
     body = fixture_keymap()
     body["layers"][0] = body["layers"][0][:-1]
     with pytest.raises(CompileFailed) as caught:
@@ -128,7 +126,7 @@ def test_build_failure_raises_compile_failed_with_the_build_output(qmk: QMKClien
     assert "\x1b[" not in caught.value.output
 
 
-def test_unknown_keyboard_before_sending_and_from_the_service(qmk: QMKClient) -> None:
+def test_unknown_keyboard_before_sending_and_from_the_service(qmk: Any) -> None:
     body = fixture_keymap() | {"keyboard": "no_such/board"}
     with pytest.raises(UnknownKeyboardError) as early:
         qmk.compile(body)
@@ -141,18 +139,16 @@ def test_unknown_keyboard_before_sending_and_from_the_service(qmk: QMKClient) ->
 @pytest.mark.parametrize(
     ("keymap", "state"), [("__fail__", "failed"), ("__exception__", "finished")]
 )
-def test_service_failures_are_infrastructure_errors(
-    qmk: QMKClient, keymap: str, state: str
-) -> None:
+def test_service_failures_are_infrastructure_errors(qmk: Any, keymap: str, state: str) -> None:
     with pytest.raises(CompileInfrastructureError) as caught:
         qmk.compile_and_wait(fixture_keymap() | {"keymap": keymap})
     assert caught.value.status == state and caught.value.job_id
 
 
-def test_timeout_keeps_the_job_id_and_the_job_can_be_resumed(tmp_path: Path) -> None:
+def test_timeout_keeps_the_job_id_and_the_job_can_be_resumed(face: Face, tmp_path: Path) -> None:
     clock = Clock()
     app = create_qmk_app(QMKMockConfig(queue_seconds=1, run_seconds=60), clock=clock)
-    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+    with serve(app) as url, face.qmk(url, poll=FAST) as qmk:
         job = qmk.compile(fixture_keymap())
         with pytest.raises(CompileTimeout) as caught:
             job.wait(timeout=0.2)
@@ -163,23 +159,23 @@ def test_timeout_keeps_the_job_id_and_the_job_can_be_resumed(tmp_path: Path) -> 
         assert resumed.download_firmware(tmp_path).exists()
 
 
-def test_stored_metadata_shape_after_expiry_still_gives_the_result() -> None:
+def test_stored_metadata_shape_after_expiry_still_gives_the_result(face: Face) -> None:
     app = create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0, result_ttl=0))
-    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+    with serve(app) as url, face.qmk(url, poll=FAST) as qmk:
         job = qmk.compile(fixture_keymap())
         assert "status" not in job.status().raw
         assert job.wait().keymap == "default"
 
 
-def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service() -> None:
+def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service(face: Face) -> None:
     unknown = "00000000-0000-0000-0000-000000000000"
     documented = create_qmk_app(QMKMockConfig())
-    with serve(documented) as url, QMKClient(url) as qmk, pytest.raises(JobNotFoundError):
+    with serve(documented) as url, face.qmk(url) as qmk, pytest.raises(JobNotFoundError):
         qmk.status(unknown)
     live = create_qmk_app(QMKMockConfig(live_deviations=True))
     with (
         serve(live) as url,
-        QMKClient(url, poll=FAST, http_options=TransportOptions(retries=None)) as qmk,
+        face.qmk(url, poll=FAST, http_options=options(retries=None)) as qmk,
         pytest.raises(InternalServerError) as caught,
     ):
         qmk.job(unknown).wait()
@@ -187,12 +183,12 @@ def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service() ->
     assert any("may still be running" in note for note in caught.value.__notes__)
 
 
-def test_injected_503_and_429_are_retried_honouring_retry_after(tmp_path: Path) -> None:
+def test_injected_503_and_429_are_retried_honouring_retry_after(face: Face, tmp_path: Path) -> None:
     faults = FaultConfig(error_rate=0.3, rate_limit_rate=0.3, retry_after=3, seed=11)
     app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)), faults)
     waits: list[float] = []
-    options = TransportOptions(sleep=waits.append)
-    with serve(app) as url, QMKClient(url, poll=FAST, http_options=options) as qmk:
+    recorded = options(sleep=waits.append)
+    with serve(app) as url, face.qmk(url, poll=FAST, http_options=recorded) as qmk:
         path = qmk.compile_and_download(fixture_keymap(), tmp_path)
     assert path.exists()
     assert app.stats.rate_limited and app.stats.errors
@@ -200,11 +196,11 @@ def test_injected_503_and_429_are_retried_honouring_retry_after(tmp_path: Path) 
     assert all(w <= 8 for w in waits if w != 3.0)
 
 
-def test_failed_polls_are_tolerated_while_the_job_runs(tmp_path: Path) -> None:
+def test_failed_polls_are_tolerated_while_the_job_runs(face: Face, tmp_path: Path) -> None:
     faults = FaultConfig(error_rate=0.5, drop_rate=0.2, seed=3, paths="^/v1/compile/[^/]+$")
     app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0.1, run_seconds=0.3)), faults)
-    no_retries = TransportOptions(retries=None)
-    with serve(app) as url, QMKClient(url, poll=FAST, http_options=no_retries) as qmk:
+    no_retries = options(retries=None)
+    with serve(app) as url, face.qmk(url, poll=FAST, http_options=no_retries) as qmk:
         result = qmk.compile_and_wait(fixture_keymap())
     assert result.firmware_filename == "planck_rev6_default.bin"
     assert app.stats.errors + app.stats.dropped >= 3
@@ -212,11 +208,11 @@ def test_failed_polls_are_tolerated_while_the_job_runs(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("drop_rate", [0.5, 1.0])
 def test_a_download_that_breaks_off_is_fetched_again_or_leaves_nothing(
-    drop_rate: float, tmp_path: Path
+    face: Face, drop_rate: float, tmp_path: Path
 ) -> None:
     faults = FaultConfig(drop_rate=drop_rate, seed=3, paths="^/files/")  # seed 3: drop, then not
     app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0)), faults)
-    with serve(app) as url, QMKClient(url, poll=FAST) as qmk:
+    with serve(app) as url, face.qmk(url, poll=FAST) as qmk:
         job = qmk.compile(fixture_keymap())
         if drop_rate < 1:
             assert job.download_firmware(tmp_path).stat().st_size > 0
@@ -227,44 +223,15 @@ def test_a_download_that_breaks_off_is_fetched_again_or_leaves_nothing(
     assert len(list(tmp_path.iterdir())) == (1 if drop_rate < 1 else 0)
 
 
-def test_async_client_has_the_same_outcomes(mock: tuple[str, Recorder], tmp_path: Path) -> None:
-    async def scenario() -> None:
-        async with AsyncQMKClient(mock[0], poll=FAST) as qmk:
-            path = await qmk.compile_and_download(fixture_keymap(), tmp_path)
-            assert path.name == "planck_rev6_default.bin"
-            assert "planck/rev6" in await qmk.search("PLANCK")
-            bad = fixture_keymap()
-            bad["layers"][0] = bad["layers"][0][:-1]
-            with pytest.raises(KeymapError):
-                await qmk.compile(bad)
-            with pytest.raises(CompileFailed):
-                await qmk.compile_and_wait(bad, check=False)
-            job = await qmk.compile(fixture_keymap("newgame40_default.json"))
-            statuses = [p.status async for p in job.watch()]
-            assert statuses[-1] == "finished"
-            assert (await job.wait()).firmware_filename == "newgame40_default.hex"
-
-    asyncio.run(scenario())
+def test_watch_yields_each_status_then_wait_returns_the_result(qmk: Any) -> None:
+    job = qmk.compile(fixture_keymap("newgame40_default.json"))
+    statuses = [p.status for p in job.watch()]
+    assert statuses[-1] == "finished"
+    assert job.wait().firmware_filename == "newgame40_default.hex"
+    assert job.status().result.returncode == 0
 
 
-def test_async_timeout_and_resume() -> None:
-    clock = Clock()
-    app = create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=60), clock=clock)
-
-    async def scenario(url: str) -> None:
-        async with AsyncQMKClient(url, poll=FAST) as qmk:
-            job = await qmk.compile(fixture_keymap())
-            with pytest.raises(CompileTimeout) as caught:
-                await job.wait(timeout=0.2)
-            clock.now += 120
-            result = await qmk.job(caught.value.job_id).wait()
-            assert result.job_id == job.id
-
-    with serve(app) as url:
-        asyncio.run(scenario(url))
-
-
-def test_keyboard_metadata_and_build_results(qmk: QMKClient) -> None:
+def test_keyboard_metadata_and_build_results(qmk: Any) -> None:
     assert "planck/rev6" in qmk.keyboards()
     assert qmk.search("clueboard 66") == ["clueboard/66/rev2", "clueboard/66/rev3"]
     info = qmk.info("clueboard/66/rev3")
@@ -276,14 +243,11 @@ def test_keyboard_metadata_and_build_results(qmk: QMKClient) -> None:
     assert build is not None and build.works and "planck/rev6" in (build.message or "")
 
 
-def _polls_of_two_builds(history: BuildHistory | None, face: str) -> list[int]:
+def _polls_of_two_builds(history: BuildHistory | None, face: Face) -> list[int]:
     """Build the same keymap twice on a simulated clock; GET /v1/compile/<id> count of each."""
     clock = Clock()
 
     def sleep(seconds: float) -> None:
-        clock.now += seconds
-
-    async def asleep(seconds: float) -> None:
         clock.now += seconds
 
     log = Recorder(create_qmk_app(QMKMockConfig(queue_seconds=1, run_seconds=40), clock=clock))
@@ -291,30 +255,19 @@ def _polls_of_two_builds(history: BuildHistory | None, face: str) -> list[int]:
     with serve(log) as url:
         for _ in range(2):
             before = log.count()
-            if face == "sync":
-                with QMKClient(url, sleep=sleep, clock=clock, build_history=history) as qmk:
-                    qmk.compile_and_wait(fixture_keymap(), check=False)
-            else:
-
-                async def build() -> None:
-                    async with AsyncQMKClient(
-                        url, sleep=asleep, clock=clock, build_history=history
-                    ) as qmk:
-                        await qmk.compile_and_wait(fixture_keymap(), check=False)
-
-                asyncio.run(build())
+            with face.qmk(url, sleep=sleep, clock=clock, build_history=history) as qmk:
+                qmk.compile_and_wait(fixture_keymap(), check=False)
             counts.append(log.count() - before - 1)  # less the POST
     return counts
 
 
-@pytest.mark.parametrize("face", ["sync", "async"])
-def test_a_remembered_build_is_polled_less_by_a_new_client(tmp_path: Path, face: str) -> None:
+def test_a_remembered_build_is_polled_less_by_a_new_client(tmp_path: Path, face: Face) -> None:
     path = tmp_path / "builds.json"
     first, second = _polls_of_two_builds(BuildHistory(path), face)
     assert second <= first / 2  # a 41 s build: ~15 polls cold, a handful warm
     assert json.loads(path.read_text(encoding="utf-8"))["builds"]
 
 
-def test_no_history_polls_like_the_first_build_every_time() -> None:
-    first, second = _polls_of_two_builds(None, "sync")
+def test_no_history_polls_like_the_first_build_every_time(face: Face) -> None:
+    first, second = _polls_of_two_builds(None, face)
     assert abs(first - second) <= 1

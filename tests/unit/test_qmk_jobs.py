@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from kbapi._core.errors import InputError
+from kbapi._core.errors import APIConnectionError, InputError
 from kbapi._generated.qmk_api.models import CompileJob
 from kbapi.qmk import (
     CompileFailed,
@@ -16,13 +16,14 @@ from kbapi.qmk import (
     CompileTimeout,
     EmptyDownloadError,
     PollPolicy,
+    Progress,
     UnknownKeyboardError,
     UnsafeFileNameError,
 )
 from kbapi.qmk.downloads import AtomicFile, choose_name, redirect_target, safe_file_name
 from kbapi.qmk.history import KEEP, MAX_ENTRIES, BuildHistory, default_path
 from kbapi.qmk.jobs import JobStatus, outcome, strip_ansi
-from kbapi.qmk.polling import Forecast, Measured, Poller
+from kbapi.qmk.polling import POLL, QUEUE, Forecast, Measured, Poller, watch_steps
 
 JOB_ID = "ea1514b3-bdfc-4a7b-9b5c-08752684f7f6"
 SUCCESS = {
@@ -305,3 +306,38 @@ def test_build_history_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.delenv("KBAPI_BUILD_HISTORY")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert default_path() == tmp_path / "kbapi" / "qmk-build-times.json"
+
+
+def test_watch_steps_poll_fetch_the_queue_report_sleep_and_return_the_last_status() -> None:
+    now = [0.0]
+    policy = PollPolicy(initial=1, max_interval=1, jitter=0, queue_interval=0)
+    steps = watch_steps(Poller(JOB_ID, policy, 0.0, timeout=None), lambda: now[0])
+    queued = status({"status": "queued", "is_failed": None, "result": None})
+    done = finished(SUCCESS)
+    assert next(steps) == 0  # first_delay: nothing remembered, poll at once
+    assert steps.send(None) == POLL
+    assert steps.send(queued) == QUEUE
+    report = steps.send(4)
+    assert isinstance(report, Progress) and (report.status, report.queue_length) == ("queued", 4)
+    assert steps.send(None) == 1.0  # sleep one second
+    now[0] = 1.0
+    assert steps.send(None) == POLL
+    report = steps.send(done)
+    assert isinstance(report, Progress) and report.status == "finished"
+    with pytest.raises(StopIteration) as stop:
+        steps.send(None)
+    assert stop.value.value is done
+
+
+def test_watch_steps_raise_an_intolerable_poll_error_with_the_resume_hint() -> None:
+    policy = PollPolicy(max_poll_failures=1)
+    steps = watch_steps(Poller(JOB_ID, policy, 0.0, timeout=None), lambda: 0.0)
+    assert next(steps) == 0  # first_delay: nothing remembered, poll at once
+    assert steps.send(None) == POLL
+    first = APIConnectionError("connection failed")
+    assert isinstance(steps.send(first), float)  # tolerated: sleep, then poll again
+    assert steps.send(None) == POLL
+    second = APIConnectionError("connection failed again")
+    with pytest.raises(APIConnectionError, match="again") as caught:
+        steps.send(second)
+    assert any(f"client.job('{JOB_ID}')" in note for note in caught.value.__notes__)

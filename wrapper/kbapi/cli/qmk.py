@@ -261,8 +261,8 @@ def status(ctx: typer.Context, job_id: JobId) -> None:
     out = out_console()
     out.print(f"{job.job_id}: [bold]{job.status}[/] (created {job.created_at})")
     if job.result is not None:
-        code = job.result.get("returncode")
-        name = job.result.get("firmware_filename") or "no firmware"
+        code = job.result.returncode
+        name = job.result.firmware_filename or "no firmware"
         out.print(Text(f"returncode {code}, {name}"))
     if not job.done:
         return

@@ -14,7 +14,7 @@ from kbapi.qmk.errors import (
     UnknownKeyboardError,
     UnsafeFileNameError,
 )
-from kbapi.qmk.jobs import CompileResult, JobStatus
+from kbapi.qmk.jobs import CompileResult, JobStatus, WorkerResult
 from kbapi.qmk.keyboard_info import (
     KeyboardInfo,
     KeyboardInfoError,
@@ -53,6 +53,7 @@ __all__ = [
     "UnknownKeyboardError",
     "UnknownLayoutError",
     "UnsafeFileNameError",
+    "WorkerResult",
     "check_keycode",
     "is_valid_keycode",
     "keycode_problem",

@@ -1,9 +1,11 @@
-"""The QMK compile API client (async): the same surface as `QMKClient`, with `await`.
+"""The QMK compile API client: check a keymap, compile it, wait, download the firmware.
 
     async with AsyncQMKClient() as qmk:
         path = await qmk.compile_and_download("my_keymap.json", "firmware/")
 
-The decisions (polling, outcomes, file names) are the same pure functions the sync client uses.
+Written once, as async code; tools/unasync.py generates the blocking twin from it (DESIGN: the
+two faces are one implementation). The decisions (polling, outcomes, file names) are pure
+functions of `kbapi.qmk.jobs`, `polling` and `downloads`.
 """
 
 from __future__ import annotations
@@ -11,16 +13,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from types import TracebackType
 
-import anyio
 import httpx
 
+from kbapi._core.async_ops import acall, aparsed
 from kbapi._core.calls import translate_errors
-from kbapi._core.client import TransportOptions, acall, aparsed, wire
+from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError, NotFoundError
+from kbapi._core.timing import AsyncSleep, Clock, async_default_sleep
 from kbapi._generated.qmk_api import Client
 from kbapi._generated.qmk_api.api.compile_ import (
     download_firmware,
@@ -40,8 +43,9 @@ from kbapi._generated.qmk_api.api.status import get_api_status
 from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
 from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
+from kbapi.qmk.async_fetch import asave
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
-from kbapi.qmk.downloads import Artifact, asave, prepare_folder, redirect_target
+from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target
 from kbapi.qmk.errors import JobNotFoundError
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
@@ -49,18 +53,28 @@ from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import (
     DEFAULT_POLL,
+    POLL,
+    QUEUE,
     USE_POLICY,
-    Poller,
     PollPolicy,
     Progress,
     ProgressCallback,
+    WatchReply,
+    watch_steps,
 )
 
 _DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
 
 
 class AsyncQMKClient:
-    """Async client for the QMK compile API; see `QMKClient` for the options."""
+    """Client for the QMK compile API (api.qmk.fm v1 or a compatible server).
+
+    `metadata_url` is the keyboards.qmk.fm-style metadata server used to check keymaps; by
+    default it is found from the API's own `/v1/keyboards/all` redirect. `timeout` (seconds or
+    an `httpx.Timeout`) overrides the one in `http_options` (`TransportOptions`: retries,
+    headers, size cap, transports for tests); `poll` is the job polling schedule, and
+    `sleep` / `clock` (attributes of the same names) drive its waits (tests pass simulated ones).
+    """
 
     def __init__(
         self,
@@ -70,8 +84,8 @@ class AsyncQMKClient:
         timeout: httpx.Timeout | float | None = None,
         http_options: TransportOptions | None = None,
         poll: PollPolicy = DEFAULT_POLL,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        sleep: AsyncSleep = async_default_sleep,
+        clock: Clock = time.monotonic,
         build_history: BuildHistory | None = common.DEFAULT_HISTORY,
     ) -> None:
         self.base_url = common.api_root(base_url)
@@ -86,8 +100,8 @@ class AsyncQMKClient:
         self._downloads: httpx.AsyncClient | None = None
         self._infos: dict[str, KeyboardInfo] = {}
         self._keyboards: list[str] | None = None
-        self._sleep = sleep
-        self._clock = clock
+        self.sleep = sleep
+        self.clock = clock
         self.build_history = common.history_from(build_history)
 
     def __repr__(self) -> str:
@@ -113,7 +127,11 @@ class AsyncQMKClient:
     # -- compile jobs ------------------------------------------------------------------------
 
     async def compile(self, keymap: KeymapLike, *, check: bool = True) -> AsyncCompileJob:
-        """Submit `keymap`; see `QMKClient.compile`."""
+        """Submit `keymap` (a `Keymap`, dict or JSON file path); return the job handle.
+
+        With `check` (the default) the keymap is validated first against the keyboard's
+        info.json, and a `KeymapError` listing every problem is raised before anything is sent.
+        """
         km = common.as_keymap(keymap)
         if check:
             await self.check(km)
@@ -124,7 +142,7 @@ class AsyncQMKClient:
             expect=CompileEnqueued,
         )
         job = AsyncCompileJob(self, enqueued.job_id, keyboard=km.keyboard)
-        job.submitted_at = self._clock()
+        job.submitted_at = self.clock()
         return job
 
     async def compile_and_wait(
@@ -135,7 +153,7 @@ class AsyncQMKClient:
         timeout: float | None = USE_POLICY,
         on_progress: ProgressCallback | None = None,
     ) -> CompileResult:
-        """`compile` then `AsyncCompileJob.wait`."""
+        """`compile` then `AsyncCompileJob.wait`: the successful result, or a `CompileError`."""
         job = await self.compile(keymap, check=check)
         return await job.wait(timeout=timeout, on_progress=on_progress)
 
@@ -175,7 +193,11 @@ class AsyncQMKClient:
         *,
         expected_name: str | None = None,
     ) -> Path:
-        """Save a job's artifact into `folder`; see `QMKClient.download`."""
+        """Save a job's `firmware`, `keymap` JSON or `source` zip into `folder`.
+
+        Follows the API's 302 to the storage host without our headers, writes atomically and
+        refuses unsafe file names; `expected_name` is the name the job result announced.
+        """
         target = prepare_folder(folder)
         operation = _DOWNLOADS[artifact].asyncio_detailed
         redirect = await acall(operation, job_id, client=self._api, ok=(302,))
@@ -201,7 +223,7 @@ class AsyncQMKClient:
         return common.search(await self.keyboards(), text)
 
     async def info(self, keyboard: str) -> KeyboardInfo:
-        """The keyboard's info.json, cached per keyboard."""
+        """The keyboard's info.json (layouts, key counts, processor), cached per keyboard."""
         if keyboard not in self._infos:
             path = common.info_path(keyboard)
             metadata = await self._metadata_client()
@@ -262,7 +284,7 @@ class AsyncQMKClient:
 
 
 class AsyncCompileJob:
-    """A submitted compile job (async): poll it, wait for it, download what it built."""
+    """A submitted compile job: poll it, wait for it, download what it built."""
 
     def __init__(self, client: AsyncQMKClient, job_id: str, *, keyboard: str | None = None) -> None:
         self.id = job_id
@@ -282,7 +304,12 @@ class AsyncCompileJob:
         return self._last
 
     async def watch(self, timeout: float | None = USE_POLICY) -> AsyncIterator[Progress]:
-        """Poll until the job is done, yielding each `Progress`; see `CompileJob.watch`."""
+        """Poll until the job is done, yielding each `Progress` (status or queue change).
+
+        Raises `CompileTimeout` at the deadline (`timeout` seconds; default: the client's
+        poll policy). A poll that still fails after the transport's retries is tolerated up to
+        `PollPolicy.max_poll_failures` times in a row if the error is transient.
+        """
         client = self._client
         plan = common.wait_plan(
             self.id,
@@ -290,27 +317,28 @@ class AsyncCompileJob:
             self.submitted_at,
             policy=client.poll,
             timeout=timeout,
-            now=client._clock(),
+            now=client.clock(),
             history=client.build_history,
             service=client.base_url,
         )
-        poller = plan.poller
-        await client._sleep(poller.first_delay(client._clock()))
+        steps = watch_steps(plan.poller, client.clock)
+        reply: WatchReply = None
         while True:
-            status = await self._poll(poller)
-            if status is None:
-                await client._sleep(poller.next_delay(client._clock()))
-                continue
-            queue = None
-            if poller.wants_queue_length(status, client._clock()):
-                queue = (await client.api_status()).queue_length
-            change = poller.observe(status, client._clock(), queue)
-            if change is not None:
-                yield change
-            if status.done:
+            try:
+                step = steps.send(reply)
+            except StopIteration as done:
+                self._last = done.value
                 plan.done()
                 return
-            await client._sleep(poller.next_delay(client._clock()))
+            reply = None
+            if isinstance(step, Progress):
+                yield step
+            elif step == POLL:
+                reply = await self._poll()
+            elif step == QUEUE:
+                reply = (await client.api_status()).queue_length
+            else:
+                await client.sleep(float(step))
 
     async def wait(
         self,
@@ -347,12 +375,9 @@ class AsyncCompileJob:
             self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
         )
 
-    async def _poll(self, poller: Poller) -> JobStatus | None:
-        """One poll; None after a failure the poller tolerates."""
+    async def _poll(self) -> JobStatus | APIError:
+        """One poll; a failure is returned for `watch_steps` to judge."""
         try:
             return await self.status()
         except APIError as exc:
-            if poller.tolerate(exc):
-                return None
-            exc.add_note(common.resume_hint(self.id))
-            raise
+            return exc

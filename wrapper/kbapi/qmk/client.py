@@ -1,9 +1,13 @@
-"""The QMK compile API client (sync): check a keymap, compile it, wait, download the firmware.
+# Generated from wrapper/kbapi/qmk/async_client.py by tools/unasync.py: do not edit.
+# Change the async source and run `make generate`.
+"""The QMK compile API client: check a keymap, compile it, wait, download the firmware.
 
     with QMKClient() as qmk:
         path = qmk.compile_and_download("my_keymap.json", "firmware/")
 
-`AsyncQMKClient` (`kbapi.qmk.async_client`) has the same surface with `await`.
+Written once, as async code; tools/unasync.py generates the blocking twin from it (DESIGN: the
+two faces are one implementation). The decisions (polling, outcomes, file names) are pure
+functions of `kbapi.qmk.jobs`, `polling` and `downloads`.
 """
 
 from __future__ import annotations
@@ -11,15 +15,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
 import httpx
 
 from kbapi._core.calls import translate_errors
-from kbapi._core.client import TransportOptions, call, parsed, wire
+from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError, NotFoundError
+from kbapi._core.ops import call, parsed
+from kbapi._core.timing import Clock, Sleep, default_sleep
 from kbapi._generated.qmk_api import Client
 from kbapi._generated.qmk_api.api.compile_ import (
     download_firmware,
@@ -40,19 +46,23 @@ from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
 from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
-from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target, save
+from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target
 from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.fetch import save
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import (
     DEFAULT_POLL,
+    POLL,
+    QUEUE,
     USE_POLICY,
-    Poller,
     PollPolicy,
     Progress,
     ProgressCallback,
+    WatchReply,
+    watch_steps,
 )
 
 _DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
@@ -65,7 +75,7 @@ class QMKClient:
     default it is found from the API's own `/v1/keyboards/all` redirect. `timeout` (seconds or
     an `httpx.Timeout`) overrides the one in `http_options` (`TransportOptions`: retries,
     headers, size cap, transports for tests); `poll` is the job polling schedule, and
-    `sleep` / `clock` drive its waits (tests pass simulated ones).
+    `sleep` / `clock` (attributes of the same names) drive its waits (tests pass simulated ones).
     """
 
     def __init__(
@@ -76,8 +86,8 @@ class QMKClient:
         timeout: httpx.Timeout | float | None = None,
         http_options: TransportOptions | None = None,
         poll: PollPolicy = DEFAULT_POLL,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = default_sleep,
+        clock: Clock = time.monotonic,
         build_history: BuildHistory | None = common.DEFAULT_HISTORY,
     ) -> None:
         self.base_url = common.api_root(base_url)
@@ -92,8 +102,8 @@ class QMKClient:
         self._downloads: httpx.Client | None = None
         self._infos: dict[str, KeyboardInfo] = {}
         self._keyboards: list[str] | None = None
-        self._sleep = sleep
-        self._clock = clock
+        self.sleep = sleep
+        self.clock = clock
         self.build_history = common.history_from(build_history)
 
     def __repr__(self) -> str:
@@ -134,7 +144,7 @@ class QMKClient:
             expect=CompileEnqueued,
         )
         job = CompileJob(self, enqueued.job_id, keyboard=km.keyboard)
-        job.submitted_at = self._clock()
+        job.submitted_at = self.clock()
         return job
 
     def compile_and_wait(
@@ -146,7 +156,8 @@ class QMKClient:
         on_progress: ProgressCallback | None = None,
     ) -> CompileResult:
         """`compile` then `CompileJob.wait`: the successful result, or a `CompileError`."""
-        return self.compile(keymap, check=check).wait(timeout=timeout, on_progress=on_progress)
+        job = self.compile(keymap, check=check)
+        return job.wait(timeout=timeout, on_progress=on_progress)
 
     def compile_and_download(
         self,
@@ -188,7 +199,8 @@ class QMKClient:
         refuses unsafe file names; `expected_name` is the name the job result announced.
         """
         target = prepare_folder(folder)
-        redirect = call(_DOWNLOADS[artifact].sync_detailed, job_id, client=self._api, ok=(302,))
+        operation = _DOWNLOADS[artifact].sync_detailed
+        redirect = call(operation, job_id, client=self._api, ok=(302,))
         url = redirect_target(redirect.headers, self._http.base_url)
         return save(self._download_client(), url, target, expected_name)
 
@@ -196,9 +208,8 @@ class QMKClient:
 
     def api_status(self) -> ApiStatus:
         """`GET /v1`: service status and queue length."""
-        return ApiStatus.from_model(
-            parsed(get_api_status.sync_detailed, client=self._api, expect=ApiRoot)
-        )
+        root = parsed(get_api_status.sync_detailed, client=self._api, expect=ApiRoot)
+        return ApiStatus.from_model(root)
 
     def keyboards(self) -> list[str]:
         """Every keyboard name the service knows (cached for the client's lifetime)."""
@@ -215,8 +226,9 @@ class QMKClient:
         """The keyboard's info.json (layouts, key counts, processor), cached per keyboard."""
         if keyboard not in self._infos:
             path = common.info_path(keyboard)
+            metadata = self._metadata_client()
             with translate_errors():
-                response = self._metadata_client().get(path)
+                response = metadata.get(path)
             self._infos[keyboard] = common.read_info(response, keyboard)
         return self._infos[keyboard]
 
@@ -261,7 +273,8 @@ class QMKClient:
         return self._metadata
 
     def _discover_metadata_url(self) -> str:
-        response = call(redirect_all_keyboards.sync_detailed, client=self._api, ok=(302,))
+        operation = redirect_all_keyboards.sync_detailed
+        response = call(operation, client=self._api, ok=(302,))
         return common.metadata_base(response.headers.get("location"))
 
     def _download_client(self) -> httpx.Client:
@@ -304,27 +317,28 @@ class CompileJob:
             self.submitted_at,
             policy=client.poll,
             timeout=timeout,
-            now=client._clock(),
+            now=client.clock(),
             history=client.build_history,
             service=client.base_url,
         )
-        poller = plan.poller
-        client._sleep(poller.first_delay(client._clock()))
+        steps = watch_steps(plan.poller, client.clock)
+        reply: WatchReply = None
         while True:
-            status = self._poll(poller)
-            if status is None:
-                client._sleep(poller.next_delay(client._clock()))
-                continue
-            queue = None
-            if poller.wants_queue_length(status, client._clock()):
-                queue = client.api_status().queue_length
-            change = poller.observe(status, client._clock(), queue)
-            if change is not None:
-                yield change
-            if status.done:
+            try:
+                step = steps.send(reply)
+            except StopIteration as done:
+                self._last = done.value
                 plan.done()
                 return
-            client._sleep(poller.next_delay(client._clock()))
+            reply = None
+            if isinstance(step, Progress):
+                yield step
+            elif step == POLL:
+                reply = self._poll()
+            elif step == QUEUE:
+                reply = (client.api_status()).queue_length
+            else:
+                client.sleep(float(step))
 
     def wait(
         self,
@@ -361,12 +375,9 @@ class CompileJob:
             self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
         )
 
-    def _poll(self, poller: Poller) -> JobStatus | None:
-        """One poll; None after a failure the poller tolerates."""
+    def _poll(self) -> JobStatus | APIError:
+        """One poll; a failure is returned for `watch_steps` to judge."""
         try:
             return self.status()
         except APIError as exc:
-            if poller.tolerate(exc):
-                return None
-            exc.add_note(common.resume_hint(self.id))
-            raise
+            return exc

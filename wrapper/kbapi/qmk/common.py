@@ -226,10 +226,5 @@ def bare_options(options: TransportOptions) -> TransportOptions:
 
 def artifact_name(result: CompileResult, artifact: Artifact) -> str | None:
     """The file name the job result announces for `artifact`, if any."""
-    name = result.raw.get(NAME_FIELDS[artifact])
-    return name if isinstance(name, str) and name else None
-
-
-def resume_hint(job_id: str) -> str:
-    """The note added to errors raised while waiting for a job."""
-    return f"kbapi: job {job_id} may still be running; resume with client.job({job_id!r})"
+    name: str = getattr(result.worker, NAME_FIELDS[artifact])
+    return name or None

@@ -3,7 +3,7 @@
 The API answers each download route with a 302 to a presigned storage URL on another host. That
 URL is fetched with a separate client that carries none of the API client's headers, and the
 file appears in the target folder only once it is complete: a failed or empty download leaves
-nothing behind.
+nothing behind. `kbapi.qmk.async_fetch` (and its sync twin) does the streaming.
 """
 
 from __future__ import annotations
@@ -18,13 +18,10 @@ from typing import BinaryIO, Final, Literal
 
 import httpx
 
-from kbapi._core.calls import translate_errors
 from kbapi._core.errors import (
     APIResponseValidationError,
     InputError,
-    raise_for_status,
 )
-from kbapi._core.retry import STREAM_EXTENSION
 from kbapi.qmk.errors import EmptyDownloadError, UnsafeFileNameError
 
 Artifact = Literal["firmware", "keymap", "source"]
@@ -36,8 +33,6 @@ NAME_FIELDS: Final[dict[Artifact, str]] = {
     "source": "source_archive",
 }
 MAX_NAME_CHARS: Final = 255
-BODY_ATTEMPTS: Final = 3
-_STREAMED: Final = {STREAM_EXTENSION: True}
 _UNSAFE: Final = re.compile(r"[\x00-\x1f\x7f/\\:]")
 
 
@@ -164,80 +159,13 @@ def prepare_folder(folder: str | os.PathLike[str]) -> Path:
     return path.resolve()
 
 
-def _target(folder: Path, name: str) -> Path:
+def target_path(folder: Path, name: str) -> Path:
+    """``folder / name``, refused if it resolves outside `folder` (a link, a case trick)."""
     target = folder / name
     if target.resolve().parent != folder:
         raise UnsafeFileNameError(f"refusing file name {name!r}: it resolves outside {folder}")
     return target
 
 
-class _BodyBrokeOff(Exception):
+class BodyBrokeOff(Exception):
     """The headers arrived, then the connection failed: worth fetching the file again."""
-
-
-def save(http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None) -> Path:
-    """Stream `url` into `folder` (see the module docstring) and return the file's path.
-
-    A body that breaks off after the headers is fetched again, up to `BODY_ATTEMPTS` times in
-    all (failures before the headers are the transport's to retry; a presigned GET is safe to
-    repeat).
-    """
-    for attempt in range(1, BODY_ATTEMPTS + 1):
-        try:
-            return _save_once(http, url, folder, expected, attempt < BODY_ATTEMPTS)
-        except _BodyBrokeOff:
-            continue
-    raise AssertionError("unreachable: the last attempt raises instead")
-
-
-def _save_once(
-    http: httpx.Client, url: httpx.URL, folder: Path, expected: str | None, again: bool
-) -> Path:
-    with translate_errors(), http.stream("GET", url, extensions=_STREAMED) as response:
-        raise_for_status(response)
-        target = _target(folder, choose_name(expected, response.headers, response.url))
-        with AtomicFile(target) as out:
-            try:
-                for chunk in response.iter_bytes():
-                    out.write(chunk)
-            except httpx.TransportError:
-                if again:
-                    raise _BodyBrokeOff from None
-                raise
-    return target
-
-
-async def asave(
-    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None
-) -> Path:
-    """Async twin of `save`.
-
-    The chunks go to disk with plain writes: artifacts are firmware-sized (well under the
-    response cap), so a write never holds the event loop for long.
-    """
-    for attempt in range(1, BODY_ATTEMPTS + 1):
-        try:
-            return await _asave_once(http, url, folder, expected, attempt < BODY_ATTEMPTS)
-        except _BodyBrokeOff:
-            continue
-    raise AssertionError("unreachable: the last attempt raises instead")
-
-
-async def _asave_once(
-    http: httpx.AsyncClient, url: httpx.URL, folder: Path, expected: str | None, again: bool
-) -> Path:
-    with translate_errors():
-        async with http.stream("GET", url, extensions=_STREAMED) as response:
-            if response.status_code >= 400:
-                await response.aread()
-            raise_for_status(response)
-            target = _target(folder, choose_name(expected, response.headers, response.url))
-            with AtomicFile(target) as out:
-                try:
-                    async for chunk in response.aiter_bytes():
-                        out.write(chunk)
-                except httpx.TransportError:
-                    if again:
-                        raise _BodyBrokeOff from None
-                    raise
-    return target

@@ -80,6 +80,8 @@ class CompileTimeout(CompileError, TimeoutError):
     Resume with ``client.job(err.job_id).wait()``. `last_status` is the status seen last.
     """
 
+    job_id: str  # always known: the job was submitted
+
     def __init__(self, job_id: str, waited: float, last_status: str | None) -> None:
         self.waited = waited
         self.last_status = last_status
@@ -92,6 +94,11 @@ class CompileTimeout(CompileError, TimeoutError):
 
 class JobNotFoundError(CompileError):
     """The service does not know the job id: never submitted, or expired (results last ~24 h)."""
+
+    job_id: str
+
+    def __init__(self, message: str, *, job_id: str) -> None:
+        super().__init__(message, job_id=job_id)
 
 
 class DownloadError(APIError):

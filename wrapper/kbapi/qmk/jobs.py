@@ -34,16 +34,60 @@ def strip_ansi(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class WorkerResult:
+    """The worker's result object of a job, read leniently: a missing or mistyped field is empty.
+
+    Only `returncode` and `output` are always sent; the URL fields are the API's redirect
+    routes of the artifacts (the first of the service's one-element lists); `raw` is the object
+    as received.
+    """
+
+    returncode: int | None
+    output: str
+    keyboard: str
+    keymap: str
+    layout: str
+    firmware_filename: str
+    keymap_archive: str
+    source_archive: str
+    firmware_url: str | None
+    keymap_url: str | None
+    source_url: str | None
+    exception: str | None
+    raw: Mapping[str, Any] = field(repr=False, compare=False)
+
+    @classmethod
+    def from_mapping(cls, result: Mapping[str, Any]) -> WorkerResult:
+        """Read the ``result`` object of a job body."""
+        code = result.get("returncode")
+        return cls(
+            returncode=code if isinstance(code, int) and not isinstance(code, bool) else None,
+            output=_text(result, "output"),
+            keyboard=_text(result, "keyboard"),
+            keymap=_text(result, "keymap"),
+            layout=_text(result, "layout"),
+            firmware_filename=_text(result, "firmware_filename"),
+            keymap_archive=_text(result, "keymap_archive"),
+            source_archive=_text(result, "source_archive"),
+            firmware_url=_first_url(result, "firmware_binary_url"),
+            keymap_url=_first_url(result, "firmware_keymap_url"),
+            source_url=_first_url(result, "firmware_source_url"),
+            exception=_text(result, "exception") or None,
+            raw=result,
+        )
+
+
+@dataclass(frozen=True)
 class JobStatus:
     """One poll of a compile job. `status` is always one of `STATUSES`.
 
-    `result` is the worker's result object (None until finished); `raw` the whole body.
+    `result` is the worker's result (None until finished); `raw` the whole body.
     """
 
     job_id: str
     status: str
     is_failed: bool | None
-    result: Mapping[str, Any] | None
+    result: WorkerResult | None
     created_at: str
     raw: Mapping[str, Any] = field(repr=False, compare=False)
 
@@ -61,7 +105,7 @@ class JobStatus:
             job_id=job.id,
             status=_status(job),
             is_failed=job.is_failed,
-            result=result if isinstance(result, Mapping) else None,
+            result=WorkerResult.from_mapping(result) if isinstance(result, Mapping) else None,
             created_at=job.created_at,
             raw=raw,
         )
@@ -85,7 +129,8 @@ def _status(job: RawJob) -> str:
 class CompileResult:
     """A successful build. URLs are the API's redirect routes (None when not offered).
 
-    `output` is the build log with ANSI colour codes stripped; `raw` the worker's result object.
+    `output` is the build log with ANSI colour codes stripped; `worker` the worker's result,
+    `raw` its object as received.
     """
 
     job_id: str
@@ -97,6 +142,7 @@ class CompileResult:
     firmware_url: str | None
     keymap_url: str | None
     source_url: str | None
+    worker: WorkerResult = field(repr=False, compare=False)
     raw: Mapping[str, Any] = field(repr=False, compare=False)
 
 
@@ -130,10 +176,10 @@ def outcome(status: JobStatus, keyboard: str | None = None) -> CompileResult:
         raise CompileInfrastructureError(
             "finished without a result", job_id=job_id, status=status.status
         )
-    returncode = result.get("returncode")
-    if not isinstance(returncode, int) or isinstance(returncode, bool):
+    returncode = result.returncode
+    if returncode is None:
         raise CompileInfrastructureError(
-            f"finished with no integer returncode ({returncode!r})",
+            f"finished with no integer returncode ({result.raw.get('returncode')!r})",
             job_id=job_id,
             status="finished",
         )
@@ -142,14 +188,14 @@ def outcome(status: JobStatus, keyboard: str | None = None) -> CompileResult:
 
 
 def _raise_for_failure(
-    status: JobStatus, result: Mapping[str, Any], returncode: int, keyboard: str | None
+    status: JobStatus, result: WorkerResult, returncode: int, keyboard: str | None
 ) -> None:
     job_id = status.job_id
     if returncode == RETURNCODE_UNKNOWN_KEYBOARD:
-        name = keyboard or _text(result, "keyboard") or "?"
+        name = keyboard or result.keyboard or "?"
         raise UnknownKeyboardError(name, job_id=job_id, hint="the service has no such folder")
-    if returncode == RETURNCODE_EXCEPTION or "exception" in result:
-        exception = _text(result, "exception") or None
+    if returncode == RETURNCODE_EXCEPTION or "exception" in result.raw:
+        exception = result.exception
         raise CompileInfrastructureError(
             f"the compile worker crashed ({exception or 'exception'}); try again later",
             job_id=job_id,
@@ -157,8 +203,8 @@ def _raise_for_failure(
             exception=exception,
         )
     if returncode != 0 or status.is_failed is True:
-        raise CompileFailed(returncode, strip_ansi(_text(result, "output")), job_id=job_id)
-    if not _text(result, "firmware_filename"):
+        raise CompileFailed(returncode, strip_ansi(result.output), job_id=job_id)
+    if not result.firmware_filename:
         raise CompileInfrastructureError(
             "the build reported success but produced no firmware file",
             job_id=job_id,
@@ -166,16 +212,17 @@ def _raise_for_failure(
         )
 
 
-def _success(job_id: str, result: Mapping[str, Any]) -> CompileResult:
+def _success(job_id: str, result: WorkerResult) -> CompileResult:
     return CompileResult(
         job_id=job_id,
-        keyboard=_text(result, "keyboard"),
-        keymap=_text(result, "keymap"),
-        layout=_text(result, "layout"),
-        firmware_filename=_text(result, "firmware_filename"),
-        output=strip_ansi(_text(result, "output")),
-        firmware_url=_first_url(result, "firmware_binary_url"),
-        keymap_url=_first_url(result, "firmware_keymap_url"),
-        source_url=_first_url(result, "firmware_source_url"),
-        raw=result,
+        keyboard=result.keyboard,
+        keymap=result.keymap,
+        layout=result.layout,
+        firmware_filename=result.firmware_filename,
+        output=strip_ansi(result.output),
+        firmware_url=result.firmware_url,
+        keymap_url=result.keymap_url,
+        source_url=result.source_url,
+        worker=result,
+        raw=result.raw,
     )

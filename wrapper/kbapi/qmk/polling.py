@@ -8,13 +8,16 @@ ends: no poll before the earliest plausible end, then one every `window_interval
 half the window) until the latest, then the plain schedule if the build overruns. What the
 API says moves the window: a job still `queued` at a poll cannot end before that poll plus
 the shortest run, and while `queue_length` shows other jobs ahead the start is not near.
+
+`watch_steps` is the whole wait as a generator (like the OAuth flows of `kbapi._core.auth`):
+the clients' `watch()` only carry out its steps (poll, fetch the queue length, sleep, report).
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -114,6 +117,20 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+POLL: Final = "poll"
+"""A watch step: fetch the job's status once; send() the `JobStatus`, or the `APIError` raised."""
+QUEUE: Final = "queue"
+"""A watch step: fetch the service's queue length; send() it (an int, or None)."""
+WatchStep = str | float | Progress
+"""`POLL`, `QUEUE`, seconds to sleep, or a `Progress` to hand to the caller."""
+WatchReply = JobStatus | APIError | int | None
+WatchSteps = Generator[WatchStep, WatchReply, JobStatus]
+
+
+def resume_hint(job_id: str) -> str:
+    """The note added to errors raised while waiting for a job."""
+    return f"kbapi: job {job_id} may still be running; resume with client.job({job_id!r})"
 
 
 def _bounds(values: Sequence[float], margin: float) -> tuple[float, float] | None:
@@ -298,3 +315,33 @@ class Poller:
             last = self.last.status if self.last else None
             raise CompileTimeout(self.job_id, now - self.started, last)
         return min(delay, left)
+
+
+def watch_steps(poller: Poller, clock: Callable[[], float]) -> WatchSteps:
+    """The steps of one wait, driven by `CompileJob.watch` (sync or async); returns the last status.
+
+    First sleeps `poller.first_delay()` (no poll before the earliest plausible end). Raises
+    `CompileTimeout` past the deadline, and a failed poll's `APIError` (with a note on how to
+    resume) once `poller` no longer tolerates it.
+    """
+    yield poller.first_delay(clock())
+    while True:
+        reply = yield POLL
+        if isinstance(reply, APIError):
+            if not poller.tolerate(reply):
+                reply.add_note(resume_hint(poller.job_id))
+                raise reply
+            yield poller.next_delay(clock())
+            continue
+        if not isinstance(reply, JobStatus):
+            raise TypeError(f"send() the JobStatus of a POLL step, got {type(reply).__name__}")
+        queue = None
+        if poller.wants_queue_length(reply, clock()):
+            answer = yield QUEUE
+            queue = answer if isinstance(answer, int) else None
+        change = poller.observe(reply, clock(), queue)
+        if change is not None:
+            yield change
+        if reply.done:
+            return reply
+        yield poller.next_delay(clock())
