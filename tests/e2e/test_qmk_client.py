@@ -87,9 +87,14 @@ def test_every_fixture_keyboard_compiles_to_firmware_of_its_format(
 
 def test_progress_reports_each_status_change(face: Face, mock: tuple[str, Recorder]) -> None:
     seen: list[Progress] = []
-    app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2))
+    clock = Clock()  # simulated: the client's sleeps advance the mock's clock, nothing waits
+
+    def sleep(seconds: float) -> None:
+        clock.now += seconds
+
+    app = create_qmk_app(QMKMockConfig(queue_seconds=0.2, run_seconds=0.2), clock=clock)
     poll = PollPolicy(initial=0.02, max_interval=0.05, queue_interval=0)
-    with serve(app) as url, face.qmk(url, poll=poll) as q:
+    with serve(app) as url, face.qmk(url, poll=poll, sleep=sleep, clock=clock) as q:
         result = q.compile_and_wait(fixture_keymap(), on_progress=seen.append)
     assert [p.status for p in seen] == ["queued", "running", "finished"]
     assert seen[0].queue_length == 1 and seen[-1].elapsed >= 0.4
