@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,25 @@ def test_send_shadows_show_clear(local_url: str) -> None:
     cleared = q(local_url, "clear")
     assert cleared.stdout.strip() == "deleted 2 signals"
     assert q(local_url, "shadows").stdout.strip() == "no zone shows a signal"
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+def test_show_piped_brackets_lit_keys_and_lists_them(local_url: str, columns: str) -> None:
+    assert (
+        q(local_url, "send", "-z", "KEY_SPACE", "-c", "red", "--effect", "BREATHE").exit_code == 0
+    )
+    assert q(local_url, "send", "-z", "KEY_F10", "-c", "#00F").exit_code == 0
+    for env in ({}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}):
+        shown = q(local_url, "show", COLUMNS=columns, **env)
+        assert shown.exit_code == 0, shown.output
+        assert ("\x1b[" in shown.stdout) == bool(env)  # NO_COLOR keeps bold, drops colour
+        assert "38;2;" not in shown.stdout and "48;2;" not in shown.stdout
+        text = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout)
+        assert max(len(line) for line in text.splitlines()) <= int(columns)
+        assert re.search(r"\[\s+SPACE\s+\]", text)
+        assert re.search(r"\[(F10|10)\]", text)
+        assert re.search(r"SPACE\s+KEY_SPACE\s+7,5\s+#FF0000\s+BREATHE", text)
+        assert re.search(r"F10\s+KEY_F10\s+13,0\s+#0000FF\s+SET_COLOR", text)
 
 
 def test_send_in_other_layouts_and_formats(local_url: str) -> None:

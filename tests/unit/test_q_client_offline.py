@@ -6,6 +6,7 @@ Clients built here point at a transport that fails the test if anything is sent.
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -30,7 +31,8 @@ from kbapi.daskeyboard import (
     get_layout,
 )
 from kbapi.daskeyboard._shared import epoch_millis
-from kbapi.daskeyboard.render import keyboard_text, render_keyboard, short_label, text_color
+from kbapi.daskeyboard.keycaps import fit_label
+from kbapi.daskeyboard.render import keyboard_text, render_keyboard, text_color
 from kbapi.daskeyboard.targets import (
     auth_hint,
     infer_target,
@@ -216,9 +218,11 @@ def test_epoch_millis() -> None:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def _draw(width: int, colors: dict[Any, str], layout: str = "en-US", device: str = "5Q") -> str:
+def _draw(
+    width: int, colors: dict[Any, str], layout: str = "en-US", device: str = "5Q", **kw: Any
+) -> str:
     console = Console(width=width, color_system="truecolor", force_terminal=True, record=True)
-    console.print(render_keyboard(get_layout(layout, device), colors))
+    console.print(render_keyboard(get_layout(layout, device), colors, **kw))
     return console.export_text(styles=True)
 
 
@@ -231,20 +235,54 @@ def test_render_keyboard_in_truecolor() -> None:
     assert "Das Keyboard 5Q · en-US" in drawn
 
 
-def test_render_keyboard_fits_80_columns() -> None:
-    console = Console(width=80, record=True)
-    console.print(render_keyboard(get_layout("de-DE"), {"KEY_Z": "red"}))
-    lines = console.export_text().splitlines()
-    assert len(lines) == 9  # border, 6 rows, footer, border: nothing wrapped
-    assert max(len(line) for line in lines) <= 80
-    assert " Z " in lines[3]  # the German Z is in the QWERTY Y cell
+def _plain(width: int, colors: dict[Any, str], layout: str = "en-US", **kw: Any) -> list[str]:
+    """The drawing as a pipe or NO_COLOR terminal gets it: no colour, so brackets and a legend."""
+    console = Console(width=width, record=True, color_system=None)
+    console.print(render_keyboard(get_layout(layout), colors, **kw))
+    return console.export_text().splitlines()
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_render_keyboard_fits_and_keeps_labels_apart(width: int) -> None:
+    lines = _plain(width, {"KEY_Z": "red"}, layout="de-DE")
+    assert max(len(line) for line in lines) <= width
+    assert "T[Z]U" in lines[3].replace(" ", "")  # the German Z is in the QWERTY Y cell, lit
+    row0 = _plain(width, {})[1]
+    if width >= 97:
+        assert "F9 F10 F11 F12  PRT SCR PAU" in row0
+    else:
+        assert "F9 10 11 12  PS SL Pa" in row0
+    assert all(len(line.split()) > 1 for line in lines[1:7])  # no row is one run of letters
+
+
+def test_render_draws_the_space_bar_wide_and_iso_enter_tall() -> None:
+    lines = _plain(120, {"KEY_SPACE": "red", "KEY_ENTER": "blue"}, layout="fr-FR")
+    space = re.search(r"\[\s*SPACE\s*\]", lines[6])
+    assert space and len(space.group()) >= 6 * 4  # 6.25 key units at 4 columns each
+    assert "↵" in lines[3] and "µ" in lines[4]  # ISO Enter on the Q row, µ left of it below
+    colored = _draw(120, {"KEY_ENTER": "blue"}, layout="fr-FR").splitlines()
+    assert sum("48;2;0;0;255" in line for line in colored) == 2  # both rows of the tall Enter
+
+
+def test_without_colour_lit_keys_are_bracketed_and_listed_with_effects() -> None:
+    lines = _plain(80, {"KEY_Q": "red", "KEY_W": "#00FF00"}, effects={"KEY_W": "blink"})
+    assert "[Q |W ]" in lines[3]
+    legend = [line.strip("│ ").split() for line in lines[8:10]]
+    assert legend == [["Q", "KEY_Q", "2,2", "#FF0000", "SET_COLOR"],
+                      ["W", "KEY_W", "3,2", "#00FF00", "BLINK"]]  # fmt: skip
+
+
+def test_with_colour_effects_are_listed_under_the_drawing() -> None:
+    drawn = _draw(120, {"KEY_Q": "red", "KEY_E": "red"}, effects={"KEY_E": "BREATHE"})
+    assert "BREATHE: E" in drawn and "SET_COLOR" not in drawn
 
 
 def test_render_labels_and_contrast() -> None:
     text = keyboard_text(get_layout("en-US"), {}).plain.splitlines()
-    assert text[0].startswith("|-L ESC")
-    assert "SPC" in text[5]
-    assert short_label("PRT-SC") == "PRT" and short_label(None) == ""
+    assert text[0].startswith("│ ESC ")
+    assert "SPACE" in text[5]
+    assert fit_label("PRT-SC", 3) == "PRT" and fit_label("PRT-SC", 2) == "PS"
+    assert fit_label("N-7", 3) == "7" and fit_label(None, 3) == ""
     assert (text_color("#FFFF00"), text_color("#000080")) == ("#000000", "#FFFFFF")
     assert "4Q" in _draw(120, {"2,2": "red"}, device="4Q")
     with pytest.raises(InputError):
