@@ -20,12 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from rich.console import Console
-
 from kbapi.daskeyboard import QClient
 from kbapi.daskeyboard.render import render_shadows
 from kbapi.mock.qmk import QMKMockConfig
 from kbapi.mock.runner import MockSettings, running_mocks
+from rich.console import Console
 
 ROOT = Path(__file__).resolve().parents[1]
 KBAPI = str(ROOT / ".venv" / "bin" / "kbapi")
