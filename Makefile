@@ -1,4 +1,5 @@
 # kbapi build. Every target that needs Python creates .venv from pinned dependencies first.
+# Each target's `## text` is its line in `make help` (tests/unit/test_makefile.py checks them all).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -20,18 +21,10 @@ SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 .PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
         generate-other docs clean
 
-help:
-	@echo "make demo            run the main job against the built-in mock servers"
-	@echo "make test            all tests (creates .venv by itself)"
-	@echo "make install         create .venv with pinned dependencies"
-	@echo "make generate        regenerate generated/ from spec/ and the sync twins of async modules"
-	@echo "make lint-spec       validate and lint the specs"
-	@echo "make lint            ruff + mypy --strict"
-	@echo "make mock            start the mock servers (kbapi mock)"
-	@echo "make fuzz | bench | soak | generate-other LANG=..."
-	@echo "make docs            build the docs site into build/site (--strict)"
+help: ## list the targets
+	@sed -nE 's/^([a-z-]+):.*## (.*)$$/make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 22
 
-install: $(STAMP)
+install: $(STAMP) ## create .venv with pinned dependencies
 
 $(STAMP): pyproject.toml $(CONSTRAINTS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,7 +39,7 @@ define gen
 endef
 
 # The specs are copied too: they ship as package data (kbapi._specs) and match the clients.
-generate: $(STAMP)
+generate: $(STAMP) ## regenerate generated/ from spec/ and the sync twins of async modules
 	$(call gen,spec/qmk.yaml,spec/codegen/qmk.yaml,$(GEN_QMK))
 	$(call gen,spec/qmk-keyboards.yaml,spec/codegen/qmk-keyboards.yaml,$(GEN_KB))
 	$(call gen,spec/daskeyboard-q.yaml,spec/codegen/daskeyboard-q.yaml,$(GEN_Q))
@@ -58,43 +51,46 @@ generate: $(STAMP)
 
 # Regenerate into a temporary copy and fail on any difference with the committed generated/
 # or with the committed sync twins.
-check-generated: $(STAMP)
+check-generated: $(STAMP) ## fail if generated code differs from a fresh `make generate`
 	$(BIN)/python tools/check_generated.py
 
-lint-spec: $(STAMP)
+lint-spec: $(STAMP) ## validate and lint the specs
 	$(BIN)/openapi-spec-validator $(SPECS)
 	tools/spectral.sh lint $(SPECS) --fail-severity=warn
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff + mypy --strict
 	$(BIN)/ruff check wrapper tests tools
 	$(BIN)/ruff format --check wrapper tests tools
+	$(MAKE) --no-print-directory typecheck
+
+typecheck: $(STAMP) ## mypy --strict on wrapper/kbapi
 	$(BIN)/mypy
 
-test: $(STAMP)
+test: $(STAMP) ## check-generated, lint-spec, lint and all tests (creates .venv by itself)
 	$(MAKE) --no-print-directory check-generated
 	$(MAKE) --no-print-directory lint-spec
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest -n 2 -q tests
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) ## the tests not marked slow
 	$(BIN)/python -m pytest -n 2 -q tests -m "not slow"
 
-demo: $(STAMP)
+demo: $(STAMP) ## run the main job against the built-in mock servers
 	$(BIN)/python tools/demo.py
 
-mock: $(STAMP)
+mock: $(STAMP) ## start the mock servers (kbapi mock)
 	$(BIN)/kbapi mock
 
-fuzz: $(STAMP)
+fuzz: $(STAMP) ## schemathesis CLI against the mocks, JUnit reports in build/fuzz
 	$(BIN)/python tools/fuzz.py
 
-bench: $(STAMP)
+bench: $(STAMP) ## print the benchmark figures
 	$(BIN)/python tools/bench.py
 
-soak: $(STAMP)
+soak: $(STAMP) ## compile jobs and signals under injected faults
 	$(BIN)/python tools/soak.py
 
-generate-other: $(STAMP)
+generate-other: $(STAMP) ## clients in other languages into build/other (LANG=typescript, go, java or all)
 	tools/generate_other.sh $(LANG)
 
 DOCS_STAMP := $(VENV)/.docs-installed
@@ -105,9 +101,9 @@ $(DOCS_STAMP): $(STAMP) requirements/docs.txt
 
 # The site: guides from docs/, the API reference from the docstrings, the CLI reference from the typer app
 # and the three specs rendered by Redocly (tools/docs_hooks.py). --strict fails on any broken link.
-docs: $(DOCS_STAMP)
+docs: $(DOCS_STAMP) ## build the docs site into build/site (--strict)
 	NO_MKDOCS_2_WARNING=1 REDOCLY_TELEMETRY=off $(BIN)/mkdocs build --strict -q
 
-clean:
+clean: ## remove .venv, build output and caches
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -prune -exec rm -rf {} +
