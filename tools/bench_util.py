@@ -1,4 +1,5 @@
-"""Shared pieces of the benchmarks: a simulated clock, interleaved timing, machine facts."""
+"""Shared pieces of the benchmarks: mock servers in their own process, paired client-CPU
+ratios, a simulated clock, machine facts, and the shape of a named figure."""
 
 from __future__ import annotations
 
@@ -13,6 +14,18 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+KBAPI = Path(sys.executable).with_name("kbapi")
+
+
+def figure(
+    value: Any, unit: str, how: str, goal: str | None = None, met: bool | None = None
+) -> dict[str, Any]:
+    """A named figure of results.json: the value, its unit, how it was measured, the goal."""
+    found: dict[str, Any] = {"value": value, "unit": unit, "how": how}
+    if goal is not None:
+        found.update(goal=goal, met=met)
+    return found
+
 
 class Clock:
     """Simulated time shared by a mock server and a client: `sleep` advances it instantly."""
@@ -26,51 +39,63 @@ class Clock:
     def sleep(self, seconds: float) -> None:
         self.now += max(0.0, seconds)
 
+    async def asleep(self, seconds: float) -> None:
+        self.now += max(0.0, seconds)
 
-def interleaved(
-    calls: dict[str, Callable[[], Any]], rounds: int, per_round: int
-) -> dict[str, float]:
-    """Median seconds per call of each callable, timed in alternating blocks.
 
-    Alternating blocks spread machine noise (other processes, CPU frequency) over all
-    contestants instead of letting it land on whichever ran last.
+def _ratio_summary(cpu: dict[str, list[float]], per_round: int) -> dict[str, float]:
+    ratios = [k / r for k, r in zip(cpu["kbapi"], cpu["raw"], strict=True) if r > 0]
+    return {
+        "raw_us": statistics.median(cpu["raw"]) / per_round * 1e6,
+        "kbapi_us": statistics.median(cpu["kbapi"]) / per_round * 1e6,
+        "ratio": statistics.median(ratios),
+    }
+
+
+def paired(calls: dict[str, Callable[[], Any]], rounds: int, per_round: int) -> dict[str, float]:
+    """Client CPU of `calls["kbapi"]` over `calls["raw"]`: the median of per-round ratios.
+
+    Each round times a block of `per_round` calls of each (alternating which goes first) with
+    `time.process_time`, which counts this process only: the server runs in its own.
     """
-    samples: dict[str, list[float]] = {name: [] for name in calls}
-    for _ in range(rounds):
-        for name, call in calls.items():
-            started = time.perf_counter()
+    cpu: dict[str, list[float]] = {"raw": [], "kbapi": []}
+    for n in range(rounds):
+        for name in ("raw", "kbapi") if n % 2 == 0 else ("kbapi", "raw"):
+            started = time.process_time()
             for _ in range(per_round):
-                call()
-            samples[name].append((time.perf_counter() - started) / per_round)
-    return {name: statistics.median(values) for name, values in samples.items()}
+                calls[name]()
+            cpu[name].append(time.process_time() - started)
+    return _ratio_summary(cpu, per_round)
 
 
-async def ainterleaved(
+async def apaired(
     calls: dict[str, Callable[[], Awaitable[Any]]], rounds: int, per_round: int
 ) -> dict[str, float]:
-    """Async twin of `interleaved`: `calls` are coroutine functions."""
-    samples: dict[str, list[float]] = {name: [] for name in calls}
-    for _ in range(rounds):
-        for name, call in calls.items():
-            started = time.perf_counter()
+    """Async twin of `paired`: `calls` are coroutine functions."""
+    cpu: dict[str, list[float]] = {"raw": [], "kbapi": []}
+    for n in range(rounds):
+        for name in ("raw", "kbapi") if n % 2 == 0 else ("kbapi", "raw"):
+            started = time.process_time()
             for _ in range(per_round):
-                await call()
-            samples[name].append((time.perf_counter() - started) / per_round)
-    return {name: statistics.median(values) for name, values in samples.items()}
+                await calls[name]()
+            cpu[name].append(time.process_time() - started)
+    return _ratio_summary(cpu, per_round)
 
 
-def ratio_row(name: str, times: dict[str, float]) -> dict[str, Any]:
-    """A result row comparing `kbapi` to `raw` per-call times."""
+def ratio_row(name: str, times: dict[str, float], goal: float) -> dict[str, Any]:
+    """A result row comparing kbapi to raw httpx per-call client CPU."""
     return {
         "measure": name,
-        "raw_us": round(times["raw"] * 1e6, 1),
-        "kbapi_us": round(times["kbapi"] * 1e6, 1),
-        "ratio": round(times["kbapi"] / times["raw"], 3),
+        "raw_us": round(times["raw_us"], 1),
+        "kbapi_us": round(times["kbapi_us"], 1),
+        "ratio": round(times["ratio"], 3),
+        "goal": f"<= {goal}",
+        "met": times["ratio"] <= goal,
     }
 
 
 def machine() -> dict[str, Any]:
-    """Where the figures come from."""
+    """Where the figures come from (the load average says how busy the machine was)."""
     model = ""
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
@@ -83,53 +108,39 @@ def machine() -> dict[str, Any]:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
     }
 
 
-def fresh_process_seconds(code: str, runs: int) -> float:
-    """Median wall time of `python -c code` in new processes (interpreter start included)."""
-    import subprocess
-    import sys
-
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far (Linux /proc)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @contextlib.contextmanager
-def mock_process(*args: str) -> Iterator[dict[str, str]]:
-    """`kbapi mock` in its own process on free ports; yields {"qmk", "q_local", "q_cloud"} URLs.
+def mock_process(*args: str) -> Iterator[tuple[dict[str, str], int]]:
+    """`kbapi mock` in its own process on free ports; yields its URLs and its pid.
 
-    Benchmarks time the client in this process against a server with its own interpreter and
-    GIL, as users' programs meet the real services.
+    URLs: {"qmk", "q_local", "q_cloud"}. Benchmarks time the client in this process against a
+    server with its own interpreter and GIL, as users' programs meet the real services.
     """
-    command = [
-        str(Path(sys.executable).with_name("kbapi")),
-        "mock",
-        "--qmk-port",
-        "0",
-        "--q-local-port",
-        "0",
-    ]
-    command += ["--q-cloud-port", "0", *args]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    ports = ("--qmk-port", "0", "--q-local-port", "0", "--q-cloud-port", "0")
+    process = subprocess.Popen(
+        [str(KBAPI), "mock", *ports, *args], stdout=subprocess.PIPE, text=True
+    )
+    labels = {"QMK API mock:": "qmk", "Q local": "q_local", "Q cloud": "q_cloud"}
     try:
         urls: dict[str, str] = {}
         assert process.stdout is not None
         for line in process.stdout:
-            for name, label in (
-                ("qmk", "QMK API mock:"),
-                ("q_local", "Q local"),
-                ("q_cloud", "Q cloud"),
-            ):
+            for label, name in labels.items():
                 if line.startswith(label):
-                    urls[name] = line.split("http://", 1)[1].split("/", 1)[0].join(("http://", ""))
+                    urls[name] = "http://" + line.split("http://", 1)[1].split("/", 1)[0]
             if line.startswith("Press Ctrl-C"):
                 break
-        yield urls
+        yield urls, process.pid
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -1,0 +1,104 @@
+"""What `make bench` writes beside results.json: the polling plot (PNG) and docs/benchmarks.md.
+
+    .venv/bin/python tools/bench_report.py build/bench/results.json docs/benchmarks.md
+
+rebuilds the Markdown page from a results file (the page is never written by hand).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+STRATEGIES = (("cfg", "QMK Configurator"), ("cold", "kbapi, no history"), ("warm", "kbapi, warm"))
+
+
+def plot(rows: list[dict[str, Any]], path: Path) -> None:
+    """Requests against detection latency per job length, one line per strategy."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
+    for (key, label), marker in zip(STRATEGIES, "osD", strict=True):
+        xs = [row[f"{key}_requests"] for row in rows]
+        ys = [row[f"{key}_latency_s"] for row in rows]
+        axes.plot(xs, ys, marker=marker, label=label)
+        for row, x, y in zip(rows, xs, ys, strict=True):
+            axes.annotate(
+                f"{row['job_seconds']}s",
+                (x, y),
+                fontsize=7,
+                xytext=(3, 3),
+                textcoords="offset points",
+            )
+    axes.set_xscale("log")
+    axes.set_xlabel("requests per job (mean, log scale)")
+    axes.set_ylabel("detection latency, s (mean)")
+    axes.set_title("Compile polling per job length: requests against latency")
+    axes.grid(True, alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path)
+    plt.close(figure)
+
+
+def _table(rows: list[dict[str, Any]]) -> list[str]:
+    keys = list(rows[0])
+    lines = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(row[key]) for key in keys) + " |")
+    return lines
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "**no**"
+    return str(value)
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """docs/benchmarks.md from results.json."""
+    facts = ", ".join(f"{key} {value}" for key, value in results["machine"].items())
+    lines = [
+        "# Benchmarks",
+        "",
+        "Every figure on this page comes from `build/bench/results.json`, written by `make bench`",
+        "(this page is rebuilt from it by `tools/bench_report.py`; do not edit it by hand).",
+        f"Machine: {facts}. The machine is shared: the load average says how",
+        "busy it was; ratios are paired (measured in alternating blocks of the same run), so they",
+        "hold up under load far better than absolute times.",
+        "",
+        "## Goals",
+        "",
+        "| figure | value | goal | met | how it was measured |",
+        "|---|---|---|---|---|",
+    ]
+    for name, found in results["figures"].items():
+        goal = found.get("goal", "")
+        met = _cell(found["met"]) if "met" in found else ""
+        lines.append(
+            f"| {name} | {found['value']} {found['unit']} | {goal} | {met} | {found['how']} |"
+        )
+    for key, title in results["titles"].items():
+        lines += ["", f"## {title}", "", *_table(results["tables"][key])]
+        if key == "polling":
+            lines += ["", "![requests against latency](benchmarks-polling.png)"]
+    lines += ["", f"`make bench` took {results['bench_s']} s.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    results = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    out = Path(argv[1])
+    out.write_text(markdown(results), encoding="utf-8")
+    plot(results["tables"]["polling"], out.with_name("benchmarks-polling.png"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
