@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -464,3 +465,14 @@ def test_a_url_copied_with_the_api_prefix_is_normalised() -> None:
         code, output = contract("qmk", "--url", f"{base}/v1/", "--examples", "1")
     assert code == 0, output
     assert not any(path.startswith("/v1/v1") for _, path, _ in recorder.seen)
+
+
+def test_a_server_that_never_answers_is_one_usage_error_at_timeout(spec: Path) -> None:
+    with socket.socket() as sock:  # accepts connections (the backlog), never answers
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(4)
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        code, output = contract("qmk", "--url", url, "--spec", str(spec), "--timeout", "0.2")
+    assert code == 2, output
+    assert f"nothing answers at {url} (ReadTimeout" in output
+    assert "larger --timeout" in output and "FAILED" not in output

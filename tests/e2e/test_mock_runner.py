@@ -70,6 +70,10 @@ def test_busy_port_is_an_error() -> None:
         busy = MockSettings(qmk_port=port, include_q=False)
         with pytest.raises(OSError), running_mocks(busy):
             pass
+        command = CliRunner().invoke(cli_app, ["mock", "--qmk-port", str(port)])
+    assert command.exit_code == 2, command.output
+    assert command.stderr.startswith("error: ")
+    assert "kbapi mock: cannot start; pick other ports" in command.stderr
 
 
 def test_run_mocks_prints_urls_and_stops() -> None:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from kbapi.cli.console import fail
 from kbapi.mock.faults import ENV_VAR, FaultConfig
 from kbapi.mock.qmk import QMKMockConfig
 from kbapi.mock.runner import (
@@ -94,6 +95,6 @@ def mock(
     )
     try:
         run_mocks(settings)
-    except OSError as exc:
-        typer.echo(f"kbapi mock: cannot start: {exc}", err=True)
-        raise typer.Exit(1) from exc
+    except OSError as exc:  # a busy port or an address this machine does not have: exit 2
+        exc.add_note("kbapi mock: cannot start; pick other ports (0 = any free port)")
+        fail(exc)

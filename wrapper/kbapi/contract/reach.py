@@ -17,25 +17,27 @@ REFUSED_STATUSES: Final = frozenset({401})
 
 
 class ServerUnreachable(Exception):
-    """No server answers at the URL under test (connection refused, unknown host, no TLS)."""
+    """No server answers at the URL under test: connection refused, unknown host, no answer."""
 
     def __init__(self, url: str, error: BaseException) -> None:
         self.url = url
         self.error = error
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         super().__init__(
-            f"nothing answers at {url} ({type(error).__name__}: {error}); is the server "
-            "running, and is --url right (scheme, host and port)?"
+            f"nothing answers at {url} ({detail}); is the server running, and is --url "
+            "right (scheme, host and port)? A slow server may need a larger --timeout."
         )
 
 
 def probe(client: httpx.Client, url: str, headers: dict[str, str]) -> None:
     """One GET of `url`; raise `ServerUnreachable` if no connection opens.
 
-    Any HTTP answer, even a 404 or a 500, means a server is there and the run may go on.
+    Any HTTP answer, even a 404 or a 500, means a server is there and the run may go on; no
+    answer within the timeout means there is nothing to test.
     """
     try:
         client.get(url, headers=headers).close()
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol) as exc:
+    except (httpx.ConnectError, httpx.TimeoutException, httpx.UnsupportedProtocol) as exc:
         raise ServerUnreachable(url, exc) from exc
     except httpx.HTTPError:
         return  # it answered, badly: the run itself will report what goes wrong
