@@ -33,3 +33,21 @@ def test_every_listed_model_resolves_to_its_class(package: str) -> None:
         assert getattr(models, name).__name__ == name
     with pytest.raises(AttributeError, match="NoSuchModel"):
         _ = models.NoSuchModel
+
+
+@pytest.mark.parametrize(
+    "code", ["from kbapi.qmk import QMKClient", "from kbapi.daskeyboard import QClient"]
+)
+def test_a_sync_client_loads_no_event_loop_and_no_async_or_oauth_code(code: str) -> None:
+    loaded = _modules_after(code)
+    assert "asyncio" not in loaded
+    assert not [name for name in loaded if name.endswith(("async_client", "async_transport"))]
+    assert "kbapi._core.auth" not in loaded or "daskeyboard" in code
+
+
+def test_package_names_load_on_first_use() -> None:
+    from kbapi import qmk
+
+    assert qmk.QMKClient.__name__ == "QMKClient" and "QMKClient" in dir(qmk)
+    with pytest.raises(AttributeError, match="Nope"):
+        _ = qmk.Nope  # type: ignore[attr-defined]

@@ -6,7 +6,6 @@ Every credential is held as a `Secret`, so no repr, log line or error ever shows
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import json
 import logging
@@ -212,6 +211,8 @@ class OAuth2Auth(httpx.Auth):
         self._client_id = client_id or getattr(grant, "client_id", None)
         self._token: Token | None = None
         self._lock = threading.Lock()
+        import asyncio  # here: only OAuth users pay for the event loop module
+
         self._async_lock = asyncio.Lock()
 
     @property

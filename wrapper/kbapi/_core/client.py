@@ -17,7 +17,6 @@ from typing import Any, Protocol, TypeVar
 import httpx
 
 from kbapi._core.async_ops import acall, aparsed
-from kbapi._core.async_transport import build_async_client
 from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT
 from kbapi._core.limits import DEFAULT_MAX_RESPONSE_BYTES
 from kbapi._core.ops import call, parsed
@@ -80,6 +79,8 @@ class TransportOptions:
         self, base_url: str = "", auth: httpx.Auth | None = None, *, follow_redirects: bool = False
     ) -> httpx.AsyncClient:
         """A new `httpx.AsyncClient` for `base_url` with this policy."""
+        from kbapi._core.async_transport import build_async_client  # only async users load it
+
         return build_async_client(
             base_url,
             timeout=self.timeout,

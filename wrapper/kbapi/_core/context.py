@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
-import attrs
 import httpx
 
 
-@attrs.define
+@dataclass
 class CallRecord:
     """What the transport saw for the call in progress (latest attempt wins)."""
 

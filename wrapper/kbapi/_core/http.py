@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-import platform
+import sys
 from collections.abc import Mapping
 from typing import Final
 
@@ -20,7 +20,7 @@ DEFAULT_RETRIES: Final = DEFAULT_POLICY
 
 def user_agent() -> str:
     """``kbapi/<version> python/<x.y> httpx/<version>``."""
-    py = ".".join(platform.python_version_tuple()[:2])
+    py = f"{sys.version_info.major}.{sys.version_info.minor}"
     return f"kbapi/{__version__} python/{py} httpx/{httpx.__version__}"
 
 

@@ -7,16 +7,14 @@ window. Its window is not aligned with ours, so a sliding window (at most `rate`
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
-import anyio
-
 from kbapi._core.errors import InputError
+from kbapi._core.timing import async_default_sleep
 
 T = TypeVar("T")
 
@@ -35,7 +33,7 @@ class RateLimiter:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
-        async_sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = async_default_sleep,
     ) -> None:
         if rate < 1 or per <= 0:
             raise InputError(f"rate limit needs rate >= 1 and per > 0, got {rate}/{per}")
@@ -79,6 +77,8 @@ async def gather_bounded(aws: Iterable[Awaitable[T]], limit: int) -> list[T]:
     """
     if limit < 1:
         raise InputError(f"limit must be >= 1, got {limit}")
+    import asyncio  # here: sync users never load the event loop
+
     semaphore = asyncio.Semaphore(limit)
 
     async def run(aw: Awaitable[T]) -> T:

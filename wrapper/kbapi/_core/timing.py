@@ -10,11 +10,15 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Final, TypeAlias
 
-import anyio
-
 Sleep: TypeAlias = Callable[[float], None]
 AsyncSleep: TypeAlias = Callable[[float], Awaitable[None]]
 Clock: TypeAlias = Callable[[], float]
 
 default_sleep: Final[Sleep] = time.sleep
-async_default_sleep: Final[AsyncSleep] = anyio.sleep
+
+
+async def async_default_sleep(seconds: float) -> None:
+    """`anyio.sleep`, imported on first use: sync users never load an event loop library."""
+    import anyio
+
+    await anyio.sleep(seconds)

@@ -8,62 +8,70 @@ with QClient.local() as q:
     print(q.shadows())
 """
 
-from kbapi._core.auth import (
-    AuthorizationCodeGrant,
-    ClientCredentials,
-    PasswordGrant,
-    RefreshTokenGrant,
-)
-from kbapi.daskeyboard._shared import ClientOptions
-from kbapi.daskeyboard.async_client import AsyncQClient
-from kbapi.daskeyboard.client import QClient
-from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color, to_short
-from kbapi.daskeyboard.effects import EFFECT_NONE, Effect, EffectError, validate_effect
-from kbapi.daskeyboard.models import (
-    AuthorizedClient,
-    Color,
-    Device,
-    DeviceDefinition,
-    EffectInfo,
-    Signal,
-    SignalPage,
-    User,
-    V2Signal,
-    ZoneInfo,
-)
-from kbapi.daskeyboard.paging import AsyncSignalPager, SignalPager
-from kbapi.daskeyboard.paint import (
-    DuplicateZoneError,
-    PaintMethod,
-    PaintPlan,
-    PaintResult,
-    plan_paint,
-)
-from kbapi.daskeyboard.signals import Shadow, SignalSpec, parse_zone_color, wire_zone
-from kbapi.daskeyboard.targets import (
-    CLOUD_URL,
-    DEFAULT_LOCAL_URL,
-    LEGACY_CLOUD_URL,
-    TargetError,
-    TargetKind,
-)
-from kbapi.daskeyboard.zones import (
-    EmptyCellError,
-    Layout,
-    OffGridError,
-    UnknownKeyCodeError,
-    UnknownLayoutError,
-    UnsupportedConversionError,
-    Zone,
-    ZoneError,
-    ZoneId,
-    ZoneKind,
-    ZoneLike,
-    ZoneSyntaxError,
-    get_layout,
-    normalize_zone,
-    parse_zone_id,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kbapi._lazy import exports
+
+_EXPORTS = {
+    "AuthorizationCodeGrant": "kbapi._core.auth",
+    "ClientCredentials": "kbapi._core.auth",
+    "PasswordGrant": "kbapi._core.auth",
+    "RefreshTokenGrant": "kbapi._core.auth",
+    "ClientOptions": "kbapi.daskeyboard._shared",
+    "AsyncQClient": "kbapi.daskeyboard.async_client",
+    "QClient": "kbapi.daskeyboard.client",
+    "ColorError": "kbapi.daskeyboard.colors",
+    "ColorLike": "kbapi.daskeyboard.colors",
+    "normalize_color": "kbapi.daskeyboard.colors",
+    "to_short": "kbapi.daskeyboard.colors",
+    "EFFECT_NONE": "kbapi.daskeyboard.effects",
+    "Effect": "kbapi.daskeyboard.effects",
+    "EffectError": "kbapi.daskeyboard.effects",
+    "validate_effect": "kbapi.daskeyboard.effects",
+    "AuthorizedClient": "kbapi.daskeyboard.models",
+    "Color": "kbapi.daskeyboard.models",
+    "Device": "kbapi.daskeyboard.models",
+    "DeviceDefinition": "kbapi.daskeyboard.models",
+    "EffectInfo": "kbapi.daskeyboard.models",
+    "Signal": "kbapi.daskeyboard.models",
+    "SignalPage": "kbapi.daskeyboard.models",
+    "User": "kbapi.daskeyboard.models",
+    "V2Signal": "kbapi.daskeyboard.models",
+    "ZoneInfo": "kbapi.daskeyboard.models",
+    "AsyncSignalPager": "kbapi.daskeyboard.paging",
+    "SignalPager": "kbapi.daskeyboard.paging",
+    "DuplicateZoneError": "kbapi.daskeyboard.paint",
+    "PaintMethod": "kbapi.daskeyboard.paint",
+    "PaintPlan": "kbapi.daskeyboard.paint",
+    "PaintResult": "kbapi.daskeyboard.paint",
+    "plan_paint": "kbapi.daskeyboard.paint",
+    "Shadow": "kbapi.daskeyboard.signals",
+    "SignalSpec": "kbapi.daskeyboard.signals",
+    "parse_zone_color": "kbapi.daskeyboard.signals",
+    "wire_zone": "kbapi.daskeyboard.signals",
+    "CLOUD_URL": "kbapi.daskeyboard.targets",
+    "DEFAULT_LOCAL_URL": "kbapi.daskeyboard.targets",
+    "LEGACY_CLOUD_URL": "kbapi.daskeyboard.targets",
+    "TargetError": "kbapi.daskeyboard.targets",
+    "TargetKind": "kbapi.daskeyboard.targets",
+    "EmptyCellError": "kbapi.daskeyboard.zones",
+    "Layout": "kbapi.daskeyboard.zones",
+    "OffGridError": "kbapi.daskeyboard.zones",
+    "UnknownKeyCodeError": "kbapi.daskeyboard.zones",
+    "UnknownLayoutError": "kbapi.daskeyboard.zones",
+    "UnsupportedConversionError": "kbapi.daskeyboard.zones",
+    "Zone": "kbapi.daskeyboard.zones",
+    "ZoneError": "kbapi.daskeyboard.zones",
+    "ZoneId": "kbapi.daskeyboard.zones",
+    "ZoneKind": "kbapi.daskeyboard.zones",
+    "ZoneLike": "kbapi.daskeyboard.zones",
+    "ZoneSyntaxError": "kbapi.daskeyboard.zones",
+    "get_layout": "kbapi.daskeyboard.zones",
+    "normalize_zone": "kbapi.daskeyboard.zones",
+    "parse_zone_id": "kbapi.daskeyboard.zones",
+}
 
 __all__ = [
     "CLOUD_URL",
@@ -123,3 +131,64 @@ __all__ = [
     "validate_effect",
     "wire_zone",
 ]
+
+# The names load on first use; type checkers read them here.
+if TYPE_CHECKING:
+    from kbapi._core.auth import (
+        AuthorizationCodeGrant,
+        ClientCredentials,
+        PasswordGrant,
+        RefreshTokenGrant,
+    )
+    from kbapi.daskeyboard._shared import ClientOptions
+    from kbapi.daskeyboard.async_client import AsyncQClient
+    from kbapi.daskeyboard.client import QClient
+    from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color, to_short
+    from kbapi.daskeyboard.effects import EFFECT_NONE, Effect, EffectError, validate_effect
+    from kbapi.daskeyboard.models import (
+        AuthorizedClient,
+        Color,
+        Device,
+        DeviceDefinition,
+        EffectInfo,
+        Signal,
+        SignalPage,
+        User,
+        V2Signal,
+        ZoneInfo,
+    )
+    from kbapi.daskeyboard.paging import AsyncSignalPager, SignalPager
+    from kbapi.daskeyboard.paint import (
+        DuplicateZoneError,
+        PaintMethod,
+        PaintPlan,
+        PaintResult,
+        plan_paint,
+    )
+    from kbapi.daskeyboard.signals import Shadow, SignalSpec, parse_zone_color, wire_zone
+    from kbapi.daskeyboard.targets import (
+        CLOUD_URL,
+        DEFAULT_LOCAL_URL,
+        LEGACY_CLOUD_URL,
+        TargetError,
+        TargetKind,
+    )
+    from kbapi.daskeyboard.zones import (
+        EmptyCellError,
+        Layout,
+        OffGridError,
+        UnknownKeyCodeError,
+        UnknownLayoutError,
+        UnsupportedConversionError,
+        Zone,
+        ZoneError,
+        ZoneId,
+        ZoneKind,
+        ZoneLike,
+        ZoneSyntaxError,
+        get_layout,
+        normalize_zone,
+        parse_zone_id,
+    )
+
+__getattr__, __dir__ = exports(__name__, _EXPORTS)

@@ -1,29 +1,46 @@
 """QMK: compile keymaps into firmware (sync and async clients), validate them, render keymap.c."""
 
-from kbapi.qmk.async_client import AsyncCompileJob, AsyncQMKClient
-from kbapi.qmk.client import CompileJob, QMKClient
-from kbapi.qmk.common import ApiStatus, BuildResult
-from kbapi.qmk.errors import (
-    CompileError,
-    CompileFailed,
-    CompileInfrastructureError,
-    CompileTimeout,
-    DownloadError,
-    EmptyDownloadError,
-    JobNotFoundError,
-    UnknownKeyboardError,
-    UnsafeFileNameError,
-)
-from kbapi.qmk.jobs import CompileResult, JobStatus, WorkerResult
-from kbapi.qmk.keyboard_info import (
-    KeyboardInfo,
-    KeyboardInfoError,
-    LayoutKey,
-    UnknownLayoutError,
-)
-from kbapi.qmk.keycodes import KeycodeError, check_keycode, is_valid_keycode, keycode_problem
-from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem, keymap_c, validate_keymap
-from kbapi.qmk.polling import PollPolicy, Progress
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kbapi._lazy import exports
+
+_EXPORTS = {
+    "AsyncCompileJob": "kbapi.qmk.async_client",
+    "AsyncQMKClient": "kbapi.qmk.async_client",
+    "CompileJob": "kbapi.qmk.client",
+    "QMKClient": "kbapi.qmk.client",
+    "ApiStatus": "kbapi.qmk.common",
+    "BuildResult": "kbapi.qmk.common",
+    "CompileError": "kbapi.qmk.errors",
+    "CompileFailed": "kbapi.qmk.errors",
+    "CompileInfrastructureError": "kbapi.qmk.errors",
+    "CompileTimeout": "kbapi.qmk.errors",
+    "DownloadError": "kbapi.qmk.errors",
+    "EmptyDownloadError": "kbapi.qmk.errors",
+    "JobNotFoundError": "kbapi.qmk.errors",
+    "UnknownKeyboardError": "kbapi.qmk.errors",
+    "UnsafeFileNameError": "kbapi.qmk.errors",
+    "CompileResult": "kbapi.qmk.jobs",
+    "JobStatus": "kbapi.qmk.jobs",
+    "WorkerResult": "kbapi.qmk.jobs",
+    "KeyboardInfo": "kbapi.qmk.keyboard_info",
+    "KeyboardInfoError": "kbapi.qmk.keyboard_info",
+    "LayoutKey": "kbapi.qmk.keyboard_info",
+    "UnknownLayoutError": "kbapi.qmk.keyboard_info",
+    "KeycodeError": "kbapi.qmk.keycodes",
+    "check_keycode": "kbapi.qmk.keycodes",
+    "is_valid_keycode": "kbapi.qmk.keycodes",
+    "keycode_problem": "kbapi.qmk.keycodes",
+    "Keymap": "kbapi.qmk.keymap",
+    "KeymapError": "kbapi.qmk.keymap",
+    "KeymapProblem": "kbapi.qmk.keymap",
+    "keymap_c": "kbapi.qmk.keymap",
+    "validate_keymap": "kbapi.qmk.keymap",
+    "PollPolicy": "kbapi.qmk.polling",
+    "Progress": "kbapi.qmk.polling",
+}
 
 __all__ = [
     "ApiStatus",
@@ -60,3 +77,32 @@ __all__ = [
     "keymap_c",
     "validate_keymap",
 ]
+
+# The names load on first use; type checkers read them here.
+if TYPE_CHECKING:
+    from kbapi.qmk.async_client import AsyncCompileJob, AsyncQMKClient
+    from kbapi.qmk.client import CompileJob, QMKClient
+    from kbapi.qmk.common import ApiStatus, BuildResult
+    from kbapi.qmk.errors import (
+        CompileError,
+        CompileFailed,
+        CompileInfrastructureError,
+        CompileTimeout,
+        DownloadError,
+        EmptyDownloadError,
+        JobNotFoundError,
+        UnknownKeyboardError,
+        UnsafeFileNameError,
+    )
+    from kbapi.qmk.jobs import CompileResult, JobStatus, WorkerResult
+    from kbapi.qmk.keyboard_info import (
+        KeyboardInfo,
+        KeyboardInfoError,
+        LayoutKey,
+        UnknownLayoutError,
+    )
+    from kbapi.qmk.keycodes import KeycodeError, check_keycode, is_valid_keycode, keycode_problem
+    from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem, keymap_c, validate_keymap
+    from kbapi.qmk.polling import PollPolicy, Progress
+
+__getattr__, __dir__ = exports(__name__, _EXPORTS)
