@@ -15,7 +15,7 @@ import subprocess
 import sys
 import sysconfig
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -55,8 +55,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built[0]
 
 
+Install = Callable[[str], Path]
+
+
 @pytest.fixture
-def install(wheel: Path, tmp_path: Path) -> Iterator[object]:
+def install(wheel: Path, tmp_path: Path) -> Install:
     """`install(extras)`: a fresh venv holding the wheel with `extras`; returns its bin/ folder."""
 
     def make(extras: str) -> Path:
@@ -68,7 +71,7 @@ def install(wheel: Path, tmp_path: Path) -> Iterator[object]:
         run(*pip, cwd=tmp_path, check=True)
         return venv / "bin"
 
-    yield make
+    return make
 
 
 def test_the_wheel_holds_one_top_level_package(wheel: Path) -> None:
@@ -105,7 +108,9 @@ def assert_names_extra(done: subprocess.CompletedProcess[str], install: str) -> 
     assert "Traceback" not in done.stdout + done.stderr
 
 
-def test_bare_install_is_the_library_and_kbapi_names_the_cli_extra(install, tmp_path: Path) -> None:
+def test_bare_install_is_the_library_and_kbapi_names_the_cli_extra(
+    install: Install, tmp_path: Path
+) -> None:
     bin_dir = install("")
     check_library(bin_dir, tmp_path)
     assert not importable(bin_dir, "typer", tmp_path)
@@ -114,7 +119,7 @@ def test_bare_install_is_the_library_and_kbapi_names_the_cli_extra(install, tmp_
 
 
 def test_cli_extra_runs_the_cli_and_names_the_mock_and_contract_extras(
-    install, tmp_path: Path
+    install: Install, tmp_path: Path
 ) -> None:
     bin_dir = install("cli")
     check_library(bin_dir, tmp_path)
@@ -127,7 +132,7 @@ def test_cli_extra_runs_the_cli_and_names_the_mock_and_contract_extras(
     assert_names_extra(contract, "pip install 'kbapi[contract]'")
 
 
-def test_cli_mock_extras_run_the_mock_command(install, tmp_path: Path) -> None:
+def test_cli_mock_extras_run_the_mock_command(install: Install, tmp_path: Path) -> None:
     bin_dir = install("cli,mock")
     check_library(bin_dir, tmp_path)
     assert "--qmk-port" in run(bin_dir / "kbapi", "mock", "--help", cwd=tmp_path, check=True).stdout
@@ -136,7 +141,7 @@ def test_cli_mock_extras_run_the_mock_command(install, tmp_path: Path) -> None:
     assert_names_extra(contract, "pip install 'kbapi[contract]'")
 
 
-def test_contract_extra_runs_the_contract_command(install, tmp_path: Path) -> None:
+def test_contract_extra_runs_the_contract_command(install: Install, tmp_path: Path) -> None:
     bin_dir = install("contract")
     check_library(bin_dir, tmp_path)
     run(bin_dir / "kbapi", "--help", cwd=tmp_path, check=True)
