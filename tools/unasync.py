@@ -24,6 +24,10 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
     ("kbapi/qmk/async_fetch.py", "kbapi/qmk/fetch.py"),
     ("kbapi/qmk/async_client.py", "kbapi/qmk/client.py"),
+    ("kbapi/daskeyboard/async_pager.py", "kbapi/daskeyboard/pager.py"),
+    ("kbapi/daskeyboard/async_executor.py", "kbapi/daskeyboard/executor.py"),
+    ("kbapi/daskeyboard/async_cloud.py", "kbapi/daskeyboard/cloud.py"),
+    ("kbapi/daskeyboard/async_client.py", "kbapi/daskeyboard/client.py"),
 )
 HEADER = (
     "# Generated from {source} by tools/unasync.py: do not edit.\n"
@@ -55,6 +59,7 @@ SUBS: tuple[tuple[str, str], ...] = (
     (r"acall", "call"),
     (r"asave", "save"),
     (r"amap_bounded", "map_bounded"),
+    (r"arun_paint", "run_paint"),
     (r"_Async([A-Z])", r"_\1"),
     (r"Async([A-Z])", r"\1"),
     (r"asynchronous", "synchronous"),
@@ -89,7 +94,8 @@ def generate(source: str, target: str) -> str:
     text = (ROOT / PACKAGE / source).read_text(encoding="utf-8")
     text = HEADER.format(source=f"{PACKAGE}/{source}") + unasync_text(text)
     filename = str(ROOT / PACKAGE / target)
-    text = _ruff(["check", "--fix-only", "--select", "I,F401", "--quiet"], text, filename)
+    fixes = ["--fix-only", "--unsafe-fixes", "--select", "I,F401,UP028", "--quiet"]
+    text = _ruff(["check", *fixes], text, filename)
     return _ruff(["format", "--quiet"], text, filename)
 
 

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from kbapi.cli import app
 from kbapi.mock.daskeyboard import DEMO_API_KEY, QMockConfig, create_cloud_app, create_local_app
@@ -199,3 +200,15 @@ def test_demo_paints_three_zone_systems_and_draws_the_keyboard(local_url: str) -
         assert line in text
     assert "48;2;255;0;0" in text  # ESC and I drawn on red
     assert len(LOCAL_APP.state.store.snapshot()) == 4
+
+
+def test_clear_removes_every_layer_kbapi_lit_and_all_removes_the_rest(local_url: str) -> None:
+    for color in ("red", "lime", "blue"):  # three layers in one zone
+        assert q(local_url, "send", "-z", "KEY_Q", "-c", color).exit_code == 0
+    foreign = {"name": "x", "pid": "DK5QPID", "zoneId": "0,0", "color": "#FFF", "clientName": "app"}
+    assert httpx.post(f"{local_url}/api/1.0/signals", json=foreign).status_code == 200
+    assert q(local_url, "clear").stdout.strip() == "deleted 3 signals"
+    rows = json.loads(q(local_url, "shadows", "--json").stdout)
+    assert [r["zone"] for r in rows] == ["0,0"]  # the other app's signal stays
+    assert q(local_url, "clear", "--all").stdout.strip() == "deleted 1 signal"
+    assert q(local_url, "shadows").stdout.strip() == "no zone shows a signal"

@@ -1,4 +1,4 @@
-"""QClient and AsyncQClient against the Q mocks over real loopback sockets (no mocking of kbapi).
+"""Both faces (QClient, AsyncQClient) against the Q mocks over loopback sockets, no mocks of kbapi.
 
 Every server is wrapped in a `Recorder` that sees requests exactly as the server answers them,
 so the tests can count requests, 429s, 401s and concurrent requests on the server side.
@@ -46,6 +46,7 @@ from kbapi.mock.daskeyboard import (
     create_local_app,
 )
 
+from tests.support.faces import Face
 from tests.support.recorder import Recorder
 from tests.support.server import serve
 
@@ -127,14 +128,16 @@ def slow_cloud_url(slow_cloud_server: str) -> str:
 
 
 @pytest.fixture
-def local(local_url: str) -> Iterator[QClient]:
-    with QClient.local(local_url) as client:
+def local(face: Face, local_url: str) -> Iterator[Any]:
+    """A local `QClient`, or an `AsyncQClient` driven through `Blocking`."""
+    with face.q("local", local_url) as client:
         yield client
 
 
 @pytest.fixture
-def cloud(cloud_url: str) -> Iterator[QClient]:
-    with QClient.cloud(DEMO_API_KEY, base_url=cloud_url) as client:
+def cloud(face: Face, cloud_url: str) -> Iterator[Any]:
+    """A cloud `QClient` (API key), or an `AsyncQClient` driven through `Blocking`."""
+    with face.q("cloud", DEMO_API_KEY, base_url=cloud_url) as client:
         yield client
 
 
@@ -155,7 +158,7 @@ class Clock:
 # --- one zone in three systems is one shadow ------------------------------------------------
 
 
-def test_local_send_in_each_zone_system_is_one_shadow(local: QClient) -> None:
+def test_local_send_in_each_zone_system_is_one_shadow(local: Any) -> None:
     for zone, color in (("KEY_Q", "#F00"), ("2,2", "#00FF00"), (74, "blue")):
         signal = local.send(zone, color)
         assert signal.zone_id == "2,2"  # sent in XY, as the docs recommend
@@ -165,7 +168,7 @@ def test_local_send_in_each_zone_system_is_one_shadow(local: QClient) -> None:
     assert [s["zoneId"] for s in _stored(LOCAL_APP)] == ["2,2", "2,2", "2,2"]
 
 
-def test_local_zone_formats_on_the_wire_still_one_shadow(local: QClient) -> None:
+def test_local_zone_formats_on_the_wire_still_one_shadow(local: Any) -> None:
     local.send("2,2", "#F00", zone_format="code")
     local.send("KEY_Q", "#0F0", zone_format="linear")
     local.send(74, "#00F", zone_format="xy")
@@ -173,7 +176,7 @@ def test_local_zone_formats_on_the_wire_still_one_shadow(local: QClient) -> None
     assert [(s.xy, s.color) for s in local.shadows()] == [("2,2", "#0000FF")]
 
 
-def test_cloud_send_in_each_zone_system_is_one_shadow(cloud: QClient) -> None:
+def test_cloud_send_in_each_zone_system_is_one_shadow(cloud: Any) -> None:
     cloud.send("KEY_Q", "#F00", zone_format="code")  # the cloud rewrites it to linear 74
     cloud.send("2,2", "#0F0")
     cloud.send(74, "#00F", zone_format="linear")
@@ -183,25 +186,8 @@ def test_cloud_send_in_each_zone_system_is_one_shadow(cloud: QClient) -> None:
     assert cloud.shadows("DK5QPID")[0].xy == "2,2"
 
 
-def test_async_send_in_each_zone_system_is_one_shadow(local_url: str, cloud_url: str) -> None:
-    async def run() -> tuple[list[Any], list[Any]]:
-        async with (
-            AsyncQClient.local(local_url) as lq,
-            AsyncQClient.cloud(DEMO_API_KEY, base_url=cloud_url) as cq,
-        ):
-            for client in (lq, cq):
-                await client.send("KEY_Q", "red", zone_format="code")
-                await client.send("2,2", "lime")
-                await client.send(74, "#00F", zone_format="linear")
-            return await lq.shadows(), await cq.shadows()
-
-    local_shadows, cloud_shadows = asyncio.run(run())
-    for shadows in (local_shadows, cloud_shadows):
-        assert [(s.xy, s.color) for s in shadows] == [("2,2", "#0000FF")]
-
-
-def test_fr_layout_sends_key_q_to_its_own_cell(local_url: str) -> None:
-    with QClient.local(local_url, layout="fr-FR") as fr:
+def test_fr_layout_sends_key_q_to_its_own_cell(face: Face, local_url: str) -> None:
+    with face.q("local", local_url, layout="fr-FR") as fr:
         assert fr.send("KEY_Q", "red").zone_id == "3,3"
         assert fr.send("KEY_Q", "red", layout="en-US").zone_id == "2,2"
         assert fr.send("KEY_Z", "red", layout="de-DE").zone_id == "7,2"
@@ -210,7 +196,7 @@ def test_fr_layout_sends_key_q_to_its_own_cell(local_url: str) -> None:
 # --- painting -----------------------------------------------------------------------------
 
 
-def test_paint_104_keys_locally_is_one_v2_request(local: QClient) -> None:
+def test_paint_104_keys_locally_is_one_v2_request(local: Any) -> None:
     started = time.perf_counter()
     result = local.paint(FULL_KEYBOARD)
     elapsed = time.perf_counter() - started
@@ -226,8 +212,8 @@ def test_paint_104_keys_locally_is_one_v2_request(local: QClient) -> None:
     print(f"\n104-key paint, local v2: 1 request, {elapsed * 1000:.0f} ms")
 
 
-def test_paint_104_keys_without_v2_never_hits_the_quota(no_v2_url: str) -> None:
-    with QClient.local(no_v2_url) as q:
+def test_paint_104_keys_without_v2_never_hits_the_quota(face: Face, no_v2_url: str) -> None:
+    with face.q("local", no_v2_url) as q:
         started = time.perf_counter()
         result = q.paint(FULL_KEYBOARD)
         elapsed = time.perf_counter() - started
@@ -245,27 +231,21 @@ def test_paint_104_keys_without_v2_never_hits_the_quota(no_v2_url: str) -> None:
     print(f"\n104-key paint, local v1 fallback: 105 requests, {elapsed:.2f} s, 0 x 429")
 
 
-def test_async_paint_104_keys_v1_never_hits_the_quota(local_url: str) -> None:
-    async def run() -> tuple[Any, float, int]:
-        async with AsyncQClient.local(local_url) as q:
-            started = time.perf_counter()
-            result = await q.paint(FULL_KEYBOARD, method="v1")
-            elapsed = time.perf_counter() - started
-            return result, elapsed, len(await q.shadows())
-
-    result, elapsed, shown = asyncio.run(run())
+def test_paint_104_keys_v1_never_hits_the_quota(face: Face, local_url: str) -> None:
+    with face.q("local", local_url) as q:
+        result = q.paint(FULL_KEYBOARD, method="v1")
+        shown = len(q.shadows())
     assert (result.mode, result.requests, shown) == ("v1", 104, 104)
     assert LOCAL.count(path="/api/1.0/signals", method="POST", status=200) == 104
     assert LOCAL.count(status=429) == 0
-    print(f"\n104-key paint, async local v1: 104 requests, {elapsed:.2f} s, 0 x 429")
 
 
-def test_429_is_still_retried_with_backoff() -> None:
+def test_429_is_still_retried_with_backoff(face: Face) -> None:
     app = create_local_app(QMockConfig(local_quota_per_second=4))
     recorder = Recorder(app)
     with (
         serve(recorder) as url,
-        QClient.local(url, rate_limiter=None, http_options=FAST_RETRIES, max_concurrency=1) as q,
+        face.q("local", url, rate_limiter=None, http_options=FAST_RETRIES, max_concurrency=1) as q,
     ):
         zones = ["KEY_Q", "KEY_W", "KEY_E", "KEY_R", "KEY_T", "KEY_Y"]
         result = q.paint(dict.fromkeys(zones, "red"), method="v1")
@@ -275,39 +255,23 @@ def test_429_is_still_retried_with_backoff() -> None:
     assert len(app.state.store.snapshot()) == 6
 
 
-def test_cloud_paint_runs_with_bounded_concurrency(slow_cloud_url: str) -> None:
+def test_cloud_paint_runs_with_bounded_concurrency(face: Face, slow_cloud_url: str) -> None:
     keys = dict(list(FULL_KEYBOARD.items())[:24])
-    with QClient.cloud(DEMO_API_KEY, base_url=slow_cloud_url, max_concurrency=6) as q:
+    with face.q("cloud", DEMO_API_KEY, base_url=slow_cloud_url, max_concurrency=6) as q:
         result = q.paint(keys)
     assert (result.mode, result.requests) == ("v1", 24)
     assert 2 <= SLOW_CLOUD.max_in_flight <= 6
     assert len(_stored(SLOW_CLOUD_APP)) == 24
 
 
-def test_async_cloud_paint_runs_with_bounded_concurrency(slow_cloud_url: str) -> None:
-    keys = dict(list(FULL_KEYBOARD.items())[:24])
-
-    async def run() -> tuple[Any, int]:
-        async with AsyncQClient.cloud(DEMO_API_KEY, base_url=slow_cloud_url) as q:
-            result = await q.paint(keys, max_concurrency=5)
-            painting = SLOW_CLOUD.max_in_flight
-            assert await q.clear(result) == 24
-            return result, painting
-
-    result, in_flight = asyncio.run(run())
-    assert result.requests == 24
-    assert 2 <= in_flight <= 5
-    assert _stored(SLOW_CLOUD_APP) == []
-
-
-def test_cloud_paint_v2_is_refused(cloud: QClient) -> None:
+def test_cloud_paint_v2_is_refused(cloud: Any) -> None:
     with pytest.raises(InputError, match="only on the local app"):
         cloud.paint({"KEY_Q": "red"}, method="v2")
     assert CLOUD.count() == 0
 
 
-def test_clear_removes_only_what_this_client_painted(local_url: str) -> None:
-    with QClient.local(local_url) as mine, QClient.local(local_url) as other:
+def test_clear_removes_only_what_this_client_painted(face: Face, local_url: str) -> None:
+    with face.q("local", local_url) as mine, face.q("local", local_url) as other:
         other.send("KEY_ESCAPE", "white")
         first = mine.paint({"KEY_Q": "red", "KEY_W": "red"})
         mine.send("KEY_E", "blue")
@@ -331,14 +295,14 @@ def _refresh_token(cloud_url: str) -> str:
 
 
 @pytest.mark.parametrize("grant_name", ["client_credentials", "password", "code", "refresh"])
-def test_oauth_every_grant(cloud_url: str, grant_name: str) -> None:
+def test_oauth_every_grant(face: Face, cloud_url: str, grant_name: str) -> None:
     grants = {
         "client_credentials": lambda: ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET),
         "password": lambda: PasswordGrant(DEMO_EMAIL, DEMO_PASSWORD),
         "code": lambda: AuthorizationCodeGrant(DEMO_CLIENT_ID, DEMO_CODE),
         "refresh": lambda: RefreshTokenGrant(_refresh_token(cloud_url), client_id=DEMO_CLIENT_ID),
     }
-    with QClient.oauth(grants[grant_name](), base_url=cloud_url) as q:
+    with face.q("oauth", grants[grant_name](), base_url=cloud_url) as q:
         assert q.target == "cloud"
         q.send("KEY_Q", "red")
         assert [d.pid for d in q.devices()] == ["DK5QPID"]
@@ -346,13 +310,13 @@ def test_oauth_every_grant(cloud_url: str, grant_name: str) -> None:
     assert CLOUD.count(path="/oauth/1.4/token", status=200) == 1 + (grant_name == "refresh")
 
 
-def _oauth_client(url: str, clock: Clock | None = None, margin: float = 60.0) -> QClient:
+def _oauth_client(face: Face, url: str, clock: Clock | None = None, margin: float = 60.0) -> Any:
     grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
     kwargs: dict[str, Any] = {"refresh_margin": margin}
     if clock is not None:
         kwargs["clock"] = clock
     auth = OAuth2Auth(f"{url}/oauth/1.4/token", grant, body_format="json", **kwargs)
-    return QClient(url, target="cloud", auth=auth)
+    return face.q("__call__", url, target="cloud", auth=auth)
 
 
 @pytest.fixture
@@ -366,9 +330,11 @@ def server_clock(cloud_url: str) -> Iterator[Clock]:
         store.clock = original
 
 
-def test_oauth_token_expiry_mid_run_loses_no_signal(cloud_url: str, server_clock: Clock) -> None:
+def test_oauth_token_expiry_mid_run_loses_no_signal(
+    face: Face, cloud_url: str, server_clock: Clock
+) -> None:
     zones = [zone.xy for zone in US.zones()[:12]]
-    with _oauth_client(cloud_url) as q:  # the client believes its token lasts 24 h
+    with _oauth_client(face, cloud_url) as q:  # the client believes its token lasts 24 h
         for xy in zones[:6]:
             q.send(xy, "red")
         server_clock.now += 86400 + 1  # ... but the server lets it expire now
@@ -379,25 +345,23 @@ def test_oauth_token_expiry_mid_run_loses_no_signal(cloud_url: str, server_clock
     assert sorted(s["zoneId"] for s in _stored(CLOUD_APP)) == sorted(zones)
 
 
-def test_async_oauth_expiry_during_a_concurrent_paint(cloud_url: str, server_clock: Clock) -> None:
+def test_oauth_expiry_during_a_concurrent_paint(
+    face: Face, cloud_url: str, server_clock: Clock
+) -> None:
     keys = dict(list(FULL_KEYBOARD.items())[:20])
-
-    async def run() -> Any:
-        grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
-        async with AsyncQClient.oauth(grant, base_url=cloud_url, max_concurrency=8) as q:
-            await q.send("KEY_ESCAPE", "white")
-            server_clock.now += 86400 + 1
-            return await q.paint(keys)
-
-    result = asyncio.run(run())
+    grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    with face.q("oauth", grant, base_url=cloud_url, max_concurrency=8) as q:
+        q.send("KEY_ESCAPE", "white")
+        server_clock.now += 86400 + 1
+        result = q.paint(keys)
     assert result.requests == 20
     assert CLOUD.count(method="POST", path="/api/1.0/signals", status=200) == 21
     assert CLOUD.count(path="/oauth/1.4/token", status=200) == 2  # one refresh for all of them
     assert len(_stored(CLOUD_APP)) == 21
 
 
-def test_oauth_refreshes_before_expiry(cloud_url: str, server_clock: Clock) -> None:
-    with _oauth_client(cloud_url, clock=server_clock, margin=60.0) as q:
+def test_oauth_refreshes_before_expiry(face: Face, cloud_url: str, server_clock: Clock) -> None:
+    with _oauth_client(face, cloud_url, clock=server_clock, margin=60.0) as q:
         q.send("KEY_Q", "red")
         server_clock.now += 86400 - 30  # inside the margin: refresh before sending
         q.send("KEY_W", "red")
@@ -406,12 +370,14 @@ def test_oauth_refreshes_before_expiry(cloud_url: str, server_clock: Clock) -> N
     assert len(_stored(CLOUD_APP)) == 2
 
 
-def test_no_secret_in_logs_or_repr(cloud_url: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_no_secret_in_logs_or_repr(
+    face: Face, cloud_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="kbapi")
     grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
     with (
-        QClient.oauth(grant, base_url=cloud_url) as q,
-        QClient.cloud(DEMO_API_KEY, base_url=cloud_url) as k,
+        face.q("oauth", grant, base_url=cloud_url) as q,
+        face.q("cloud", DEMO_API_KEY, base_url=cloud_url) as k,
     ):
         q.send("KEY_Q", "red")
         k.send("KEY_W", "red")
@@ -429,9 +395,9 @@ def test_no_secret_in_logs_or_repr(cloud_url: str, caplog: pytest.LogCaptureFixt
 # --- errors -------------------------------------------------------------------------------
 
 
-def test_wrong_api_key_is_a_clear_authentication_error(cloud_url: str) -> None:
+def test_wrong_api_key_is_a_clear_authentication_error(face: Face, cloud_url: str) -> None:
     with (
-        QClient.cloud("not-the-key", base_url=cloud_url) as q,
+        face.q("cloud", "not-the-key", base_url=cloud_url) as q,
         pytest.raises(AuthenticationError) as caught,
     ):
         q.send("KEY_Q", "red")
@@ -443,20 +409,10 @@ def test_wrong_api_key_is_a_clear_authentication_error(cloud_url: str) -> None:
     assert _stored(CLOUD_APP) == []
 
 
-def test_async_wrong_api_key_is_a_clear_authentication_error(cloud_url: str) -> None:
-    async def run() -> None:
-        async with AsyncQClient.cloud("not-the-key", base_url=cloud_url) as q:
-            await q.shadows()
-
-    with pytest.raises(AuthenticationError, match="invalid API key") as caught:
-        asyncio.run(run())
-    assert any("API key was refused" in note for note in caught.value.__notes__)
-
-
-def test_wrong_oauth_secret_is_a_clear_authentication_error(cloud_url: str) -> None:
+def test_wrong_oauth_secret_is_a_clear_authentication_error(face: Face, cloud_url: str) -> None:
     grant = ClientCredentials(DEMO_CLIENT_ID, "wrong-secret")
     with (
-        QClient.oauth(grant, base_url=cloud_url) as q,
+        face.q("oauth", grant, base_url=cloud_url) as q,
         pytest.raises(AuthenticationError, match="invalid client_id or client_secret") as caught,
     ):
         q.devices()
@@ -481,10 +437,10 @@ def test_credentials_are_never_sent_over_plain_http_to_a_remote_host(build: Any)
         build()
 
 
-def test_plain_http_is_fine_without_credentials_or_on_loopback() -> None:
-    QClient.local("http://192.0.2.10:27301").close()  # LAN access, no credentials
-    QClient.cloud("k", base_url="http://127.0.0.1:1").close()
-    QClient.cloud("k", base_url="http://localhost:1").close()
+def test_plain_http_is_fine_without_credentials_or_on_loopback(face: Face) -> None:
+    face.q("local", "http://192.0.2.10:27301").close()  # LAN access, no credentials
+    face.q("cloud", "k", base_url="http://127.0.0.1:1").close()
+    face.q("cloud", "k", base_url="http://localhost:1").close()
 
 
 @pytest.mark.parametrize(
@@ -506,13 +462,13 @@ def test_plain_http_is_fine_without_credentials_or_on_loopback() -> None:
         (lambda q: q.update_status(-1, read=True), TargetError),
     ],
 )
-def test_bad_input_is_refused_before_sending(local: QClient, call: Any, error: type) -> None:
+def test_bad_input_is_refused_before_sending(local: Any, call: Any, error: type) -> None:
     with pytest.raises(error):
         call(local)
     assert LOCAL.count() == 0
 
 
-def test_validate_false_sends_zones_as_given(local: QClient) -> None:
+def test_validate_false_sends_zones_as_given(local: Any) -> None:
     assert local.send("2,4", "red", validate=False).zone_id == "2,4"
     assert local.send("KEY_UBERMUT", "red", validate=False).zone_id == "KEY_UBERMUT"
     assert local.send("KEY_Q", "red", validate=False).zone_id == "2,2"
@@ -521,7 +477,7 @@ def test_validate_false_sends_zones_as_given(local: QClient) -> None:
 # --- the other endpoints ------------------------------------------------------------------
 
 
-def test_paging_across_several_pages(cloud: QClient) -> None:
+def test_paging_across_several_pages(cloud: Any) -> None:
     keys = [zone.xy for zone in US.zones()[1:8]]
     for xy in keys:
         cloud.send(xy, "red")
@@ -537,21 +493,7 @@ def test_paging_across_several_pages(cloud: QClient) -> None:
     assert sorted(newest_first) == sorted(keys)
 
 
-def test_async_paging_across_several_pages(cloud_url: str) -> None:
-    async def run() -> tuple[list[str], int]:
-        async with AsyncQClient.cloud(DEMO_API_KEY, base_url=cloud_url) as q:
-            for xy in ("1,0", "3,0", "4,0", "5,0", "6,0"):
-                await q.send(xy, "red")
-            pager = q.signals(size=2)
-            first = await pager.first_page()
-            return [s.zone_id async for s in pager], first.total_pages
-
-    zones, total_pages = asyncio.run(run())
-    assert zones == ["1,0", "3,0", "4,0", "5,0", "6,0"]
-    assert total_pages == 3
-
-
-def test_signals_after_and_status(cloud: QClient) -> None:
+def test_signals_after_and_status(cloud: Any) -> None:
     first = cloud.send("KEY_Q", "red", name="Build", message="passed")
     time.sleep(0.002)
     second = cloud.send("KEY_W", "red")
@@ -565,7 +507,7 @@ def test_signals_after_and_status(cloud: QClient) -> None:
 
 
 @pytest.mark.parametrize("legacy", [False, True])
-def test_zone_color_reads_both_response_shapes(cloud: QClient, legacy: bool) -> None:
+def test_zone_color_reads_both_response_shapes(cloud: Any, legacy: bool) -> None:
     cloud.send("KEY_Q", "#F00")
     assert cloud.zone_color("KEY_Q", legacy=legacy) == "#FF0000"
     assert cloud.zone_color(74, legacy=legacy) == "#FF0000"
@@ -574,7 +516,7 @@ def test_zone_color_reads_both_response_shapes(cloud: QClient, legacy: bool) -> 
     assert CLOUD.count(path=path) >= 1
 
 
-def test_local_zone_color_signal_and_deletes(local: QClient) -> None:
+def test_local_zone_color_signal_and_deletes(local: Any) -> None:
     signal = local.send("KEY_Q", "orange")
     assert local.zone_color("2,2") == "#FFA500"
     found = local.zone_signal("KEY_Q")
@@ -591,7 +533,7 @@ def test_local_zone_color_signal_and_deletes(local: QClient) -> None:
         local.zone_color("KEY_Q", legacy=True)
 
 
-def test_metadata_and_learnt_catalogues(cloud: QClient) -> None:
+def test_metadata_and_learnt_catalogues(cloud: Any) -> None:
     assert cloud.devices()[0].pid == "DK5QPID"
     assert {d.pid for d in cloud.device_definitions()} >= {"DK5QPID", "DK4QPID", "X50QPID"}
     assert cloud.detect_layout() == US
@@ -605,7 +547,7 @@ def test_metadata_and_learnt_catalogues(cloud: QClient) -> None:
     assert cloud.send("KEY_Q", "red", effect="wave").effect == "WAVE"
 
 
-def test_authorized_clients_and_revoke(cloud: QClient) -> None:
+def test_authorized_clients_and_revoke(cloud: Any) -> None:
     assert [c.name for c in cloud.authorized_clients()] == ["User_1", "Desktop App"]
     cloud.revoke_client("Desktop App")
     assert [c.name for c in cloud.authorized_clients()] == ["User_1"]
@@ -620,3 +562,47 @@ def test_two_clients_of_one_app_share_its_rate_limiter(local_url: str) -> None:
     asyncio.run(b.close())
     with QClient.local(local_url, rate_limiter=None) as c:
         assert c._core.options.rate_limiter is None
+
+
+# --- clearing what was lit ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["local", "cloud"])
+def test_paint_three_times_then_one_clear_all_leaves_no_shadow(
+    face: Face, local_url: str, cloud_url: str, target: str
+) -> None:
+    keys = dict(list(FULL_KEYBOARD.items())[:5])
+    with (
+        face.q("local", local_url)
+        if target == "local"
+        else face.q("cloud", DEMO_API_KEY, base_url=cloud_url) as q
+    ):
+        for color in ("red", "lime", "blue"):
+            q.paint(dict.fromkeys(keys, color))
+        assert len(q.shadows()) == 5
+        deleted = q.clear_all()
+        assert q.shadows() == []
+    app = LOCAL_APP if target == "local" else CLOUD_APP
+    assert _stored(app) == []  # every layer gone, not only the top one
+    assert deleted == (3 if target == "local" else 15)  # one v2 signal per paint, else per key
+
+
+def test_clear_all_by_client_name_keeps_other_senders(face: Face, local_url: str) -> None:
+    other = httpx.post(  # another app (an applet) lights KEY_ESCAPE
+        f"{local_url}/api/1.0/signals",
+        json={
+            "name": "x",
+            "pid": "DK5QPID",
+            "zoneId": "0,0",
+            "color": "#FFF",
+            "clientName": "applet",
+        },
+    )
+    assert other.status_code == 200
+    with face.q("local", local_url) as q:
+        q.send("KEY_ESCAPE", "red")  # above the applet's signal in the same zone
+        q.send("KEY_Q", "red")
+        q.send("KEY_Q", "blue")
+        assert q.clear_all(client_name="kbapi") == 3
+        left = q.shadows()
+    assert [(s.xy, s.color, s.signal.client_name) for s in left] == [("0,0", "#FFFFFF", "app")]

@@ -9,16 +9,15 @@ from typing import Any
 
 import pytest
 from kbapi._core.errors import InputError, NotFoundError
+from kbapi._core.ratelimit import amap_bounded, map_bounded
 from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
 from kbapi.daskeyboard import EmptyCellError, Signal, SignalPage, get_layout
-from kbapi.daskeyboard.paging import AsyncSignalPager, SignalPager, next_page
-from kbapi.daskeyboard.paint import (
-    DuplicateZoneError,
-    arun_paint,
-    map_bounded,
-    plan_paint,
-    run_paint,
-)
+from kbapi.daskeyboard.async_executor import arun_paint
+from kbapi.daskeyboard.async_pager import AsyncSignalPager
+from kbapi.daskeyboard.executor import run_paint
+from kbapi.daskeyboard.pager import SignalPager
+from kbapi.daskeyboard.paging import next_page
+from kbapi.daskeyboard.paint import DuplicateZoneError, plan_paint
 from kbapi.daskeyboard.signals import SignalSpec
 
 US = get_layout("en-US")
@@ -139,9 +138,17 @@ def test_arun_paint_fallback() -> None:
     assert (result.mode, result.requests, len(result.signals)) == ("v1", 4, 3)
 
 
-def test_map_bounded_keeps_order_runs_everything_and_raises_the_first_error() -> None:
-    assert map_bounded(lambda n: n * 2, list(range(20)), 5) == [n * 2 for n in range(20)]
-    assert map_bounded(lambda n: n, [], 3) == []
+def _amap(fn: Any, items: list[int], limit: int) -> list[Any]:
+    async def call(item: int) -> Any:
+        return fn(item)
+
+    return asyncio.run(amap_bounded(call, items, limit))
+
+
+@pytest.mark.parametrize("bounded", [map_bounded, _amap], ids=["threads", "tasks"])
+def test_map_bounded_keeps_order_runs_everything_and_raises_the_first_error(bounded: Any) -> None:
+    assert bounded(lambda n: n * 2, list(range(20)), 5) == [n * 2 for n in range(20)]
+    assert bounded(lambda n: n, [], 3) == []
     seen: list[int] = []
 
     def flaky(n: int) -> int:
@@ -151,10 +158,10 @@ def test_map_bounded_keeps_order_runs_everything_and_raises_the_first_error() ->
         return n
 
     with pytest.raises(ValueError, match="bad 3"):
-        map_bounded(flaky, list(range(10)), 4)
+        bounded(flaky, list(range(10)), 4)
     assert sorted(seen) == list(range(10))
     with pytest.raises(InputError):
-        map_bounded(flaky, [1], 0)
+        bounded(flaky, [1], 0)
 
 
 # --- paging ---------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from kbapi.cli.options import (
     runtime,
     settings,
 )
-from kbapi.daskeyboard import QClient, Shadow, get_layout
+from kbapi.daskeyboard import DEFAULT_CLIENT_NAME, QClient, Shadow, get_layout
 from kbapi.daskeyboard.render import lit_style, render_shadows
 
 HELP = (
@@ -223,12 +223,18 @@ def paint(
     )
 
 
+AllOpt = Annotated[
+    bool, typer.Option("--all", help="Delete every signal shown, not only those kbapi sent.")
+]
+
+
 @app.command("clear")
-def clear(ctx: typer.Context) -> None:
-    """Delete every signal the keyboard shows (by the ids in the shadows)."""
+def clear(ctx: typer.Context, everything: AllOpt = False) -> None:
+    """Delete the signals kbapi lit (--all: every signal shown), until the keyboard shows none."""
     chosen = settings(ctx, QSettings)
     with chosen.connected() as q:
-        deleted = q.clear_all(chosen.pid)
+        name = None if everything else DEFAULT_CLIENT_NAME
+        deleted = q.clear_all(chosen.pid, client_name=name)
     out_console().print(f"deleted {deleted} signal{'s' if deleted != 1 else ''}")
 
 

@@ -40,8 +40,12 @@ _EXPORTS = {
     "User": "kbapi.daskeyboard.models",
     "V2Signal": "kbapi.daskeyboard.models",
     "ZoneInfo": "kbapi.daskeyboard.models",
-    "AsyncSignalPager": "kbapi.daskeyboard.paging",
-    "SignalPager": "kbapi.daskeyboard.paging",
+    "AsyncSignalPager": "kbapi.daskeyboard.async_pager",
+    "SignalPager": "kbapi.daskeyboard.pager",
+    "ZoneColors": "kbapi.daskeyboard.paint",
+    "DEFAULT_CLIENT_NAME": "kbapi.daskeyboard.signals",
+    "ENV_API_KEY": "kbapi.daskeyboard._shared",
+    "ENV_URL": "kbapi.daskeyboard._shared",
     "DuplicateZoneError": "kbapi.daskeyboard.paint",
     "PaintMethod": "kbapi.daskeyboard.paint",
     "PaintPlan": "kbapi.daskeyboard.paint",
@@ -75,8 +79,11 @@ _EXPORTS = {
 
 __all__ = [
     "CLOUD_URL",
+    "DEFAULT_CLIENT_NAME",
     "DEFAULT_LOCAL_URL",
     "EFFECT_NONE",
+    "ENV_API_KEY",
+    "ENV_URL",
     "LEGACY_CLOUD_URL",
     "AsyncQClient",
     "AsyncSignalPager",
@@ -115,6 +122,7 @@ __all__ = [
     "User",
     "V2Signal",
     "Zone",
+    "ZoneColors",
     "ZoneError",
     "ZoneId",
     "ZoneInfo",
@@ -140,8 +148,9 @@ if TYPE_CHECKING:
         PasswordGrant,
         RefreshTokenGrant,
     )
-    from kbapi.daskeyboard._shared import ClientOptions
+    from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL, ClientOptions
     from kbapi.daskeyboard.async_client import AsyncQClient
+    from kbapi.daskeyboard.async_pager import AsyncSignalPager
     from kbapi.daskeyboard.client import QClient
     from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color, to_short
     from kbapi.daskeyboard.effects import EFFECT_NONE, Effect, EffectError, validate_effect
@@ -157,15 +166,22 @@ if TYPE_CHECKING:
         V2Signal,
         ZoneInfo,
     )
-    from kbapi.daskeyboard.paging import AsyncSignalPager, SignalPager
+    from kbapi.daskeyboard.pager import SignalPager
     from kbapi.daskeyboard.paint import (
         DuplicateZoneError,
         PaintMethod,
         PaintPlan,
         PaintResult,
+        ZoneColors,
         plan_paint,
     )
-    from kbapi.daskeyboard.signals import Shadow, SignalSpec, parse_zone_color, wire_zone
+    from kbapi.daskeyboard.signals import (
+        DEFAULT_CLIENT_NAME,
+        Shadow,
+        SignalSpec,
+        parse_zone_color,
+        wire_zone,
+    )
     from kbapi.daskeyboard.targets import (
         CLOUD_URL,
         DEFAULT_LOCAL_URL,

@@ -32,6 +32,7 @@ from kbapi.daskeyboard.paint import (
     PaintPlan,
     PaintResult,
     SignalKey,
+    ZoneColors,
     ZoneKey,
     plan_paint,
 )
@@ -43,6 +44,7 @@ from kbapi.daskeyboard.signals import (
     check_spec,
     layout_resolver,
     normalize_shadows,
+    sent_by,
     signal_body,
     wire_zone,
 )
@@ -71,6 +73,8 @@ from kbapi.daskeyboard.zones import (
 
 ENV_URL: Final = "KBAPI_Q_URL"
 ENV_API_KEY: Final = "KBAPI_Q_API_KEY"
+MAX_CLEAR_ROUNDS: Final = 64
+"""Rounds of reading the shadows and deleting what they show that `clear_all` makes at most."""
 DELETE_OK: Final = (200, 204)
 """Statuses a DELETE (or revoke) may answer: the documented 200 with an empty body, or 204."""
 
@@ -263,9 +267,7 @@ class ClientCore:
         """The validated v1 body of one signal."""
         return signal_body(zone, color, spec, color_names=self.color_names)
 
-    def plan(
-        self, colors: Mapping[ZoneKey, ColorLike], spec: SignalSpec, method: PaintMethod
-    ) -> PaintPlan:
+    def plan(self, colors: ZoneColors[ZoneKey], spec: SignalSpec, method: PaintMethod) -> PaintPlan:
         """The checked plan of one paint."""
         if method == "v2":
             self.require("paint_v2")
@@ -345,6 +347,23 @@ class ClientCore:
             return list(result.signals)
         with self._lock:
             return [(version, signal_id) for signal_id, version in self._created.items()]
+
+    def clear_round(
+        self, shadows: Iterable[Shadow], deleted: set[int], client_name: str | None
+    ) -> list[SignalKey]:
+        """The signals one round of `clear_all` deletes, added to `deleted`.
+
+        Those `shadows` show (only those sent as `client_name`, if given) that no earlier round
+        deleted: a signal that is still shown after its delete is not tried forever.
+        """
+        shown_ids = unique_ids(
+            shadow
+            for shadow in shadows
+            if client_name is None or sent_by(shadow.signal, client_name)
+        )
+        fresh = [signal_id for signal_id in shown_ids if signal_id not in deleted]
+        deleted.update(fresh)
+        return [(self.version_of(signal_id), signal_id) for signal_id in fresh]
 
     def record_paint(self, result: PaintResult) -> None:
         """Learn from a paint (a local app without v2 is not asked again)."""

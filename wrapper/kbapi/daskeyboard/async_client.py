@@ -1,37 +1,36 @@
-"""The Das Keyboard Q client (async): the same constructors, options and methods as `QClient`.
+"""The Das Keyboard Q client: `AsyncQClient`, one surface for three targets.
 
-    async with AsyncQClient.local() as q:
-        await q.paint({"KEY_Q": "red", "3,2": "#0F0"})
+    async with AsyncQClient.local() as q:               # Q Desktop, http://localhost:27301
+        await q.send("KEY_Q", "#F00")
+        await q.paint({"KEY_W": "red", "3,3": "#00FF00", 76: "blue"})
 
-    async with AsyncQClient.cloud(api_key) as q:
-        async for signal in q.signals():        # pages are fetched as you iterate
-            ...
+    q = AsyncQClient.cloud(api_key)                     # https://q2.daskeyboard.com, X-API-KEY
+    q = AsyncQClient.oauth(ClientCredentials(id, secret))  # https://q.daskeyboard.com, OAuth2
 
-Decisions are the same pure functions and `ClientCore` the sync client uses; v1 paints and
-clears run through `gather_bounded`.
+Zones may be given in any form (``KEY_Q``, ``"2,2"``, ``(2, 2)``, ``74``); they are checked
+against the client's layout and sent as XY unless `zone_format` says otherwise. Colours are
+``#RGB``, ``#RRGGBB``, ``(r, g, b)`` or a name. Bad input raises an `InputError` subclass
+before anything is sent; server trouble raises the `APIError` tree of `kbapi._core.errors`.
+
+Written once, as async code; tools/unasync.py generates the blocking twin from it (DESIGN: the
+two faces are one implementation). Each method is a thin shell: decisions live in `signals`,
+`paint`, `paging`, `targets` and `_shared.ClientCore`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self, TypeVar, Unpack
+from typing import Self, TypeVar, Unpack
 
 import httpx
 
 from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import TransportOptions, acall, aparsed, wire
-from kbapi._core.errors import InputError, NotFoundError
-from kbapi._core.ratelimit import gather_bounded
+from kbapi._core.client import TransportOptions, acall, wire
+from kbapi._core.errors import NotFoundError
+from kbapi._core.ratelimit import amap_bounded
 from kbapi._core.redact import Secret
-from kbapi._generated.q_api.api.devices import (
-    list_colors,
-    list_device_definitions,
-    list_devices,
-    list_effects,
-    list_zones,
-)
 from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
 from kbapi._generated.q_api.api.signals import (
     create_signal,
@@ -42,11 +41,6 @@ from kbapi._generated.q_api.api.signals import (
     list_signals_after,
     update_signal_status,
 )
-from kbapi._generated.q_api.api.users import (
-    get_current_user,
-    list_authorized_clients,
-    revoke_client,
-)
 from kbapi._generated.q_api.api.zone_signals import (
     delete_signal_by_zone,
     get_signal_by_zone,
@@ -55,23 +49,15 @@ from kbapi._generated.q_api.api.zone_signals import (
 )
 from kbapi._generated.q_api.client import AuthenticatedClient
 from kbapi._generated.q_api.models import (
-    AuthorizedClient,
-    Color,
-    Device,
-    DeviceDefinition,
-    RevokeClientRequest,
     Signal,
     SignalCreate,
     SignalPage,
-    User,
     V2Signal,
     V2SignalCreate,
 )
-from kbapi._generated.q_api.models import Effect as EffectInfo
-from kbapi._generated.q_api.models import Zone as ZoneInfo
 from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard._shared import (
-    DELETE_OK,
+    MAX_CLEAR_ROUNDS,
     ClientCore,
     ClientOptions,
     LayoutLike,
@@ -80,18 +66,13 @@ from kbapi.daskeyboard._shared import (
     env_target,
     epoch_millis,
     make_auth,
-    unique_ids,
 )
+from kbapi.daskeyboard.async_cloud import AsyncCloudMethods
+from kbapi.daskeyboard.async_executor import arun_paint
+from kbapi.daskeyboard.async_pager import AsyncSignalPager
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT
-from kbapi.daskeyboard.paging import AsyncSignalPager
-from kbapi.daskeyboard.paint import (
-    PaintMethod,
-    PaintResult,
-    SignalKey,
-    ZoneKey,
-    arun_paint,
-)
+from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
 from kbapi.daskeyboard.signals import Shadow, parse_zone_color, status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
@@ -106,11 +87,25 @@ from kbapi.daskeyboard.zones import Layout, ZoneKind, ZoneLike
 T = TypeVar("T")
 
 
-class AsyncQClient:
-    """Asynchronous twin of `QClient`: the same constructors, options and methods, awaited.
+class AsyncQClient(AsyncCloudMethods):
+    """Das Keyboard Q client (local app, cloud with an API key, or OAuth).
 
-    ``signals()`` returns an `AsyncSignalPager` (``async for``); `close()` is a coroutine and
-    the client is an async context manager.
+    Prefer the constructors `local`, `cloud`, `oauth` and `from_env`. Options:
+
+    - `layout` (``"en-US"``, ``"fr-FR"``, ... or a `Layout`) and `device` (``"5Q"``, ``"X50Q"``,
+      ``"4Q"``): how zone ids are checked and converted; `pid` defaults to the device's.
+    - `zone_format`: how zones are written on the wire: ``"xy"`` (default, the docs'
+      recommendation), ``"code"`` or ``"linear"``.
+    - `validate_zones`: refuse zones that do not exist on the layout before sending (default;
+      the real service answers 200 and lights nothing for them).
+    - `max_concurrency`: parallel requests of a v1 paint or a clear (4 local, 8 cloud).
+    - `timeout`, `http_options` (`TransportOptions`: retries, headers, transports for tests)
+      and `rate_limiter`: locally a limiter shared by every client of one app keeps requests
+      under its 50/s quota (``None`` disables it; or pass your own `RateLimiter`).
+
+    Credentials are never sent over plain http to a non-loopback host (`InputError`). The
+    client is a context manager; `close()` releases its connections. The cloud's metadata and
+    user methods (`devices`, `colors`, `effects`, ...) come from `AsyncCloudMethods`.
     """
 
     def __init__(
@@ -152,14 +147,14 @@ class AsyncQClient:
 
     @classmethod
     def local(cls, base_url: str = DEFAULT_LOCAL_URL, **options: Unpack[ClientOptions]) -> Self:
-        """See `QClient.local`."""
+        """A client of the Q Desktop app's local API (no auth, v1 and v2, 50 requests/s)."""
         return cls(base_url, target="local", **options)
 
     @classmethod
     def cloud(
         cls, api_key: str | Secret, *, base_url: str = CLOUD_URL, **options: Unpack[ClientOptions]
     ) -> Self:
-        """See `QClient.cloud`."""
+        """A client of the Q cloud with an API key (sent as ``X-API-KEY``)."""
         return cls(base_url, target="cloud", api_key=api_key, **options)
 
     @classmethod
@@ -172,7 +167,13 @@ class AsyncQClient:
         refresh_margin: float = 60.0,
         **options: Unpack[ClientOptions],
     ) -> Self:
-        """See `QClient.oauth`."""
+        """A client of the (legacy) Q cloud with OAuth2 bearer tokens.
+
+        `grant` is a `ClientCredentials`, `PasswordGrant`, `AuthorizationCodeGrant` or
+        `RefreshTokenGrant`. The token comes from `token_url` (default
+        ``{base_url}/oauth/1.4/token``) on first use and is refreshed `refresh_margin` seconds
+        before it expires and once when a request gets 401 (the request is then resent).
+        """
         root = normalize_base_url(base_url)
         auth = OAuth2Auth(
             token_url or root + TOKEN_PATH, grant, refresh_margin=refresh_margin, body_format="json"
@@ -188,7 +189,10 @@ class AsyncQClient:
         environ: Mapping[str, str] | None = None,
         **options: Unpack[ClientOptions],
     ) -> Self:
-        """See `QClient.from_env`."""
+        """A cloud client when an API key is given or in ``KBAPI_Q_API_KEY``, else a local one.
+
+        The URL is `base_url`, else ``KBAPI_Q_URL``, else the target's default host.
+        """
         url, key = env_target(base_url, api_key, environ)
         if key:
             return cls(url, target="cloud", api_key=key, **options)
@@ -234,18 +238,6 @@ class AsyncQClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core!r})"
 
-    # --- plumbing ------------------------------------------------------------------------
-
-    async def _parsed(
-        self, operation: Callable[..., Awaitable[Any]], *args: Any, expect: type[T], **kw: Any
-    ) -> T:
-        with self._core.hints():
-            return await aparsed(operation, *args, client=self._api, expect=expect, **kw)
-
-    async def _call(self, operation: Callable[..., Awaitable[Any]], *args: Any, **kw: Any) -> Any:
-        with self._core.hints():
-            return await acall(operation, *args, client=self._api, ok=DELETE_OK, **kw)
-
     # --- signals -------------------------------------------------------------------------
 
     async def send(
@@ -263,7 +255,12 @@ class AsyncQClient:
         action: str | None = None,
         is_muted: bool | None = None,
     ) -> Signal:
-        """See `QClient.send`."""
+        """Light one zone and return the stored signal.
+
+        `zone` in any form, checked on `layout` (default: the client's) and sent in
+        `zone_format` (default: XY). With `name` and `message` empty (the default) the signal
+        only lights the LEDs. `action` is ``url:https://...`` style (cloud).
+        """
         spec = self._core.spec(
             effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
             validate=validate, pid=pid, action=action, is_muted=is_muted,
@@ -292,7 +289,10 @@ class AsyncQClient:
         start_page: int = 0,
         max_pages: int | None = None,
     ) -> AsyncSignalPager:
-        """See `QClient.signals`; iterate with ``async for``."""
+        """Every signal of the account (cloud), fetched page by page as you iterate.
+
+        `sort` is ``field,ASC|DESC`` (e.g. ``createdAt,DESC``); `pid` filters one device.
+        """
         self._core.require("list_signals")
         check_page_size(size)
 
@@ -305,7 +305,10 @@ class AsyncQClient:
         return AsyncSignalPager(fetch, start_page=start_page, max_pages=max_pages)
 
     async def signals_after(self, epoch: int | datetime) -> list[Signal]:
-        """See `QClient.signals_after`."""
+        """Signals created after `epoch` (milliseconds, or an aware datetime); cloud only.
+
+        The route takes no paging parameters: this is the one page the server returns.
+        """
         self._core.require("signals_after")
         millis = epoch_millis(epoch)
         page = await self._parsed(list_signals_after.asyncio_detailed, millis, expect=SignalPage)
@@ -319,7 +322,7 @@ class AsyncQClient:
         archived: bool | None = None,
         muted: bool | None = None,
     ) -> Signal:
-        """See `QClient.update_status`."""
+        """Set a signal's read / archived / muted flags (cloud) and return it."""
         self._core.require("update_status")
         body = status_patch(read=read, archived=archived, muted=muted)
         return await self._parsed(
@@ -327,7 +330,7 @@ class AsyncQClient:
         )
 
     async def delete(self, signal_id: int) -> None:
-        """See `QClient.delete`."""
+        """Delete a signal by id (local ids are negative)."""
         if self._core.version_of(signal_id) == "v2":
             await self._call(delete_signal_v2.asyncio_detailed, signal_id)
         else:
@@ -337,14 +340,14 @@ class AsyncQClient:
     async def delete_zone(
         self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
     ) -> None:
-        """See `QClient.delete_zone`."""
+        """Delete the signals of one zone."""
         route = self._core.zone_route(zone, layout, pid)
         await self._call(delete_signal_by_zone.asyncio_detailed, *route)
 
     async def zone_signal(
         self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
     ) -> Signal | None:
-        """See `QClient.zone_signal`."""
+        """The signal a zone displays, or None when the server answers 404 (no signal)."""
         route = self._core.zone_route(zone, layout, pid)
         try:
             return await self._parsed(get_signal_by_zone.asyncio_detailed, *route, expect=Signal)
@@ -359,7 +362,11 @@ class AsyncQClient:
         pid: str | None = None,
         legacy: bool = False,
     ) -> str:
-        """See `QClient.zone_color`."""
+        """The colour a zone shows as ``#RRGGBB`` (``#000000`` when nothing is shown).
+
+        Reads both documented answers, bare text and ``{"color": ...}``; ``legacy=True``
+        uses the 2018 cloud route ``/signals/{pid}/{zoneId}``.
+        """
         if legacy:
             self._core.require("legacy_color")
         route = self._core.zone_route(zone, layout, pid)
@@ -369,7 +376,7 @@ class AsyncQClient:
         return parse_zone_color(response.content)
 
     async def shadows(self, pid: str | None = None) -> list[Shadow]:
-        """See `QClient.shadows`."""
+        """What every zone displays, one `Shadow` per zone with its zone id normalised."""
         if pid is None:
             found = await self._parsed(get_shadows.asyncio_detailed, expect=list)
         else:
@@ -380,7 +387,7 @@ class AsyncQClient:
 
     async def paint(
         self,
-        colors: Mapping[ZoneKey, ColorLike],
+        colors: ZoneColors[ZoneKey],
         *,
         effect: str = DEFAULT_EFFECT,
         method: PaintMethod = "auto",
@@ -392,7 +399,12 @@ class AsyncQClient:
         message: str = "",
         max_concurrency: int | None = None,
     ) -> PaintResult:
-        """See `QClient.paint` (v1 requests run through `gather_bounded`)."""
+        """Light many zones at once: ``paint({"KEY_Q": "red", "3,2": "#0F0", 76: "blue"})``.
+
+        Locally one v2 multi-zone request (falling back to paced v1 requests when the app has
+        no v2); in the cloud one v1 request per zone, `max_concurrency` at a time. Every zone
+        and colour is checked before the first request.
+        """
         spec = self._core.spec(
             effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
             validate=validate, pid=pid,
@@ -408,18 +420,30 @@ class AsyncQClient:
         return result
 
     async def clear(self, painted: PaintResult | None = None) -> int:
-        """See `QClient.clear`."""
-        keys = self._core.to_clear(painted)
-        return await self._delete_keys(keys)
+        """Delete what `painted` created, or everything this client sent or painted.
 
-    async def clear_all(self, pid: str | None = None) -> int:
-        """See `QClient.clear_all`."""
-        ids = unique_ids(await self.shadows(pid))
-        return await self._delete_keys([(self._core.version_of(i), i) for i in ids])
+        Returns how many signals were deleted (already-deleted ones are skipped).
+        """
+        return await self._delete_keys(self._core.to_clear(painted))
+
+    async def clear_all(self, pid: str | None = None, *, client_name: str | None = None) -> int:
+        """Delete every signal the keyboard shows, until it shows none; return how many.
+
+        A zone shows its latest signal: deleting it uncovers the one beneath, so the shadows
+        are read again after each round of deletes. With `client_name` (kbapi sends as
+        ``"kbapi"``) only the signals sent under that name are deleted, until none is shown.
+        """
+        deleted: set[int] = set()
+        count = 0
+        for _ in range(MAX_CLEAR_ROUNDS):
+            keys = self._core.clear_round(await self.shadows(pid), deleted, client_name)
+            if not keys:
+                break
+            count += await self._delete_keys(keys)
+        return count
 
     async def _delete_keys(self, keys: list[SignalKey]) -> int:
-        done = await gather_bounded((self._delete_key(k) for k in keys), self._core.concurrency)
-        return sum(done)
+        return sum(await amap_bounded(self._delete_key, keys, self._core.concurrency))
 
     async def _delete_key(self, key: SignalKey) -> bool:
         version, signal_id = key
@@ -431,58 +455,3 @@ class AsyncQClient:
         finally:
             self._core.forget(signal_id)
         return True
-
-    # --- metadata (cloud) ----------------------------------------------------------------
-
-    async def devices(self) -> list[Device]:
-        """See `QClient.devices`."""
-        self._core.require("metadata")
-        return await self._parsed(list_devices.asyncio_detailed, expect=list)
-
-    async def device_definitions(self) -> list[DeviceDefinition]:
-        """See `QClient.device_definitions`."""
-        self._core.require("metadata")
-        return await self._parsed(list_device_definitions.asyncio_detailed, expect=list)
-
-    async def detect_layout(self, pid: str | None = None) -> Layout | None:
-        """See `QClient.detect_layout`."""
-        return self._core.layout_from_definitions(await self.device_definitions(), pid)
-
-    async def colors(self) -> list[Color]:
-        """See `QClient.colors`."""
-        self._core.require("metadata")
-        found: list[Color] = await self._parsed(list_colors.asyncio_detailed, expect=list)
-        self._core.learn_colors(found)
-        return found
-
-    async def effects(self, pid: str | None = None) -> list[EffectInfo]:
-        """See `QClient.effects`."""
-        self._core.require("metadata")
-        chosen = pid or self._core.pid
-        found: list[EffectInfo] = await self._parsed(
-            list_effects.asyncio_detailed, chosen, expect=list
-        )
-        self._core.learn_effects(chosen, found)
-        return found
-
-    async def zones(self, pid: str | None = None) -> list[ZoneInfo]:
-        """See `QClient.zones`."""
-        self._core.require("metadata")
-        return await self._parsed(list_zones.asyncio_detailed, pid or self._core.pid, expect=list)
-
-    async def current_user(self) -> User:
-        """See `QClient.current_user`."""
-        self._core.require("users")
-        return await self._parsed(get_current_user.asyncio_detailed, expect=User)
-
-    async def authorized_clients(self) -> list[AuthorizedClient]:
-        """See `QClient.authorized_clients`."""
-        self._core.require("users")
-        return await self._parsed(list_authorized_clients.asyncio_detailed, expect=list)
-
-    async def revoke_client(self, name: str) -> None:
-        """See `QClient.revoke_client`."""
-        self._core.require("users")
-        if not isinstance(name, str) or not name:
-            raise InputError("the client name must be a non-empty string")
-        await self._call(revoke_client.asyncio_detailed, body=RevokeClientRequest(name=name))

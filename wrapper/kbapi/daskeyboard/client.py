@@ -1,41 +1,38 @@
-"""The Das Keyboard Q client (sync): `QClient`, one surface for three targets.
+# Generated from wrapper/kbapi/daskeyboard/async_client.py by tools/unasync.py: do not edit.
+# Change the async source and run `make generate`.
+"""The Das Keyboard Q client: `QClient`, one surface for three targets.
 
-    with QClient.local() as q:                          # Q Desktop, http://localhost:27301
+    with QClient.local() as q:               # Q Desktop, http://localhost:27301
         q.send("KEY_Q", "#F00")
         q.paint({"KEY_W": "red", "3,3": "#00FF00", 76: "blue"})
 
-    q = QClient.cloud(api_key)                          # https://q2.daskeyboard.com, X-API-KEY
-    q = QClient.oauth(ClientCredentials(id, secret))    # https://q.daskeyboard.com, OAuth2
+    q = QClient.cloud(api_key)                     # https://q2.daskeyboard.com, X-API-KEY
+    q = QClient.oauth(ClientCredentials(id, secret))  # https://q.daskeyboard.com, OAuth2
 
 Zones may be given in any form (``KEY_Q``, ``"2,2"``, ``(2, 2)``, ``74``); they are checked
 against the client's layout and sent as XY unless `zone_format` says otherwise. Colours are
 ``#RGB``, ``#RRGGBB``, ``(r, g, b)`` or a name. Bad input raises an `InputError` subclass
 before anything is sent; server trouble raises the `APIError` tree of `kbapi._core.errors`.
 
-Each method is a thin shell: decisions live in `signals`, `paint`, `paging`, `targets` and
-`_shared.ClientCore`, shared with `AsyncQClient` (async_client.py).
+Written once, as async code; tools/unasync.py generates the blocking twin from it (DESIGN: the
+two faces are one implementation). Each method is a thin shell: decisions live in `signals`,
+`paint`, `paging`, `targets` and `_shared.ClientCore`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Self, TypeVar, Unpack
+from typing import Self, TypeVar, Unpack
 
 import httpx
 
 from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import TransportOptions, call, parsed, wire
-from kbapi._core.errors import InputError, NotFoundError
+from kbapi._core.client import TransportOptions, call, wire
+from kbapi._core.errors import NotFoundError
+from kbapi._core.ratelimit import map_bounded
 from kbapi._core.redact import Secret
-from kbapi._generated.q_api.api.devices import (
-    list_colors,
-    list_device_definitions,
-    list_devices,
-    list_effects,
-    list_zones,
-)
 from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
 from kbapi._generated.q_api.api.signals import (
     create_signal,
@@ -46,11 +43,6 @@ from kbapi._generated.q_api.api.signals import (
     list_signals_after,
     update_signal_status,
 )
-from kbapi._generated.q_api.api.users import (
-    get_current_user,
-    list_authorized_clients,
-    revoke_client,
-)
 from kbapi._generated.q_api.api.zone_signals import (
     delete_signal_by_zone,
     get_signal_by_zone,
@@ -59,23 +51,15 @@ from kbapi._generated.q_api.api.zone_signals import (
 )
 from kbapi._generated.q_api.client import AuthenticatedClient
 from kbapi._generated.q_api.models import (
-    AuthorizedClient,
-    Color,
-    Device,
-    DeviceDefinition,
-    RevokeClientRequest,
     Signal,
     SignalCreate,
     SignalPage,
-    User,
     V2Signal,
     V2SignalCreate,
 )
-from kbapi._generated.q_api.models import Effect as EffectInfo
-from kbapi._generated.q_api.models import Zone as ZoneInfo
 from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard._shared import (
-    DELETE_OK,
+    MAX_CLEAR_ROUNDS,
     ClientCore,
     ClientOptions,
     LayoutLike,
@@ -84,19 +68,13 @@ from kbapi.daskeyboard._shared import (
     env_target,
     epoch_millis,
     make_auth,
-    unique_ids,
 )
+from kbapi.daskeyboard.cloud import CloudMethods
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT
-from kbapi.daskeyboard.paging import SignalPager
-from kbapi.daskeyboard.paint import (
-    PaintMethod,
-    PaintResult,
-    SignalKey,
-    ZoneKey,
-    map_bounded,
-    run_paint,
-)
+from kbapi.daskeyboard.executor import run_paint
+from kbapi.daskeyboard.pager import SignalPager
+from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
 from kbapi.daskeyboard.signals import Shadow, parse_zone_color, status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
@@ -111,8 +89,8 @@ from kbapi.daskeyboard.zones import Layout, ZoneKind, ZoneLike
 T = TypeVar("T")
 
 
-class QClient:
-    """Synchronous Das Keyboard Q client (local app, cloud with an API key, or OAuth).
+class QClient(CloudMethods):
+    """Das Keyboard Q client (local app, cloud with an API key, or OAuth).
 
     Prefer the constructors `local`, `cloud`, `oauth` and `from_env`. Options:
 
@@ -128,7 +106,8 @@ class QClient:
       under its 50/s quota (``None`` disables it; or pass your own `RateLimiter`).
 
     Credentials are never sent over plain http to a non-loopback host (`InputError`). The
-    client is a context manager; `close()` releases its connections.
+    client is a context manager; `close()` releases its connections. The cloud's metadata and
+    user methods (`devices`, `colors`, `effects`, ...) come from `CloudMethods`.
     """
 
     def __init__(
@@ -261,16 +240,6 @@ class QClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core!r})"
 
-    # --- plumbing ------------------------------------------------------------------------
-
-    def _parsed(self, operation: Callable[..., Any], *args: Any, expect: type[T], **kw: Any) -> T:
-        with self._core.hints():
-            return parsed(operation, *args, client=self._api, expect=expect, **kw)
-
-    def _call(self, operation: Callable[..., Any], *args: Any, **kw: Any) -> Any:
-        with self._core.hints():
-            return call(operation, *args, client=self._api, ok=DELETE_OK, **kw)
-
     # --- signals -------------------------------------------------------------------------
 
     def send(
@@ -306,7 +275,7 @@ class QClient:
         return signal
 
     def _create_id(self, body: SignalCreate) -> int:
-        return self._create(body).id
+        return (self._create(body)).id
 
     def _create_v2(self, body: V2SignalCreate) -> int:
         signal = self._parsed(create_signal_v2.sync_detailed, body=body, expect=V2Signal)
@@ -344,7 +313,8 @@ class QClient:
         """
         self._core.require("signals_after")
         millis = epoch_millis(epoch)
-        return self._parsed(list_signals_after.sync_detailed, millis, expect=SignalPage).content
+        page = self._parsed(list_signals_after.sync_detailed, millis, expect=SignalPage)
+        return page.content
 
     def update_status(
         self,
@@ -417,7 +387,7 @@ class QClient:
 
     def paint(
         self,
-        colors: Mapping[ZoneKey, ColorLike],
+        colors: ZoneColors[ZoneKey],
         *,
         effect: str = DEFAULT_EFFECT,
         method: PaintMethod = "auto",
@@ -454,14 +424,25 @@ class QClient:
 
         Returns how many signals were deleted (already-deleted ones are skipped).
         """
-        keys = self._core.to_clear(painted)
-        return sum(map_bounded(self._delete_key, keys, self._core.concurrency))
+        return self._delete_keys(self._core.to_clear(painted))
 
-    def clear_all(self, pid: str | None = None) -> int:
-        """Delete every signal the keyboard displays (by the ids in the shadows)."""
-        keys: list[SignalKey] = [
-            (self._core.version_of(i), i) for i in unique_ids(self.shadows(pid))
-        ]
+    def clear_all(self, pid: str | None = None, *, client_name: str | None = None) -> int:
+        """Delete every signal the keyboard shows, until it shows none; return how many.
+
+        A zone shows its latest signal: deleting it uncovers the one beneath, so the shadows
+        are read again after each round of deletes. With `client_name` (kbapi sends as
+        ``"kbapi"``) only the signals sent under that name are deleted, until none is shown.
+        """
+        deleted: set[int] = set()
+        count = 0
+        for _ in range(MAX_CLEAR_ROUNDS):
+            keys = self._core.clear_round(self.shadows(pid), deleted, client_name)
+            if not keys:
+                break
+            count += self._delete_keys(keys)
+        return count
+
+    def _delete_keys(self, keys: list[SignalKey]) -> int:
         return sum(map_bounded(self._delete_key, keys, self._core.concurrency))
 
     def _delete_key(self, key: SignalKey) -> bool:
@@ -474,59 +455,3 @@ class QClient:
         finally:
             self._core.forget(signal_id)
         return True
-
-    # --- metadata (cloud) ----------------------------------------------------------------
-
-    def devices(self) -> list[Device]:
-        """The account's devices."""
-        self._core.require("metadata")
-        return self._parsed(list_devices.sync_detailed, expect=list)
-
-    def device_definitions(self) -> list[DeviceDefinition]:
-        """The device models, with the account's keyboard layout (``languageLayout``)."""
-        self._core.require("metadata")
-        return self._parsed(list_device_definitions.sync_detailed, expect=list)
-
-    def detect_layout(self, pid: str | None = None) -> Layout | None:
-        """The layout the cloud reports for `pid` (default: the client's), or None if unknown.
-
-        Pass it as ``layout=`` to later calls, or build a new client with it.
-        """
-        return self._core.layout_from_definitions(self.device_definitions(), pid)
-
-    def colors(self) -> list[Color]:
-        """The named colours; later sends accept these names."""
-        self._core.require("metadata")
-        found: list[Color] = self._parsed(list_colors.sync_detailed, expect=list)
-        self._core.learn_colors(found)
-        return found
-
-    def effects(self, pid: str | None = None) -> list[EffectInfo]:
-        """The effects `pid` supports; later sends to it are checked against this list."""
-        self._core.require("metadata")
-        chosen = pid or self._core.pid
-        found: list[EffectInfo] = self._parsed(list_effects.sync_detailed, chosen, expect=list)
-        self._core.learn_effects(chosen, found)
-        return found
-
-    def zones(self, pid: str | None = None) -> list[ZoneInfo]:
-        """The server's zone list of `pid` (``id`` is the linear id). See also `layout`."""
-        self._core.require("metadata")
-        return self._parsed(list_zones.sync_detailed, pid or self._core.pid, expect=list)
-
-    def current_user(self) -> User:
-        """The account (``GET /users/me``)."""
-        self._core.require("users")
-        return self._parsed(get_current_user.sync_detailed, expect=User)
-
-    def authorized_clients(self) -> list[AuthorizedClient]:
-        """The OAuth clients the user has authorized."""
-        self._core.require("users")
-        return self._parsed(list_authorized_clients.sync_detailed, expect=list)
-
-    def revoke_client(self, name: str) -> None:
-        """Revoke an authorized client (its tokens stop working)."""
-        self._core.require("users")
-        if not isinstance(name, str) or not name:
-            raise InputError("the client name must be a non-empty string")
-        self._call(revoke_client.sync_detailed, body=RevokeClientRequest(name=name))

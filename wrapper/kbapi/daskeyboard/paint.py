@@ -8,21 +8,20 @@
   run with bounded concurrency; locally every request also waits for the client's rate
   limiter, so the 50 requests/s quota is never hit.
 
-`run_paint` / `arun_paint` are the thin executors: they take the send functions from the
-client, fall back from v2 to v1 when the local app answers 404 (no v2 route), and report what
-was created in a `PaintResult` so that `clear()` can remove it.
+`arun_paint` (`kbapi.daskeyboard.async_executor`) and its generated twin `run_paint` are the
+thin executors: they take the send functions from the client, fall back from v2 to v1 when the
+local app answers 404 (no v2 route), and report what was created in a `PaintResult` so that
+`clear()` can remove it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias, TypeVar
 
-from kbapi._core.errors import InputError, NotFoundError
-from kbapi._core.ratelimit import gather_bounded
+from kbapi._core.errors import InputError
 from kbapi._core.text import shown
 from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
 from kbapi._generated.q_api.types import UNSET
@@ -42,7 +41,10 @@ MAX_ZONES: Final = 512
 T = TypeVar("T")
 R = TypeVar("R")
 ZoneKey = TypeVar("ZoneKey", bound=ZoneLike)
-"""The key type of a paint mapping: any one zone form (``dict[str, str]`` type-checks)."""
+"""The key type of a paint mapping given as a variable of one zone form (``dict[str, str]``)."""
+ZoneColors: TypeAlias = Mapping[ZoneLike, ColorLike] | Mapping[ZoneKey, ColorLike]
+"""What `paint()` takes: a literal mixing zone forms (``{"KEY_K": "red", 105: (255, 0, 0)}``)
+or a mapping keyed by one zone form; mypy accepts both."""
 
 
 class DuplicateZoneError(ZoneError):
@@ -120,7 +122,7 @@ class PaintResult:
 
 
 def plan_paint(
-    colors: Mapping[ZoneKey, ColorLike],
+    colors: ZoneColors[ZoneKey],
     spec: SignalSpec,
     *,
     method: PaintMethod = "auto",
@@ -147,7 +149,7 @@ def plan_paint(
 
 
 def _items(
-    colors: Mapping[ZoneKey, ColorLike], spec: SignalSpec, names: Mapping[str, str] | None
+    colors: ZoneColors[ZoneKey], spec: SignalSpec, names: Mapping[str, str] | None
 ) -> tuple[PaintItem, ...]:
     if not isinstance(colors, Mapping):
         raise InputError(f"paint() takes a mapping of zone to colour, got {type(colors).__name__}")
@@ -181,82 +183,8 @@ def _xy(zone: ZoneLike, spec: SignalSpec) -> str:
         return str(parse_zone_id(zone))
 
 
-# --- executors ---------------------------------------------------------------------------
-
-
-def map_bounded(fn: Callable[[T], R], items: Sequence[T], limit: int) -> list[R]:
-    """`fn` over `items` on at most `limit` threads; results in order.
-
-    Every call runs even if one fails; the first failure is then raised.
-    """
-    if limit < 1:
-        raise InputError(f"concurrency must be >= 1, got {limit}")
-    if limit == 1 or len(items) <= 1:
-        return _in_order([_capture(fn, item) for item in items])
-    with ThreadPoolExecutor(max_workers=min(limit, len(items))) as pool:
-        outcomes = list(pool.map(lambda item: _capture(fn, item), items))
-    return _in_order(outcomes)
-
-
-def _capture(fn: Callable[[T], R], item: T) -> tuple[R | None, BaseException | None]:
-    try:
-        return fn(item), None
-    except Exception as exc:
-        return None, exc
-
-
-def _in_order(outcomes: Iterable[tuple[R | None, BaseException | None]]) -> list[R]:
-    results: list[R] = []
-    for value, error in outcomes:
-        if error is not None:
-            raise error
-        results.append(value)  # type: ignore[arg-type]  # None only alongside an error
-    return results
-
-
-def run_paint(
-    plan: PaintPlan,
-    *,
-    send_v2: Callable[[V2SignalCreate], int],
-    send_v1: Callable[[SignalCreate], int],
-    concurrency: int,
-) -> PaintResult:
-    """Execute `plan` with the client's send functions (each returns the new signal id)."""
-    zones = tuple(item.xy for item in plan.items)
-    if plan.mode == "v2":
-        try:
-            signal_id = send_v2(plan.v2_body())
-        except NotFoundError:
-            if not plan.fallback:
-                raise
-        else:
-            return PaintResult("v2", zones, (("v2", signal_id),), requests=1)
-    ids = map_bounded(send_v1, plan.v1_bodies(), concurrency)
-    return _v1_result(plan, zones, ids)
-
-
-async def arun_paint(
-    plan: PaintPlan,
-    *,
-    send_v2: Callable[[V2SignalCreate], Awaitable[int]],
-    send_v1: Callable[[SignalCreate], Awaitable[int]],
-    concurrency: int,
-) -> PaintResult:
-    """Async twin of `run_paint` (v1 requests through `gather_bounded`)."""
-    zones = tuple(item.xy for item in plan.items)
-    if plan.mode == "v2":
-        try:
-            signal_id = await send_v2(plan.v2_body())
-        except NotFoundError:
-            if not plan.fallback:
-                raise
-        else:
-            return PaintResult("v2", zones, (("v2", signal_id),), requests=1)
-    ids = await gather_bounded((send_v1(body) for body in plan.v1_bodies()), concurrency)
-    return _v1_result(plan, zones, ids)
-
-
-def _v1_result(plan: PaintPlan, zones: tuple[str, ...], ids: Sequence[int]) -> PaintResult:
+def v1_result(plan: PaintPlan, zones: tuple[str, ...], ids: Sequence[int]) -> PaintResult:
+    """The result of a paint done with v1 requests (after a v2 attempt when `plan.mode` is v2)."""
     fell_back = plan.mode == "v2"
     return PaintResult(
         "v1",

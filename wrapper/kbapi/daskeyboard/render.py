@@ -20,9 +20,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from kbapi.daskeyboard.colors import ColorLike, normalize_color
+from kbapi.daskeyboard.colors import normalize_color
 from kbapi.daskeyboard.keycaps import ANSI, ISO, LEFT_PIPE, RIGHT_PIPE, TOTAL_UNITS, Part, fit_label
-from kbapi.daskeyboard.paint import ZoneKey
+from kbapi.daskeyboard.paint import ZoneColors, ZoneKey
 from kbapi.daskeyboard.signals import Shadow, color_map
 from kbapi.daskeyboard.zones import GRID_HEIGHT, EmptyCellError, Layout, Zone
 
@@ -51,7 +51,7 @@ def lit_style(color: str) -> Style:
     return Style(color=text_color(color), bgcolor=color, bold=True)
 
 
-def canonical_colors(layout: Layout, colors: Mapping[ZoneKey, ColorLike]) -> dict[str, str]:
+def canonical_colors(layout: Layout, colors: ZoneColors[ZoneKey]) -> dict[str, str]:
     """`colors` keyed by canonical ``x,y`` with ``#RRGGBB`` values (raises on bad input)."""
     return {layout.to_xy(zone): normalize_color(color) for zone, color in colors.items()}
 
@@ -190,7 +190,7 @@ class KeyboardView:
 
 def render_keyboard(
     layout: Layout,
-    colors: Mapping[ZoneKey, ColorLike],
+    colors: ZoneColors[ZoneKey],
     *,
     title: str | None = None,
     effects: Mapping[ZoneKey, str] | None = None,

@@ -212,6 +212,18 @@ class Shadow:
 LayoutFor = Callable[[str], Layout]
 
 
+def sent_by(signal: Signal, client_name: str) -> bool:
+    """True if `signal` was sent as `client_name`.
+
+    The cloud rewrites the ``clientName`` of a signal sent to a ``KEY_...`` zone into a notice
+    that ends with the original name (``"NOTICE: zoneId automatically converted ... kbapi"``).
+    """
+    name = signal.client_name
+    if not isinstance(name, str):
+        return False
+    return name == client_name or (name.startswith("NOTICE:") and name.endswith(f" {client_name}"))
+
+
 def layout_resolver(default: Layout) -> LayoutFor:
     """Pick the layout for a shadow's pid: the same tag on that device, else `default`.
 

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from typing import Final, Literal, TypeAlias
 
@@ -17,7 +16,7 @@ import httpx
 
 from kbapi._core.auth import OAuth2Auth
 from kbapi._core.errors import InputError
-from kbapi._core.ratelimit import RateLimiter
+from kbapi._core.ratelimit import RateLimiter, shared_limiter
 from kbapi._core.redact import redact_url
 
 TargetKind: TypeAlias = Literal["local", "cloud"]
@@ -108,20 +107,6 @@ def auth_hint(auth: httpx.Auth | None) -> str:
     return f"kbapi: the API key was refused; check it (shown at {API_KEY_PAGE})"
 
 
-_LIMITERS: dict[tuple[str, str, int | None], RateLimiter] = {}
-_LIMITERS_LOCK = threading.Lock()
-
-
 def shared_local_limiter(base_url: str) -> RateLimiter:
-    """One `RateLimiter` per local app (scheme, host, port) per process.
-
-    The 50/s quota belongs to the app, not to a client: two clients of the same app share the
-    limiter, so together they still stay under it.
-    """
-    url = httpx.URL(base_url)
-    key = (url.scheme, url.host.lower(), url.port)
-    with _LIMITERS_LOCK:
-        limiter = _LIMITERS.get(key)
-        if limiter is None:
-            limiter = _LIMITERS[key] = RateLimiter(rate=LOCAL_RATE, per=1.0)
-        return limiter
+    """The `RateLimiter` every client of the local app at `base_url` shares (`LOCAL_RATE`/s)."""
+    return shared_limiter(base_url, LOCAL_RATE)
