@@ -595,7 +595,7 @@ def test_clear_all_by_client_name_keeps_other_senders(face: Face, local_url: str
             "pid": "DK5QPID",
             "zoneId": "0,0",
             "color": "#FFF",
-            "clientName": "applet",
+            "clientName": "app",
         },
     )
     assert other.status_code == 200
