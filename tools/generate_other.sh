@@ -42,8 +42,10 @@ Usage: tools/generate_other.sh LANG [API...]      (make generate-other LANG=...)
 Verified (generated from all three specs with zero errors):
   typescript        @hey-api/openapi-ts 0.95.0 (Node); type-checked with tsc --strict and run
                     against the mocks by tests/other_lang/test_other_lang.py
-  go                openapi-generator 7.26.0 (PyPI wheel, Java 17), generation only
-  java              openapi-generator 7.26.0, generation only (okhttp-gson)
+  go                openapi-generator 7.26.0 (PyPI wheel, Java 17); built with Debian's Go 1.19 and run
+                    against the mocks by tests/other_lang/test_go_java.py (tools/build_other.sh go)
+  java              openapi-generator 7.26.0, library native; compiled with javac against Debian's
+                    jars and run against the mocks (tools/build_other.sh java)
   typescript-fetch  openapi-generator 7.26.0, generation + tsc --strict --noEmit
   all               every language above
   --install         only install openapi-generator (build/other/.venv)
@@ -102,14 +104,50 @@ ensure_generator() {
 # TypeScript (and java.lang.Error in Java), which typescript-fetch renames with a warning per use.
 # skipFormModel=false: by default the models of form bodies (TokenRequestForm, SignalCreateForm)
 # are skipped while typescript-fetch still imports them, so its output does not compile.
+# Java: the `native` library (java.net.http + Jackson) is the one whose jars Debian packages;
+# openApiNullable=false drops jackson-databind-nullable, supportUrlQuery=false the toUrlQueryString
+# helpers (they do not compile for a property mapped to Object, below).
 lang_props() {
   local lang="$1" api="$2" ident="${2//-/}"
   case "$lang" in
     go) echo "packageName=$ident,enumClassPrefix=true" ;;
-    java) echo "groupId=kbapi,artifactId=kbapi-$api,invokerPackage=kbapi.$ident,apiPackage=kbapi.$ident.api,modelPackage=kbapi.$ident.model" ;;
+    java) echo "library=native,openApiNullable=false,supportUrlQuery=false,useJakartaEe=true,groupId=kbapi,artifactId=kbapi-$api,invokerPackage=kbapi.$ident,apiPackage=kbapi.$ident.api,modelPackage=kbapi.$ident.model" ;;
     typescript-*) echo "npmName=kbapi-$api,supportsES6=true" ;;
     *) echo "packageName=kbapi_$ident" ;;
   esac
+}
+
+# `CompileResult.command` is `oneOf: [array of string, string]`. The Java generator writes
+# `List<String>.class` for it (does not compile); the Go oneOf wrapper validates the array with
+# gopkg.in/validator.v2, whose Debian snapshot (2016) rejects every non-struct value, so the
+# array form never decodes. Both languages get the property as an untyped JSON value instead.
+lang_mappings() {
+  case "$1" in
+    go) echo "--schema-mappings CompileResult_command=interface{} --type-mappings CompileResultCommand=interface{}" ;;
+    java) echo "--schema-mappings CompileResult_command=java.lang.Object" ;;
+  esac
+}
+
+# Java native registers jackson-datatype-jsr310 (JavaTimeModule) unconditionally and subclasses its
+# InstantDeserializer with the 2.16+ constructor; Debian packages neither the module nor Jackson
+# 2.16 (bookworm: 2.14). The specs use no `format: date`/`date-time`, so the module has nothing to
+# do: ApiClient and JSON are generated from the pinned jar's own templates minus the lines that
+# register it, and the two RFC3339 Java-time classes are not generated (.openapi-generator-ignore).
+java_templates() {
+  local dest="$out_root/java-templates" jar
+  jar="$("$gen_venv/bin/python" -c 'import openapi_generator_cli as m, pathlib; print(pathlib.Path(m.__file__).parent / "openapi-generator.jar")')"
+  rm -rf "$dest"
+  mkdir -p "$dest/libraries/native"
+  for name in ApiClient:4 JSON:2; do
+    local file="Java/libraries/native/${name%%:*}.mustache" target="$dest/libraries/native/${name%%:*}.mustache"
+    "$gen_venv/bin/python" -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
+      "$jar" "$file" >"$target.orig"
+    grep -v JavaTimeModule "$target.orig" >"$target"
+    local removed=$(( $(wc -l <"$target.orig") - $(wc -l <"$target") ))
+    rm "$target.orig"
+    [ "$removed" -eq "${name##*:}" ] || die "$file: expected to drop ${name##*:} JavaTimeModule lines, dropped $removed (generator changed?)"
+  done
+  echo "$dest"
 }
 
 gen_openapi_generator() {
@@ -117,10 +155,16 @@ gen_openapi_generator() {
   spec="$(spec_path "$api")"
   out="$out_root/$lang/$api"
   log="$out_root/$lang/$api.log"
+  local extra=()
+  read -r -a extra <<<"$(lang_mappings "$lang")"
   rm -rf "$out"
   mkdir -p "$out"
+  if [ "$lang" = java ]; then
+    extra+=(-t "$(java_templates)")
+    printf '%s\n' '**/RFC3339InstantDeserializer.java' '**/RFC3339JavaTimeModule.java' >"$out/.openapi-generator-ignore"
+  fi
   "$gen_venv/bin/openapi-generator-cli" generate -g "$lang" -i "$spec" -o "$out" \
-    --additional-properties "$(lang_props "$lang" "$api")" \
+    --additional-properties "$(lang_props "$lang" "$api")" "${extra[@]}" \
     --model-name-mappings Error=ApiError --global-property skipFormModel=false \
     >"$log" 2>&1 || status=$?
   summarise "$lang/$api" "$log"

@@ -1,9 +1,8 @@
-// Sends a signal to a Das Keyboard Q LOCAL server (no auth) with the generated TypeScript client
+// Sends a signal to a Das Keyboard Q LOCAL server (no auth) with the kbapi-clients npm package (installed from its tarball)
 // and reads it back from the shadows.
 // Usage: node q_smoke.js [BASE_URL]   (else $KBAPI_Q_LOCAL_URL, e.g. http://127.0.0.1:27301)
-import { createClient, createConfig } from '../../../build/other/typescript/daskeyboard-q/client';
-import { createSignal, getShadows } from '../../../build/other/typescript/daskeyboard-q/sdk.gen';
-import type { SignalCreate } from '../../../build/other/typescript/daskeyboard-q/types.gen';
+import { createClient, createConfig } from 'kbapi-clients/daskeyboard-q/client';
+import { createSignal, getShadows, type SignalCreate } from 'kbapi-clients/daskeyboard-q';
 import { baseUrl, check, run } from './common';
 
 const SIGNAL: SignalCreate = {

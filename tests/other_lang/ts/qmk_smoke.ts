@@ -1,9 +1,8 @@
-// Submits the super16 default keymap to a QMK API server with the generated TypeScript client,
+// Submits the super16 default keymap to a QMK API server with the kbapi-clients npm package (installed from its tarball),
 // polls the job (bounded) until it is finished and checks the result.
 // Usage: node qmk_smoke.js [BASE_URL]   (else $KBAPI_QMK_URL, e.g. http://127.0.0.1:5001)
-import { createClient, createConfig } from '../../../build/other/typescript/qmk/client';
-import { getCompileJob, submitCompile } from '../../../build/other/typescript/qmk/sdk.gen';
-import type { CompileJob, Keymap } from '../../../build/other/typescript/qmk/types.gen';
+import { createClient, createConfig } from 'kbapi-clients/qmk/client';
+import { type CompileJob, getCompileJob, type Keymap, submitCompile } from 'kbapi-clients/qmk';
 import { baseUrl, check, run } from './common';
 
 const MAX_POLLS = 100;

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from kbapi.cli import q, qmk
+from kbapi.cli import q, qmk, spec
 
 if TYPE_CHECKING:
     # typer vendors click as typer._click: TyperGroup's methods take its types.
@@ -104,3 +104,4 @@ app = typer.Typer(
 )
 app.add_typer(qmk.app, name="qmk")
 app.add_typer(q.app, name="q")
+app.add_typer(spec.app, name="spec")
