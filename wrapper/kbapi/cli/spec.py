@@ -1,4 +1,4 @@
-"""`kbapi spec`: the OpenAPI specs shipped in the wheel, for generating clients in other languages."""
+"""`kbapi spec`: the OpenAPI specs shipped in the wheel, for clients in other languages."""
 
 from __future__ import annotations
 
