@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from kbapi_specs import NAMES, spec_path
 
 from kbapi._data import data_file
+from kbapi._specs import NAMES, spec_path
 
 NOTES = "CODEGEN.md"
 HELP = (
