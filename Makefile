@@ -19,7 +19,7 @@ SYNC_ROOT ?= wrapper
 SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 
 .PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
-        generate-other docs clean
+        generate-other smoke-other docs clean
 
 help: ## list the targets
 	@sed -nE 's/^([a-z-]+):.*## (.*)$$/make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 22
@@ -99,6 +99,9 @@ soak: $(STAMP) ## compile jobs and signals under injected faults
 
 generate-other: $(STAMP) ## clients in other languages into build/other (LANG=typescript, go, java or all)
 	tools/generate_other.sh $(LANG)
+
+smoke-other: $(STAMP) ## build the Go, Java and TypeScript clients and run them against the mocks
+	$(BIN)/python -m pytest -q tests/other_lang/test_smoke.py
 
 DOCS_STAMP := $(VENV)/.docs-installed
 
