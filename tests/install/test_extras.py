@@ -150,3 +150,18 @@ def test_contract_extra_runs_the_contract_command(install: Install, tmp_path: Pa
     assert_names_extra(
         run(bin_dir / "kbapi", "mock", cwd=tmp_path), "pip install 'kbapi[cli,mock]'"
     )
+
+
+def test_cli_extra_exports_the_packaged_specs_for_other_languages(install, tmp_path: Path) -> None:
+    bin_dir = install("cli")
+    out = tmp_path / "specs"
+    run(bin_dir / "kbapi", "spec", "export", out, cwd=tmp_path, check=True)
+    names = ("qmk", "qmk-keyboards", "daskeyboard-q")
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["CODEGEN.md", *(f"{n}.yaml" for n in names)]
+    )
+    for name in names:
+        assert (out / f"{name}.yaml").read_bytes() == (ROOT / "spec" / f"{name}.yaml").read_bytes()
+    assert "## Type mappings" in (out / "CODEGEN.md").read_text()
+    printed = run(bin_dir / "kbapi", "spec", "path", "qmk", cwd=tmp_path, check=True).stdout.strip()
+    assert printed.startswith(str(bin_dir.parent))  # the venv's packaged copy, not the repo's
