@@ -41,11 +41,15 @@ TSC_STRICT_NO_EMIT = [
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_openapi_generator_typescript_fetch_passes_tsc_strict(tmp_path: Path) -> None:
     problem = generator_problem() or node_problem()
     if problem:
         skip_or_fail(f"typescript-fetch check skipped: {problem}")
-    result = run([str(GENERATE), "typescript-fetch", *SPECS], KBAPI_OTHER_OUT=str(tmp_path))
+    # Three generator runs (one JVM each): minutes on a loaded 2-core machine.
+    result = run(
+        [str(GENERATE), "typescript-fetch", *SPECS], timeout=600, KBAPI_OTHER_OUT=str(tmp_path)
+    )
     assert result.returncode == 0, explain(result)
     entries = [str(tmp_path / "typescript-fetch" / api / "src" / "index.ts") for api in SPECS]
     checked = run([str(TSC), *TSC_STRICT_NO_EMIT, *entries])

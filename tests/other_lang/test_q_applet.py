@@ -22,7 +22,7 @@ import pytest
 from kbapi.mock.daskeyboard import QMockConfig, create_local_app
 from starlette.applications import Starlette
 
-from tests.other_lang.test_other_lang import ROOT, explain, node_tools_problem
+from tests.other_lang.helpers import ROOT, explain, node_problem
 from tests.support.server import serve
 from tests.unit.spec_checks import load_spec
 
@@ -47,7 +47,7 @@ EXTENSION_ID = "kbapi-applet-flows"
 @pytest.fixture(scope="module")
 def sdk() -> Path:
     """The installed SDK package; skips when the pinned Node tools cannot be installed."""
-    problem = node_tools_problem()
+    problem = node_problem()
     if problem:
         pytest.skip(f"applet SDK tests skipped: {problem}")
     pinned = json.loads((ROOT / "tools" / "node" / "package.json").read_text())
