@@ -96,13 +96,10 @@ def ts_tarball() -> Path:
 @pytest.fixture(scope="module")
 def mocks() -> Iterator[RunningMocks]:
     """QMK and Q mocks on free loopback ports; compile jobs finish after a short run."""
-    settings = MockSettings(
-        qmk_port=0,
-        q_local_port=0,
-        q_cloud_port=0,
-        qmk=QMKMockConfig(queue_seconds=0.0, run_seconds=0.2),
-    )
-    with running_mocks(settings) as running:
+    fast_jobs = QMKMockConfig(queue_seconds=0.0, run_seconds=0.2)
+    with running_mocks(
+        MockSettings(qmk_port=0, q_local_port=0, q_cloud_port=0, qmk=fast_jobs)
+    ) as running:
         yield running
 
 
