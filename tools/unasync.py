@@ -26,7 +26,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/qmk/async_client.py", "kbapi/qmk/client.py"),
     ("kbapi/daskeyboard/async_pager.py", "kbapi/daskeyboard/pager.py"),
     ("kbapi/daskeyboard/async_executor.py", "kbapi/daskeyboard/executor.py"),
-    ("kbapi/daskeyboard/async_cloud.py", "kbapi/daskeyboard/cloud.py"),
+    ("kbapi/daskeyboard/async_base.py", "kbapi/daskeyboard/base.py"),
     ("kbapi/daskeyboard/async_client.py", "kbapi/daskeyboard/client.py"),
 )
 HEADER = (

@@ -19,7 +19,9 @@ _EXPORTS = {
     "ClientCredentials": "kbapi._core.auth",
     "PasswordGrant": "kbapi._core.auth",
     "RefreshTokenGrant": "kbapi._core.auth",
-    "ClientOptions": "kbapi.daskeyboard._shared",
+    "ClientOptions": "kbapi.daskeyboard.options",
+    "SendOptions": "kbapi.daskeyboard.options",
+    "SignalOptions": "kbapi.daskeyboard.options",
     "AsyncQClient": "kbapi.daskeyboard.async_client",
     "QClient": "kbapi.daskeyboard.client",
     "ColorError": "kbapi.daskeyboard.colors",
@@ -109,8 +111,10 @@ __all__ = [
     "PasswordGrant",
     "QClient",
     "RefreshTokenGrant",
+    "SendOptions",
     "Shadow",
     "Signal",
+    "SignalOptions",
     "SignalPage",
     "SignalPager",
     "SignalSpec",
@@ -148,7 +152,7 @@ if TYPE_CHECKING:
         PasswordGrant,
         RefreshTokenGrant,
     )
-    from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL, ClientOptions
+    from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL
     from kbapi.daskeyboard.async_client import AsyncQClient
     from kbapi.daskeyboard.async_pager import AsyncSignalPager
     from kbapi.daskeyboard.client import QClient
@@ -166,6 +170,7 @@ if TYPE_CHECKING:
         V2Signal,
         ZoneInfo,
     )
+    from kbapi.daskeyboard.options import ClientOptions, SendOptions, SignalOptions
     from kbapi.daskeyboard.pager import SignalPager
     from kbapi.daskeyboard.paint import (
         DuplicateZoneError,

@@ -2,7 +2,8 @@
 
 Both clients hold one `ClientCore`: target, layout, pid, zone format, transport options, the
 catalogues learnt from the server (colour names, effects per pid) and the signals the client
-created (for `clear()`). Every method here is a decision or bookkeeping, never a request.
+created (for `clear()`). Every method here is a decision or bookkeeping, never a request. The
+keyword options of the constructors, `send()` and `paint()` are in `kbapi.daskeyboard.options`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Final, Literal, TypeAlias, TypedDict
+from typing import Final, Literal, Unpack
 
 import httpx
 
@@ -27,6 +28,11 @@ from kbapi._generated.q_api.models import Color, DeviceDefinition, Signal, Signa
 from kbapi._generated.q_api.models import Effect as EffectInfo
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT
+from kbapi.daskeyboard.options import (
+    LayoutLike,
+    LimiterChoice,
+    SendOptions,
+)
 from kbapi.daskeyboard.paint import (
     PaintMethod,
     PaintPlan,
@@ -77,26 +83,6 @@ MAX_CLEAR_ROUNDS: Final = 64
 """Rounds of reading the shadows and deleting what they show that `clear_all` makes at most."""
 DELETE_OK: Final = (200, 204)
 """Statuses a DELETE (or revoke) may answer: the documented 200 with an empty body, or 204."""
-
-LimiterChoice: TypeAlias = RateLimiter | Literal["shared"] | None
-LayoutLike: TypeAlias = str | Layout
-
-
-class ClientOptions(TypedDict, total=False):
-    """Keyword options every `QClient` / `AsyncQClient` constructor accepts.
-
-    See `QClient` for their meaning.
-    """
-
-    layout: LayoutLike
-    device: str
-    pid: str | None
-    zone_format: ZoneKind
-    validate_zones: bool
-    max_concurrency: int | None
-    timeout: httpx.Timeout | float | None
-    rate_limiter: LimiterChoice
-    http_options: TransportOptions | None
 
 
 def env_target(
@@ -231,35 +217,29 @@ class ClientCore:
             return base
         return base if device == base.device else get_layout(base.tag, device)
 
-    def spec(
-        self,
-        *,
-        effect: str = DEFAULT_EFFECT,
-        name: str = "",
-        message: str = "",
-        layout: LayoutLike | None = None,
-        zone_format: ZoneKind | None = None,
-        validate: bool | None = None,
-        pid: str | None = None,
-        action: str | None = None,
-        is_muted: bool | None = None,
-    ) -> SignalSpec:
+    def spec(self, **options: Unpack[SendOptions]) -> SignalSpec:
         """The checked `SignalSpec` of one send or paint (effect against the known list)."""
+        unknown = set(options) - SendOptions.__optional_keys__
+        if unknown:
+            raise TypeError(f"unexpected keyword argument {sorted(unknown)[0]!r}")
+        pid = options.get("pid")
         chosen_pid = check_pid(pid) if pid is not None else self.pid
-        fmt = self.zone_format if zone_format is None else zone_format
+        fmt = options.get("zone_format")
+        fmt = self.zone_format if fmt is None else fmt
         if fmt not in ZONE_KINDS:
             raise InputError(f"zone_format must be one of {ZONE_KINDS}, got {shown(fmt, 40)}")
+        validate = options.get("validate")
         spec = SignalSpec(
             pid=chosen_pid,
-            layout=self.layout_for(layout, chosen_pid),
+            layout=self.layout_for(options.get("layout"), chosen_pid),
             zone_format=fmt,
             validate=self.validate_zones if validate is None else bool(validate),
-            effect=effect,
-            name=name,
-            message=message,
+            effect=options.get("effect", DEFAULT_EFFECT),
+            name=options.get("name", ""),
+            message=options.get("message", ""),
             client_name=DEFAULT_CLIENT_NAME,
-            action=action,
-            is_muted=is_muted,
+            action=options.get("action"),
+            is_muted=options.get("is_muted"),
         )
         return check_spec(spec, effects=self.effects.get(chosen_pid))
 

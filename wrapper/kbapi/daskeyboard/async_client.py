@@ -27,11 +27,10 @@ from typing import Self, TypeVar, Unpack
 import httpx
 
 from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import TransportOptions, acall, wire
+from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import NotFoundError
 from kbapi._core.ratelimit import amap_bounded
 from kbapi._core.redact import Secret
-from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
 from kbapi._generated.q_api.api.signals import (
     create_signal,
     create_signal_v2,
@@ -40,12 +39,6 @@ from kbapi._generated.q_api.api.signals import (
     list_signals,
     list_signals_after,
     update_signal_status,
-)
-from kbapi._generated.q_api.api.zone_signals import (
-    delete_signal_by_zone,
-    get_signal_by_zone,
-    get_signal_color_by_zone,
-    get_signal_color_legacy,
 )
 from kbapi._generated.q_api.client import AuthenticatedClient
 from kbapi._generated.q_api.models import (
@@ -59,21 +52,24 @@ from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard._shared import (
     MAX_CLEAR_ROUNDS,
     ClientCore,
-    ClientOptions,
-    LayoutLike,
-    LimiterChoice,
     check_page_size,
     env_target,
     epoch_millis,
     make_auth,
 )
-from kbapi.daskeyboard.async_cloud import AsyncCloudMethods
+from kbapi.daskeyboard.async_base import AsyncQClientBase
 from kbapi.daskeyboard.async_executor import arun_paint
 from kbapi.daskeyboard.async_pager import AsyncSignalPager
 from kbapi.daskeyboard.colors import ColorLike
-from kbapi.daskeyboard.effects import DEFAULT_EFFECT
+from kbapi.daskeyboard.options import (
+    ClientOptions,
+    LayoutLike,
+    LimiterChoice,
+    SendOptions,
+    SignalOptions,
+)
 from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
-from kbapi.daskeyboard.signals import Shadow, parse_zone_color, status_patch
+from kbapi.daskeyboard.signals import status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
     DEFAULT_LOCAL_URL,
@@ -82,12 +78,12 @@ from kbapi.daskeyboard.targets import (
     TargetKind,
     normalize_base_url,
 )
-from kbapi.daskeyboard.zones import Layout, ZoneKind, ZoneLike
+from kbapi.daskeyboard.zones import ZoneKind, ZoneLike
 
 T = TypeVar("T")
 
 
-class AsyncQClient(AsyncCloudMethods):
+class AsyncQClient(AsyncQClientBase):
     """Das Keyboard Q client (local app, cloud with an API key, or OAuth).
 
     Prefer the constructors `local`, `cloud`, `oauth` and `from_env`. Options:
@@ -105,7 +101,8 @@ class AsyncQClient(AsyncCloudMethods):
 
     Credentials are never sent over plain http to a non-loopback host (`InputError`). The
     client is a context manager; `close()` releases its connections. The cloud's metadata and
-    user methods (`devices`, `colors`, `effects`, ...) come from `AsyncCloudMethods`.
+    user methods (`devices`, `colors`, `effects`, ...) and the properties come from
+    `AsyncQClientBase`.
     """
 
     def __init__(
@@ -198,27 +195,7 @@ class AsyncQClient(AsyncCloudMethods):
             return cls(url, target="cloud", api_key=key, **options)
         return cls(url, target="local", **options)
 
-    # --- properties and lifecycle --------------------------------------------------------
-
-    @property
-    def target(self) -> TargetKind:
-        """``"local"`` or ``"cloud"``."""
-        return self._core.target
-
-    @property
-    def base_url(self) -> str:
-        """The host root requests go to."""
-        return self._core.base_url
-
-    @property
-    def layout(self) -> Layout:
-        """The default layout zones are checked and converted with."""
-        return self._core.layout
-
-    @property
-    def pid(self) -> str:
-        """The default device pid of signals."""
-        return self._core.pid
+    # --- lifecycle ------------------------------------------------------------------------
 
     async def close(self) -> None:
         """Close the connections."""
@@ -235,36 +212,18 @@ class AsyncQClient(AsyncCloudMethods):
     ) -> None:
         await self.close()
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._core!r})"
-
     # --- signals -------------------------------------------------------------------------
 
     async def send(
-        self,
-        zone: ZoneLike,
-        color: ColorLike,
-        *,
-        effect: str = DEFAULT_EFFECT,
-        name: str = "",
-        message: str = "",
-        layout: LayoutLike | None = None,
-        zone_format: ZoneKind | None = None,
-        validate: bool | None = None,
-        pid: str | None = None,
-        action: str | None = None,
-        is_muted: bool | None = None,
+        self, zone: ZoneLike, color: ColorLike, **options: Unpack[SendOptions]
     ) -> Signal:
         """Light one zone and return the stored signal.
 
         `zone` in any form, checked on `layout` (default: the client's) and sent in
         `zone_format` (default: XY). With `name` and `message` empty (the default) the signal
-        only lights the LEDs. `action` is ``url:https://...`` style (cloud).
+        only lights the LEDs. `action` is ``url:https://...`` style (cloud). See `SendOptions`.
         """
-        spec = self._core.spec(
-            effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
-            validate=validate, pid=pid, action=action, is_muted=is_muted,
-        )  # fmt: skip
+        spec = self._core.spec(**options)
         return await self._create(self._core.signal_body(zone, color, spec))
 
     async def _create(self, body: SignalCreate) -> Signal:
@@ -337,78 +296,23 @@ class AsyncQClient(AsyncCloudMethods):
             await self._call(delete_signal.asyncio_detailed, signal_id)
         self._core.forget(signal_id)
 
-    async def delete_zone(
-        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
-    ) -> None:
-        """Delete the signals of one zone."""
-        route = self._core.zone_route(zone, layout, pid)
-        await self._call(delete_signal_by_zone.asyncio_detailed, *route)
-
-    async def zone_signal(
-        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
-    ) -> Signal | None:
-        """The signal a zone displays, or None when the server answers 404 (no signal)."""
-        route = self._core.zone_route(zone, layout, pid)
-        try:
-            return await self._parsed(get_signal_by_zone.asyncio_detailed, *route, expect=Signal)
-        except NotFoundError:
-            return None
-
-    async def zone_color(
-        self,
-        zone: ZoneLike,
-        *,
-        layout: LayoutLike | None = None,
-        pid: str | None = None,
-        legacy: bool = False,
-    ) -> str:
-        """The colour a zone shows as ``#RRGGBB`` (``#000000`` when nothing is shown).
-
-        Reads both documented answers, bare text and ``{"color": ...}``; ``legacy=True``
-        uses the 2018 cloud route ``/signals/{pid}/{zoneId}``.
-        """
-        if legacy:
-            self._core.require("legacy_color")
-        route = self._core.zone_route(zone, layout, pid)
-        operation = get_signal_color_legacy if legacy else get_signal_color_by_zone
-        with self._core.hints():
-            response = await acall(operation.asyncio_detailed, *route, client=self._api)
-        return parse_zone_color(response.content)
-
-    async def shadows(self, pid: str | None = None) -> list[Shadow]:
-        """What every zone displays, one `Shadow` per zone with its zone id normalised."""
-        if pid is None:
-            found = await self._parsed(get_shadows.asyncio_detailed, expect=list)
-        else:
-            found = await self._parsed(get_shadows_by_pid.asyncio_detailed, pid, expect=list)
-        return self._core.shadows(found)
-
     # --- batch painting ------------------------------------------------------------------
 
     async def paint(
         self,
         colors: ZoneColors[ZoneKey],
         *,
-        effect: str = DEFAULT_EFFECT,
         method: PaintMethod = "auto",
-        layout: LayoutLike | None = None,
-        zone_format: ZoneKind | None = None,
-        validate: bool | None = None,
-        pid: str | None = None,
-        name: str = "",
-        message: str = "",
         max_concurrency: int | None = None,
+        **options: Unpack[SignalOptions],
     ) -> PaintResult:
         """Light many zones at once: ``paint({"KEY_Q": "red", "3,2": "#0F0", 76: "blue"})``.
 
         Locally one v2 multi-zone request (falling back to paced v1 requests when the app has
         no v2); in the cloud one v1 request per zone, `max_concurrency` at a time. Every zone
-        and colour is checked before the first request.
+        and colour is checked before the first request. `options` as for `send`.
         """
-        spec = self._core.spec(
-            effect=effect, name=name, message=message, layout=layout, zone_format=zone_format,
-            validate=validate, pid=pid,
-        )  # fmt: skip
+        spec = self._core.spec(**options)
         plan = self._core.plan(colors, spec, method)
         result = await arun_paint(
             plan,

@@ -1,9 +1,9 @@
-# Generated from wrapper/kbapi/daskeyboard/async_cloud.py by tools/unasync.py: do not edit.
+# Generated from wrapper/kbapi/daskeyboard/async_base.py by tools/unasync.py: do not edit.
 # Change the async source and run `make generate`.
-"""The Q cloud's metadata and user methods, and the request plumbing every Q client method uses.
+"""What every Q client has besides signals: properties, request plumbing, the cloud's metadata.
 
-`QClient` inherits them from `CloudMethods`; every one of them exists only in the
-cloud (the local app raises `TargetError` before sending).
+`QClient` inherits it from `QClientBase`. The metadata and user methods exist only in
+the cloud (the local app raises `TargetError` before sending).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kbapi._core.errors import InputError
+from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ops import call, parsed
 from kbapi._generated.q_api.api.devices import (
     list_colors,
@@ -20,10 +20,17 @@ from kbapi._generated.q_api.api.devices import (
     list_effects,
     list_zones,
 )
+from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
 from kbapi._generated.q_api.api.users import (
     get_current_user,
     list_authorized_clients,
     revoke_client,
+)
+from kbapi._generated.q_api.api.zone_signals import (
+    delete_signal_by_zone,
+    get_signal_by_zone,
+    get_signal_color_by_zone,
+    get_signal_color_legacy,
 )
 from kbapi._generated.q_api.client import AuthenticatedClient
 from kbapi._generated.q_api.models import (
@@ -32,21 +39,50 @@ from kbapi._generated.q_api.models import (
     Device,
     DeviceDefinition,
     RevokeClientRequest,
+    Signal,
     User,
 )
 from kbapi._generated.q_api.models import Effect as EffectInfo
 from kbapi._generated.q_api.models import Zone as ZoneInfo
 from kbapi.daskeyboard._shared import DELETE_OK, ClientCore
-from kbapi.daskeyboard.zones import Layout
+from kbapi.daskeyboard.options import LayoutLike
+from kbapi.daskeyboard.signals import Shadow, parse_zone_color
+from kbapi.daskeyboard.targets import TargetKind
+from kbapi.daskeyboard.zones import Layout, ZoneLike
 
 T = TypeVar("T")
 
 
-class CloudMethods:
-    """The cloud-only methods of a Q client, over its `ClientCore` and generated client."""
+class QClientBase:
+    """The parts of a Q client that are not signals, over its `ClientCore` and generated client."""
 
     _core: ClientCore
     _api: AuthenticatedClient
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._core!r})"
+
+    # --- properties --------------------------------------------------------
+
+    @property
+    def target(self) -> TargetKind:
+        """``"local"`` or ``"cloud"``."""
+        return self._core.target
+
+    @property
+    def base_url(self) -> str:
+        """The host root requests go to."""
+        return self._core.base_url
+
+    @property
+    def layout(self) -> Layout:
+        """The default layout zones are checked and converted with."""
+        return self._core.layout
+
+    @property
+    def pid(self) -> str:
+        """The default device pid of signals."""
+        return self._core.pid
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -57,6 +93,54 @@ class CloudMethods:
     def _call(self, operation: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         with self._core.hints():
             return call(operation, *args, client=self._api, ok=DELETE_OK, **kw)
+
+    # --- what the zones show ------------------------------------------------------------
+
+    def delete_zone(
+        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
+    ) -> None:
+        """Delete the signals of one zone."""
+        route = self._core.zone_route(zone, layout, pid)
+        self._call(delete_signal_by_zone.sync_detailed, *route)
+
+    def zone_signal(
+        self, zone: ZoneLike, *, layout: LayoutLike | None = None, pid: str | None = None
+    ) -> Signal | None:
+        """The signal a zone displays, or None when the server answers 404 (no signal)."""
+        route = self._core.zone_route(zone, layout, pid)
+        try:
+            return self._parsed(get_signal_by_zone.sync_detailed, *route, expect=Signal)
+        except NotFoundError:
+            return None
+
+    def zone_color(
+        self,
+        zone: ZoneLike,
+        *,
+        layout: LayoutLike | None = None,
+        pid: str | None = None,
+        legacy: bool = False,
+    ) -> str:
+        """The colour a zone shows as ``#RRGGBB`` (``#000000`` when nothing is shown).
+
+        Reads both documented answers, bare text and ``{"color": ...}``; ``legacy=True``
+        uses the 2018 cloud route ``/signals/{pid}/{zoneId}``.
+        """
+        if legacy:
+            self._core.require("legacy_color")
+        route = self._core.zone_route(zone, layout, pid)
+        operation = get_signal_color_legacy if legacy else get_signal_color_by_zone
+        with self._core.hints():
+            response = call(operation.sync_detailed, *route, client=self._api)
+        return parse_zone_color(response.content)
+
+    def shadows(self, pid: str | None = None) -> list[Shadow]:
+        """What every zone displays, one `Shadow` per zone with its zone id normalised."""
+        if pid is None:
+            found = self._parsed(get_shadows.sync_detailed, expect=list)
+        else:
+            found = self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
+        return self._core.shadows(found)
 
     # --- metadata (cloud) ----------------------------------------------------------------
 
