@@ -9,8 +9,7 @@ The same block works around ``await get_job.asyncio_detailed(...)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar
 
@@ -48,8 +47,7 @@ class ResponseLike(Protocol):
 R = TypeVar("R", bound=ResponseLike)
 
 
-@contextmanager
-def translate_errors(ok: tuple[int, ...] | None = None) -> Iterator[CallRecord]:
+class translate_errors(recording):
     """Convert httpx and parse errors raised in the block into kbapi errors.
 
     `httpx.TimeoutException` -> `APITimeoutError`; other `httpx.TransportError` ->
@@ -61,53 +59,64 @@ def translate_errors(ok: tuple[int, ...] | None = None) -> Iterator[CallRecord]:
     `APIStatusError` instead (an HTML error page where the error model was documented is still
     a 404, not a schema violation), as `check_response` would.
     kbapi's own errors (including `InputError`, a ValueError) pass through untouched, so keep
-    only the generated call and its parsing inside the block. Yields the `CallRecord` the
+    only the generated call and its parsing inside the block. Gives the `CallRecord` the
     kbapi transports fill (method, URL, final response, retries).
     """
-    with recording() as record:
-        try:
-            yield record
-        except KbapiError:
-            raise
-        except httpx.TimeoutException as exc:
-            method, url = _exc_target(exc, record)
-            raise APITimeoutError(
-                f"request timed out ({type(exc).__name__})", request_method=method, request_url=url
-            ) from exc
-        except httpx.TransportError as exc:
-            method, url = _exc_target(exc, record)
-            raise APIConnectionError(
-                f"connection failed ({type(exc).__name__}: {exc})",
-                request_method=method,
-                request_url=url,
-            ) from exc
-        except httpx.DecodingError as exc:
-            # Raised while the transport reads the body, before the record has the response.
-            method, url = _exc_target(exc, record)
-            raise APIResponseValidationError(
-                "response body does not match its Content-Encoding",
-                error=exc,
-                request_method=method,
-                request_url=url,
-            ) from exc
-        except httpx.RequestError as exc:
-            method, url = _exc_target(exc, record)
-            raise APIError(
-                f"request failed ({type(exc).__name__}: {exc})",
-                request_method=method,
-                request_url=url,
-            ) from exc
-        except PARSE_ERRORS as exc:
-            response = record.response
-            if ok is not None and response is not None and response.status_code not in ok:
-                raise status_error(
-                    response.status_code,
-                    response.headers,
-                    _content(response),
-                    request_method=record.method,
-                    request_url=record.url,
-                ) from exc
-            raise _validation_error(exc, record) from exc
+
+    __slots__ = ("_ok",)
+
+    def __init__(self, ok: tuple[int, ...] | None = None) -> None:
+        self._ok = ok
+
+    def __exit__(self, *exc_info: object) -> None:
+        super().__exit__()
+        exc = exc_info[1]
+        if isinstance(exc, Exception) and not isinstance(exc, KbapiError):
+            translated = _translated(exc, self.record, self._ok)
+            if translated is not None:
+                raise translated from exc
+
+
+def _translated(exc: Exception, record: CallRecord, ok: tuple[int, ...] | None) -> Exception | None:
+    """The kbapi error for an exception raised inside `translate_errors`, or None."""
+    if isinstance(exc, httpx.TimeoutException):
+        method, url = _exc_target(exc, record)
+        return APITimeoutError(
+            f"request timed out ({type(exc).__name__})", request_method=method, request_url=url
+        )
+    if isinstance(exc, httpx.TransportError):
+        method, url = _exc_target(exc, record)
+        return APIConnectionError(
+            f"connection failed ({type(exc).__name__}: {exc})",
+            request_method=method,
+            request_url=url,
+        )
+    if isinstance(exc, httpx.DecodingError):
+        # Raised while the transport reads the body, before the record has the response.
+        method, url = _exc_target(exc, record)
+        return APIResponseValidationError(
+            "response body does not match its Content-Encoding",
+            error=exc,
+            request_method=method,
+            request_url=url,
+        )
+    if isinstance(exc, httpx.RequestError):
+        method, url = _exc_target(exc, record)
+        return APIError(
+            f"request failed ({type(exc).__name__}: {exc})", request_method=method, request_url=url
+        )
+    if isinstance(exc, PARSE_ERRORS):
+        response = record.response
+        if ok is not None and response is not None and response.status_code not in ok:
+            return status_error(
+                response.status_code,
+                response.headers,
+                _content(response),
+                request_method=record.method,
+                request_url=record.url,
+            )
+        return _validation_error(exc, record)
+    return None
 
 
 def _exc_target(exc: httpx.RequestError, record: CallRecord) -> tuple[str | None, Any]:

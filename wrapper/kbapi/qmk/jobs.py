@@ -8,7 +8,7 @@ into a `CompileResult` or raises the matching `CompileError`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -98,17 +98,45 @@ class JobStatus:
 
     @classmethod
     def from_model(cls, job: RawJob) -> JobStatus:
-        """Read a generated `CompileJob` of either documented shape."""
-        raw = job.to_dict()
-        result = raw.get("result")
+        """Read a generated `CompileJob` of either documented shape.
+
+        The whole body (`raw`) is rebuilt from the model only if someone reads it: a poll of
+        a pending job is the hot path of `wait()`, and its result is null.
+        """
+        result = job.result.to_dict() if job.result is not None else None
         return cls(
             job_id=job.id,
             status=_status(job),
             is_failed=job.is_failed,
             result=WorkerResult.from_mapping(result) if isinstance(result, Mapping) else None,
             created_at=job.created_at,
-            raw=raw,
+            raw=_Body(job),
         )
+
+
+class _Body(Mapping[str, Any]):
+    """A job body as a mapping, converted from its model on first access."""
+
+    def __init__(self, job: RawJob) -> None:
+        self._job = job
+        self._body: dict[str, Any] | None = None
+
+    def _dict(self) -> dict[str, Any]:
+        if self._body is None:
+            self._body = self._job.to_dict()
+        return self._body
+
+    def __getitem__(self, key: str) -> Any:
+        return self._dict()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
+
+    def __repr__(self) -> str:
+        return repr(self._dict())
 
 
 def _status(job: RawJob) -> str:
