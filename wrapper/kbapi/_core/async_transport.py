@@ -109,7 +109,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, resending it while the policy says so."""
-        steps = self._plan.steps(request)
+        started = self._plan.clock()
+        first = await self._attempt(request)
+        if isinstance(first, httpx.Response) and self._plan.settled(request, first, started):
+            return first  # the common case: no retry wanted, no generator started
+        steps = self._plan.steps(request, first, started)
+        latest: Outcome = first  # the attempt to close before a sleep
         outcome: Outcome | None = None
         while True:
             try:
@@ -118,10 +123,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 response: httpx.Response = done.value
                 return response
             if step == SEND:
-                outcome = await self._attempt(request)
+                outcome = latest = await self._attempt(request)
                 continue
-            if isinstance(outcome, httpx.Response):
-                await outcome.aclose()
+            if isinstance(latest, httpx.Response):
+                await latest.aclose()
             outcome = None
             await self._sleep(float(step))
 

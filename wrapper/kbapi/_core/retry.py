@@ -137,22 +137,37 @@ class RetryPlan:
         self.rand = rand
         self.clock = clock
 
-    def steps(self, request: httpx.Request) -> Steps:
-        """The attempts for `request`; see the class docstring."""
+    def steps(
+        self, request: httpx.Request, first: Outcome | None = None, started: float | None = None
+    ) -> Steps:
+        """The attempts for `request`; see the class docstring. `first` is the outcome of an
+        attempt already made (at `started`) that `settled` did not accept."""
         for retries in range(self.policy.max_retries + 1):
-            started = self.clock()
-            outcome = yield SEND
+            if retries == 0 and first is not None:
+                outcome: Outcome | None = first
+                begun = self.clock() if started is None else started
+            else:
+                begun = self.clock()
+                outcome = yield SEND
             if isinstance(outcome, httpx.Response):
-                delay = self._on_response(request, outcome, retries, started)
+                delay = self._on_response(request, outcome, retries, begun)
                 if delay is None:
                     return outcome
             else:
                 assert outcome is not None, "send() the outcome of the attempt"
-                delay = self._on_error(request, outcome, retries, started)
+                delay = self._on_error(request, outcome, retries, begun)
                 if delay is None:
                     raise outcome
             yield delay
         raise AssertionError("unreachable: the policy refuses a retry past max_retries")
+
+    def settled(self, request: httpx.Request, response: httpx.Response, started: float) -> bool:
+        """True if `response`, a first attempt's, is final: its status is never retried. The
+        common case, decided (and logged, and recorded) without starting `steps`."""
+        if response.status_code in self.policy.retry_statuses and self.policy.max_retries:
+            return False
+        self._final(request, response, 0, started)
+        return True
 
     def _on_error(
         self, request: httpx.Request, error: Exception, retries: int, started: float
@@ -170,11 +185,18 @@ class RetryPlan:
         delay = self.policy.delay_for_response(
             request.method, response.status_code, response.headers, retries, self.rand()
         )
-        self._log(request, str(response.status_code), retries, started, delay)
         if delay is None:
-            response.extensions[RETRIES_EXTENSION] = retries
-            note_response(request, response, retries)
+            self._final(request, response, retries, started)
+        else:
+            self._log(request, str(response.status_code), retries, started, delay)
         return delay
+
+    def _final(
+        self, request: httpx.Request, response: httpx.Response, retries: int, started: float
+    ) -> None:
+        self._log(request, str(response.status_code), retries, started, None)
+        response.extensions[RETRIES_EXTENSION] = retries
+        note_response(request, response, retries)
 
     def _log(
         self,

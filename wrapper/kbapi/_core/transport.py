@@ -111,7 +111,12 @@ class RetryTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, resending it while the policy says so."""
-        steps = self._plan.steps(request)
+        started = self._plan.clock()
+        first = self._attempt(request)
+        if isinstance(first, httpx.Response) and self._plan.settled(request, first, started):
+            return first  # the common case: no retry wanted, no generator started
+        steps = self._plan.steps(request, first, started)
+        latest: Outcome = first  # the attempt to close before a sleep
         outcome: Outcome | None = None
         while True:
             try:
@@ -120,10 +125,10 @@ class RetryTransport(httpx.BaseTransport):
                 response: httpx.Response = done.value
                 return response
             if step == SEND:
-                outcome = self._attempt(request)
+                outcome = latest = self._attempt(request)
                 continue
-            if isinstance(outcome, httpx.Response):
-                outcome.close()
+            if isinstance(latest, httpx.Response):
+                latest.close()
             outcome = None
             self._sleep(float(step))
 
