@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from kbapi.qmk import (
     keymap_c,
     validate_keymap,
 )
+from kbapi.qmk.common import compile_body
 from kbapi.qmk.keycodes import strip_any
 
 # --- fixtures -----------------------------------------------------------------------------------
@@ -117,22 +119,60 @@ VALID_KEYCODES = [
     "LCTL(LSFT(KC_A))",
     "ANY(KC_A)",
     "ANY(LT(1,KC_A))",
-    "MY_CUSTOM_KEY",
     "LM(1,MOD_LALT)",
+    "LM(15,MOD_LALT)",
+    "LT(15,KC_A)",
     "MO(0x1F)",
     "MO(01)",
+    "MO(31)",
+    # MIDI aliases have lower-case letters; padding is what json2c pastes into C, which compiles.
+    "MI_Cs",
+    "MI_Db1",
+    "           _______",
+    "KC_RIGHT           ",
+    "\tKC_A\t",
+    "KC_TILD",
+    "S(KC_1)",
+    "UM(16383)",
+    "UP(1,127)",
+    "TD(255)",
+    "SH_T(KC_A)",
+    "OS_LSFT",
+    "MS_BTN1",
+    "UG_NEXT",
 ]
 
 INVALID_KEYCODES = [
     ("", "empty"),
-    ("kc_a", "lowercase"),
-    ("Kc_A", "lowercase"),
+    ("   ", "only spaces"),
+    ("kc_a", "unknown keycode kc_a; did you mean KC_A?"),
+    ("Kc_A", "did you mean KC_A?"),
+    ("KC_NOPE_X", "unknown keycode KC_NOPE_X"),
+    ("MY_CUSTOM_KEY", "unknown keycode MY_CUSTOM_KEY"),
+    ("KC_ENTR", "did you mean KC_ENTER?"),
+    ("FOO(KC_A)", "unknown function FOO()"),
+    ("OSM(MOD_LSHIFT)", "unknown modifier in OSM(): MOD_LSHIFT; did you mean MOD_LSFT?"),
+    ("MO(_FN)", "layer number 0-31, not _FN"),
+    ("LT(16,KC_A)", "LT() layer 16 is out of range 0-15"),
+    ("LM(16,MOD_LALT)", "LM() layer 16 is out of range 0-15"),
+    ("UP(1,128)", "out of range 0-127"),
+    ("RGB_TOG", "RGB_TOG was removed from QMK; use UG_TOGG"),
+    ("RGB_MOD", "use UG_NEXT"),
+    ("KC_BTN1", "use MS_BTN1"),
+    ("KC_MS_L", "use MS_LEFT"),
+    ("KC_WH_U", "use MS_WHLU"),
+    ("KC_ACL0", "use MS_ACL0"),
+    ("KC_LEAD", "use QK_LEAD"),
+    ("CAPSWRD", "use CW_TOGG"),
+    ("MI_Db_1", "use MI_Db1"),
+    ("LT(1,KC_BTN2)", "use MS_BTN2"),
+    ("X(1)", "use UM()"),
+    ("TERM_ON", "has no replacement"),
     ("MO(1", "missing ')'"),
     ("MO(1))", "unexpected ')'"),
     ("MO1)", "unexpected ')'"),
     ("KC_ A", "unexpected ' '"),
-    (" KC_A", "expected a keycode"),
-    ("KC_A ", "unexpected ' '"),
+    ("  ANY(KC_A)", "unknown function ANY()"),
     ("MO()", "empty argument list"),
     ("LT(1,)", "expected a keycode"),
     ("LT(1 KC_A)", "expected ',' or ')'"),
@@ -142,7 +182,7 @@ INVALID_KEYCODES = [
     ("MO(32)", "out of range"),
     ("42", "bare number"),
     ("KC-A", "unexpected '-'"),
-    ("LCTL(LSFT(kc_a))", "lowercase"),
+    ("LCTL(LSFT(kc_a))", "did you mean KC_A?"),
     ("MO(1|2)", "single layer"),
     ("A(" * 20 + "KC_A" + ")" * 20, "nested deeper"),
     ("K" * 300, "longer than"),
@@ -331,24 +371,34 @@ def test_round_trip_keeps_every_field_and_unknown_extras() -> None:
         "host_os": {"deep": [1, 2, {"x": None}]},
     }
     keymap = Keymap.from_dict(data)
-    assert keymap.to_dict() == data
+    # A top-level null means absent (as QMK reads it); nulls deeper inside a value stay.
+    assert keymap.to_dict() == {k: v for k, v in data.items() if k != "something"}
     assert keymap.extra == {
         "modules": ["qmk/hello_world"],
         "commit": "abc123",
-        "something": None,
         "host_os": {"deep": [1, 2, {"x": None}]},
     }
     assert Keymap.from_json(keymap.to_json()) == keymap
     assert Keymap.from_dict(keymap.to_dict()) == keymap
 
 
-def test_null_optional_fields_round_trip_as_null() -> None:
-    data = {"keyboard": "dz60", "keymap": "k", "layout": "LAYOUT", "layers": [["KC_A"]]}
-    data |= {"notes": None, "host_language": None}
-    keymap = Keymap.from_dict(data)
-    assert keymap.notes is None and keymap.host_language is None
-    assert keymap.to_dict() == data
-    assert '#include "keymap_' not in keymap_c(keymap)
+@pytest.mark.parametrize(
+    "name",
+    ["notes", "host_language", "encoders", "config", "keycodes", "macros", "version", "modules"],
+)
+def test_a_null_optional_field_means_absent(name: str) -> None:
+    base = {"keyboard": "dz60", "keymap": "k", "layout": "LAYOUT", "layers": [["KC_A"]]}
+    keymap = Keymap.from_dict(base | {name: None})
+    assert keymap == Keymap.from_dict(base)
+    assert keymap.to_dict() == base
+    assert keymap_c(keymap) == keymap_c(Keymap.from_dict(base))
+    assert compile_body(keymap).to_dict() == base  # the generated model no longer sees a null
+
+
+def test_null_extras_given_directly_are_left_out_of_the_body() -> None:
+    keymap = Keymap(keyboard="dz60", keymap="k", layout="LAYOUT", layers=(("KC_A",),))
+    keymap = dataclasses.replace(keymap, extra={"modules": None, "kept": 1})
+    assert keymap.to_dict() == {**keymap.to_dict(), "kept": 1} and "modules" not in keymap.to_dict()
 
 
 def test_from_dict_does_not_alias_the_input() -> None:
@@ -399,7 +449,26 @@ def test_load_rejects_bad_json_and_missing_fields(tmp_path: Path) -> None:
     path.write_text(json.dumps({"layout": "LAYOUT"}))
     with pytest.raises(KeymapError) as caught:
         Keymap.load(path)
-    assert [p.field for p in caught.value.problems] == ["keyboard", "keymap", "layers"]
+    assert [p.field for p in caught.value.problems] == ["keyboard", "layers"]
+
+
+def test_a_config_only_keymap_json_is_told_it_needs_layout_and_layers(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.json"
+    path.write_text(json.dumps({"keyboard": "dz60", "config": {"features": {"nkro": True}}}))
+    with pytest.raises(KeymapError) as caught:
+        Keymap.load(path)
+    (message,) = [p.message for p in caught.value.problems]
+    assert "config-only keymap.json" in message and "keymap.c" in message
+    assert "needs 'layout' and 'layers' to compile through the API" in message
+
+
+def test_keymap_c_needs_only_keyboard_layout_and_layers() -> None:
+    keymap = Keymap.from_dict({"keyboard": "dz60", "layout": "LAYOUT", "layers": [["KC_A"]]})
+    assert keymap.keymap is None and "[0] = LAYOUT(KC_A)" in keymap_c(keymap)
+    problems = keymap.validate()
+    assert [(p.kind, p.field) for p in problems] == [("missing", "keymap")]
+    with pytest.raises(KeymapError, match="compile API needs a keymap name"):
+        compile_body(keymap)
 
 
 # --- Keymap: structure --------------------------------------------------------------------------
@@ -417,7 +486,7 @@ def test_load_rejects_bad_json_and_missing_fields(tmp_path: Path) -> None:
         ),
         (
             {"keyboard": None, "keymap": "k", "layout": "L", "layers": []},
-            "'keyboard' must be a string, got null",
+            "required field 'keyboard' is null",
         ),
         (
             {"keyboard": "k", "keymap": "k", "layout": "L", "layers": "KC_A"},
@@ -457,7 +526,37 @@ def test_load_rejects_bad_json_and_missing_fields(tmp_path: Path) -> None:
                 "layers": [],
                 "macros": [[{"action": "tap"}]],
             },
-            "macro 0 must be",
+            "macro 0, item 0: a tap needs 'keycodes'",
+        ),
+        (
+            {
+                "keyboard": "k",
+                "keymap": "k",
+                "layout": "L",
+                "layers": [],
+                "macros": [[{"keycodes": ["A"]}]],
+            },
+            "'action' must be one of beep, delay, down, tap, up",
+        ),
+        (
+            {
+                "keyboard": "k",
+                "keymap": "k",
+                "layout": "L",
+                "layers": [],
+                "macros": [[{"action": "tap", "keycodes": ["A"], "mods": 1}]],
+            },
+            "unknown key 'mods'",
+        ),
+        (
+            {
+                "keyboard": "k",
+                "keymap": "k",
+                "layout": "L",
+                "layers": [],
+                "macros": [[{"action": "delay", "duration": 1.5}]],
+            },
+            "a delay needs a whole 'duration' >= 0",
         ),
         (
             {
@@ -467,7 +566,7 @@ def test_load_rejects_bad_json_and_missing_fields(tmp_path: Path) -> None:
                 "layers": [],
                 "macros": [[{"action": "delay", "duration": "1"}]],
             },
-            "macro 0 must be",
+            "a delay needs a whole 'duration'",
         ),
         (
             {
@@ -497,13 +596,17 @@ def test_shape_problems_are_reported(data: object, expected: str) -> None:
 def test_every_missing_field_is_listed_at_once() -> None:
     with pytest.raises(KeymapError) as caught:
         Keymap.from_dict({"notes": ""})
+    assert [p.field for p in caught.value.problems] == ["layers", "keyboard"]
+    assert caught.value.problems[1].message == "missing required field 'keyboard'"
+    with pytest.raises(KeymapError) as caught:
+        Keymap.from_dict({"layers": [["KC_A"]]})
     assert [p.message for p in caught.value.problems] == [
         "missing required field 'keyboard'",
-        "missing required field 'keymap'",
         "missing required field 'layout'",
-        "missing required field 'layers'",
     ]
-    assert str(caught.value).startswith("4 problems in keymap:\n- missing required field")
+    with pytest.raises(KeymapError) as caught:
+        Keymap.from_dict({"notes": ""})
+    assert str(caught.value).startswith("2 problems in keymap:\n- no 'layout' and 'layers'")
 
 
 # --- Keymap: validation -------------------------------------------------------------------------
@@ -552,7 +655,7 @@ def test_bad_keycodes_name_layer_position_label_and_matrix() -> None:
         (1, 13, "keycode"),
     ]
     assert problems[0].message.startswith("layer 1, position 0 (label 'Esc', matrix [0, 0]): ")
-    assert "'kc_esc'" in problems[0].message and "lowercase" in problems[0].message
+    assert "'kc_esc'" in problems[0].message and "did you mean KC_ESC?" in problems[0].message
     assert problems[1].message.startswith("layer 1, position 13 (label 'Backspace', matrix [5, 5])")
     assert "use QK_BOOT" in problems[1].message
     # Without info the position is still named.

@@ -27,7 +27,7 @@ from kbapi.qmk.errors import UnknownKeyboardError
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult
 from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
-from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap
+from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import USE_POLICY, Poller, PollPolicy
 
 DEFAULT_BASE_URL: Final = "https://api.qmk.fm"
@@ -101,6 +101,9 @@ def as_keymap(keymap: KeymapLike) -> Keymap:
 
 def compile_body(keymap: Keymap) -> RawKeymap:
     """The generated request model for `POST /v1/compile` (unknown fields kept)."""
+    if keymap.keymap is None:
+        message = "missing field 'keymap': the compile API needs a keymap name"
+        raise KeymapError([KeymapProblem(message, kind="missing", field="keymap")])
     return RawKeymap.from_dict(keymap.to_dict())
 
 

@@ -1,39 +1,83 @@
-"""Syntax checking of QMK keycode strings as they appear in keymap.json `layers`.
+"""QMK keycodes as they appear in keymap.json `layers`: checked against current QMK firmware.
 
 The API pastes keycodes into C unchanged, so a typo only shows up minutes later as a compiler error
-in the job output. This module catches the mistakes that are certain before anything is sent:
-lowercase junk, unbalanced parentheses, stray spaces, wrong argument counts of the well-known
-layer and modifier functions, and `RESET`, which QMK removed (use `QK_BOOT`).
+in the
+job output. The vocabulary of current QMK (every keycode, alias and function form, generated from
+QMK's own
+keycode definitions by tools/gen_qmk_keycodes.py) lets this module refuse before anything is sent
+what the
+build would refuse: unknown names (with "did you mean"), keycodes QMK removed (naming the
+replacement,
+which `migrate_keycode` writes in), wrong argument counts and out-of-range layers (`LT` keeps 4
+bits).
 
-Unknown uppercase identifiers are accepted: keymaps may use custom keycodes and macros.
+Keycodes are compared after trimming spaces and tabs, as the C compiler does once json2c pastes
+them in.
 """
 
 from __future__ import annotations
 
+import difflib
+import functools
+import json
 import re
-from dataclasses import dataclass
-from typing import Final
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 from kbapi._core.errors import InputError
 from kbapi._core.text import shown
+from kbapi._data import data_file
+from kbapi.qmk.keycode_syntax import SPACE, Arg, Call, KeycodeSyntaxError, Union
+from kbapi.qmk.keycode_syntax import parse_keycode as _parse
 
 MAX_KEYCODE_CHARS: Final = 256
-MAX_NESTING: Final = 8
-MAX_LAYER: Final = 31
+_IDENTIFIER = re.compile(r"(?<![0-9A-Za-z_])[A-Za-z_][A-Za-z0-9_]*")
 
-_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_NUMBER = re.compile(r"0[xX][0-9A-Fa-f]+|[0-9]+")
 
-LAYER_FUNCTIONS: Final = frozenset({"MO", "TG", "TO", "TT", "OSL", "DF", "PDF"})
-MODIFIER_WRAPPERS: Final = frozenset(
-    {
-        "LCTL", "LSFT", "LALT", "LGUI", "LOPT", "LCMD", "LWIN",
-        "RCTL", "RSFT", "RALT", "RGUI", "ROPT", "RCMD", "RWIN", "ALGR",
-        "C", "S", "A", "G", "HYPR", "MEH", "LCAG", "LSG", "LAG", "RSG", "RAG",
-        "LCA", "LSA", "RSA", "RCS", "SGUI", "SCMD", "SWIN", "C_S", "LCS", "LSAG", "RCAG",
-    }
-)  # fmt: skip
-REMOVED: Final = {"RESET": "QK_BOOT"}
+@dataclass(frozen=True)
+class Vocabulary:
+    """The keycode names of one QMK version (`kbapi/_data/qmk_keycodes.json`)."""
+
+    source: Mapping[str, Any]
+    names: frozenset[str]
+    basic: frozenset[str]
+    mods: frozenset[str]
+    functions: Mapping[str, tuple[tuple[Any, ...], ...]]
+    removed: Mapping[str, str | None]
+    removed_functions: Mapping[str, str]
+    folded: Mapping[str, str] = field(repr=False)  # upper-case name -> name, for "did you mean"
+    prefixes: frozenset[str] = field(repr=False)  # KC, QK, MS, ...: not a host-language keycode
+    keyboards: Mapping[str, frozenset[str]] = field(repr=False)  # a keyboard's own keycodes
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The packaged vocabulary, loaded once."""
+    data = json.loads(data_file("qmk_keycodes.json").read_text(encoding="utf-8"))
+    boards = json.loads(data_file("qmk_keyboard_keycodes.json").read_text(encoding="utf-8"))
+    names = frozenset(data["keycodes"]) | frozenset(data["mods"])
+    return Vocabulary(
+        source=data["source"],
+        names=frozenset(data["keycodes"]),
+        basic=frozenset(data["basic"]),
+        mods=frozenset(data["mods"]),
+        functions={k: tuple(tuple(a) for a in v) for k, v in data["functions"].items()},
+        removed={k: v["replacement"] for k, v in data["removed"].items()},
+        removed_functions={k: v["replacement"] for k, v in data["removed_functions"].items()},
+        folded={name.upper(): name for name in sorted(names, reverse=True)},
+        prefixes=frozenset(n.split("_")[0] for n in names | set(data["removed"]) if "_" in n[1:]),
+        keyboards={k: frozenset(v) for k, v in boards["keyboards"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class KeycodeContext:
+    """Names defined outside QMK's core: the keymap's `keycodes` field, the keyboard's own keycodes
+    (info.json `keycodes`, or seen in its Configurator default keymap) and a host language's."""
+
+    custom: frozenset[str] = frozenset()
+    host_language: bool = False
 
 
 class KeycodeError(InputError):
@@ -45,178 +89,155 @@ class KeycodeError(InputError):
         super().__init__(f"{shown(keycode)} is not a valid keycode: {reason}")
 
 
-class _SyntaxProblem(Exception):
-    """Internal: carries the reason out of the recursive parser."""
+class _Problem(Exception):
+    """Internal: carries the reason out of the recursive check."""
 
 
-@dataclass(frozen=True)
-class _Call:
-    name: str
-    args: tuple[_Arg, ...] | None  # None = a plain identifier, no parentheses
+def suggestion(name: str, choices: Collection[str] | None = None) -> str | None:
+    """The closest known keycode name to `name` (case-insensitive first), or None."""
+    vocab = vocabulary()
+    if choices is None:
+        exact = vocab.folded.get(name.upper())
+        if exact is not None and exact != name:
+            return exact
+        choices = vocab.names
+    close = difflib.get_close_matches(name.upper(), [c.upper() for c in choices], n=1, cutoff=0.75)
+    if not close:
+        return None
+    return next(c for c in choices if c.upper() == close[0])
 
 
-@dataclass(frozen=True)
-class _Number:
-    value: int
+def removed_message(name: str) -> str:
+    replacement = vocabulary().removed[name]
+    if replacement is None:
+        return f"{name} was removed from QMK and has no replacement; remove it"
+    return f"{name} was removed from QMK; use {replacement} (`kbapi qmk migrate` rewrites it)"
 
 
-@dataclass(frozen=True)
-class _Union:
-    """`MOD_LSFT | MOD_LCTL`: several terms or-ed together inside an argument."""
-
-    terms: tuple[_Call | _Number, ...]
+def _unknown(name: str, what: str, choices: Collection[str] | None = None) -> _Problem:
+    hint = suggestion(name, choices)
+    return _Problem(f"unknown {what} {name}" + (f"; did you mean {hint}?" if hint else ""))
 
 
-_Arg = _Call | _Number | _Union
+def _language_keycode(name: str, context: KeycodeContext) -> bool:
+    # keymap_<lang>.h (included for host_language) defines e.g. DE_Z; those tables are not packaged.
+    prefix = name.split("_")[0]
+    return context.host_language and "_" in name[1:] and prefix not in vocabulary().prefixes
 
 
-class _Parser:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-
-    def fail(self, reason: str) -> _SyntaxProblem:
-        return _SyntaxProblem(f"{reason} at position {self.pos}")
-
-    def peek(self) -> str:
-        return self.text[self.pos] if self.pos < len(self.text) else ""
-
-    def skip_spaces(self) -> None:
-        while self.peek() == " ":
-            self.pos += 1
-
-    def keycode(self) -> _Call:
-        term = self.term(depth=0)
-        if self.pos != len(self.text):
-            raise self.fail(f"unexpected {self.peek()!r}")
-        if not isinstance(term, _Call):
-            raise self.fail("a bare number is not a keycode")
-        return term
-
-    def term(self, depth: int) -> _Call | _Number:
-        if depth > MAX_NESTING:
-            raise self.fail(f"nested deeper than {MAX_NESTING} levels")
-        number = _NUMBER.match(self.text, self.pos)
-        if number:
-            self.pos = number.end()
-            text = number.group()
-            base = 16 if text[:2] in ("0x", "0X") else 10
-            return _Number(int(text, base))
-        ident = _IDENT.match(self.text, self.pos)
-        if not ident:
-            found = self.peek()
-            raise self.fail(f"expected a keycode, found {found!r}" if found else "missing keycode")
-        name = ident.group()
-        if name != name.upper():
-            raise self.fail(f"{name!r} has lowercase letters (keycodes are uppercase)")
-        self.pos = ident.end()
-        if self.peek() != "(":
-            return _Call(name, None)
-        self.pos += 1
-        return _Call(name, self.arguments(depth + 1))
-
-    def arguments(self, depth: int) -> tuple[_Arg, ...]:
-        args: list[_Arg] = []
-        while True:
-            self.skip_spaces()
-            if self.peek() == ")" and not args:
-                raise self.fail("empty argument list")
-            args.append(self.argument(depth))
-            self.skip_spaces()
-            char = self.peek()
-            self.pos += 1
-            if char == ")":
-                return tuple(args)
-            if char != ",":
-                self.pos -= 1
-                raise self.fail(f"expected ',' or ')', found {char!r}" if char else "missing ')'")
-
-    def argument(self, depth: int) -> _Arg:
-        terms = [self.term(depth)]
-        self.skip_spaces()
-        while self.peek() == "|":
-            self.pos += 1
-            self.skip_spaces()
-            terms.append(self.term(depth))
-            self.skip_spaces()
-        return terms[0] if len(terms) == 1 else _Union(tuple(terms))
+def _check_name(name: str, context: KeycodeContext) -> None:
+    vocab = vocabulary()
+    if name in vocab.names or name in context.custom or _language_keycode(name, context):
+        return
+    if name in vocab.removed:
+        raise _Problem(removed_message(name))
+    raise _unknown(name, "keycode")
 
 
-def _names(node: _Arg) -> list[str]:
-    if isinstance(node, _Number):
-        return []
-    if isinstance(node, _Union):
-        return [n for term in node.terms for n in _names(term)]
-    names = [node.name]
-    for arg in node.args or ():
-        names += _names(arg)
-    return names
+def _check_number(name: str, spec: tuple[Any, ...], arg: Arg) -> None:
+    kind, low, high = spec
+    if isinstance(arg, Union):
+        raise _Problem(f"{name}() takes a single {kind} number")
+    if isinstance(arg, Call):
+        raise _Problem(f"{name}() takes a {kind} number {low}-{high}, not {arg.name}")
+    if not low <= arg.value <= high:
+        raise _Problem(f"{name}() {kind} {arg.value} is out of range {low}-{high}")
 
 
-def _arity(name: str) -> int | None:
-    if name in LAYER_FUNCTIONS or name in MODIFIER_WRAPPERS or name in ("OSM", "ANY"):
-        return 1
-    if name.endswith("_T") and len(name) > 2:
-        return 1
-    if name in ("LT", "MT", "LM"):
-        return 2
+def _check_mods(name: str, arg: Arg) -> None:
+    vocab = vocabulary()
+    for term in arg.terms if isinstance(arg, Union) else (arg,):
+        # MT(KC_RGUI, ...) compiles too (QMK masks the value), so any keycode name is accepted.
+        plain = isinstance(term, Call) and term.args is None
+        if isinstance(term, Call) and not (plain and term.name in vocab.names | vocab.mods):
+            raise _unknown(term.name, f"modifier in {name}():", vocab.mods)
+
+
+def _check_call(call: Call, context: KeycodeContext) -> None:
+    vocab = vocabulary()
+    if call.args is None:
+        _check_name(call.name, context)
+        return
+    if call.name in vocab.removed_functions:
+        new = vocab.removed_functions[call.name]
+        raise _Problem(f"{call.name}() was removed from QMK; use {new}() (`kbapi qmk migrate`)")
+    spec = vocab.functions.get(call.name)
+    if spec is None:
+        raise _unknown(call.name + "()", "function", [f + "()" for f in vocab.functions])
+    if len(call.args) != len(spec):
+        plural = "s" if len(spec) != 1 else ""
+        raise _Problem(f"{call.name}() takes {len(spec)} argument{plural}, {len(call.args)} given")
+    for kind, arg in zip(spec, call.args, strict=True):
+        if kind[0] == "mods":
+            _check_mods(call.name, arg)
+        elif kind[0] != "keycode":
+            _check_number(call.name, kind, arg)
+        else:
+            for term in arg.terms if isinstance(arg, Union) else (arg,):
+                if isinstance(term, Call):
+                    _check_call(term, context)
+
+
+@functools.lru_cache(maxsize=8192)
+def _problem(code: str, context: KeycodeContext) -> str | None:
+    text = strip_any(code).strip(SPACE)
+    if not text:
+        return "empty string" if not code else "only spaces"
+    try:
+        _check_call(_parse(text), context)
+    except (KeycodeSyntaxError, _Problem) as problem:
+        return str(problem)
     return None
 
 
-def _check_layer(name: str, arg: _Arg) -> None:
-    if isinstance(arg, _Number) and arg.value > MAX_LAYER:
-        raise _SyntaxProblem(f"{name}() layer {arg.value} is out of range 0-{MAX_LAYER}")
-    if isinstance(arg, _Union):
-        raise _SyntaxProblem(f"{name}() takes a single layer number")
-
-
-def _check_call(call: _Call) -> None:
-    if call.args is None:
-        return
-    expected = _arity(call.name)
-    if expected is not None and len(call.args) != expected:
-        plural = "s" if expected != 1 else ""
-        given = len(call.args)
-        raise _SyntaxProblem(f"{call.name}() takes {expected} argument{plural}, {given} given")
-    if call.name in LAYER_FUNCTIONS or call.name in ("LT", "LM"):
-        _check_layer(call.name, call.args[0])
-    for arg in call.args:
-        for term in arg.terms if isinstance(arg, _Union) else (arg,):
-            if isinstance(term, _Call):
-                _check_call(term)
-
-
-def keycode_problem(code: object) -> str | None:
+def keycode_problem(code: object, context: KeycodeContext | None = None) -> str | None:
     """Return why `code` is not a usable keycode string, or None if it is fine."""
     if not isinstance(code, str):
         return f"expected a string, got {type(code).__name__}"
-    if not code:
-        return "empty string"
     if len(code) > MAX_KEYCODE_CHARS:
         return f"longer than {MAX_KEYCODE_CHARS} characters"
-    try:
-        call = _Parser(code).keycode()
-        _check_call(call)
-    except _SyntaxProblem as problem:
-        return str(problem)
-    for name in _names(call):
-        if name in REMOVED:
-            return f"{name} no longer exists in QMK and fails to build; use {REMOVED[name]}"
-    return None
+    return _problem(code, context or KeycodeContext())
 
 
-def is_valid_keycode(code: object) -> bool:
-    """True if `code` is a syntactically valid keycode string."""
-    return keycode_problem(code) is None
+def is_valid_keycode(code: object, context: KeycodeContext | None = None) -> bool:
+    """True if `code` is a keycode current QMK compiles."""
+    return keycode_problem(code, context) is None
 
 
-def check_keycode(code: object) -> str:
+def check_keycode(code: object, context: KeycodeContext | None = None) -> str:
     """Return `code` unchanged if it is a valid keycode string, else raise `KeycodeError`."""
-    problem = keycode_problem(code)
+    problem = keycode_problem(code, context)
     if problem is not None:
         raise KeycodeError(code, problem)
     assert isinstance(code, str)  # keycode_problem rejects everything else
     return code
+
+
+def macro_keycode_problem(name: object) -> str | None:
+    """Why `name` cannot follow `X_` in a macro's tap/down/up `keycodes`, or None."""
+    if not isinstance(name, str) or not name:
+        return "expected a keycode name such as LSFT or A"
+    if "KC_" + name in vocabulary().basic:
+        return None
+    if name.startswith("KC_") and name in vocabulary().basic:
+        return f"macro keycodes are written without KC_: use {name[3:]}"
+    hint = suggestion("KC_" + name, vocabulary().basic)
+    return f"X_{name} does not exist" + (f"; did you mean {hint[3:]}?" if hint else "")
+
+
+def migrate_keycode(code: str) -> str:
+    """`code` with every removed keycode replaced as the QMK Configurator's importer does."""
+    vocab = vocabulary()
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group()
+        call = code[match.end() : match.end() + 1] == "("
+        if call and name in vocab.removed_functions:
+            return vocab.removed_functions[name]
+        new = vocab.removed.get(name) if not call else None
+        return new if new is not None else name
+
+    return _IDENTIFIER.sub(replace, code)
 
 
 def strip_any(code: str) -> str:
