@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,16 +41,20 @@ from kbapi.qmk import (
     CompileJob,
     CompileResult,
     Keymap,
+    KeymapError,
+    KeymapProblem,
     QMKClient,
     keymap_c,
 )
 from kbapi.qmk.common import DEFAULT_BASE_URL, api_root
 from kbapi.qmk.jobs import outcome
+from kbapi.qmk.migrate import migrate_keymap
 
 HELP = (
     "Compile QMK firmware with the QMK compile API (api.qmk.fm or a compatible server, "
     "e.g. `kbapi mock`). Keymaps are checked before anything is sent: layer lengths against "
-    "the keyboard's info.json, the layout name, keycode syntax. The options below go before "
+    "the keyboard's info.json, the layout name, keycodes against current QMK firmware "
+    "(`migrate` rewrites the ones QMK removed). The options below go before "
     "or after the command.\n\n"
     "Exit status: 0 success; 1 the build, the check or the service failed; 2 bad input "
     "(invalid keymap, unknown keyboard or job) or no server at the URL. Ctrl-C while waiting "
@@ -318,6 +323,50 @@ def keymap_c_command(
     with reporting():
         output.write_text(text, encoding="utf-8")
     err_console().print(f"wrote {output}")
+
+
+@app.command()
+def migrate(
+    keymap: KeymapFile,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite KEYMAP.")] = False,
+) -> None:
+    """Replace keycodes QMK removed (RGB_MOD, KC_BTN1, RESET, ...) as the Configurator does."""
+    fixed, changes = migrate_keymap(_read_object(keymap))
+    err = err_console()
+    for change in changes:
+        err.print(Text(f"- {change}"))
+    text = json.dumps(fixed, indent=2, ensure_ascii=False) + "\n"
+    target = keymap if in_place else output
+    if target is None:
+        typer.echo(text, nl=False)
+    else:
+        with reporting():
+            target.write_text(text, encoding="utf-8")
+    err.print(f"{len(changes)} keycode{'s' if len(changes) != 1 else ''} replaced")
+    try:
+        remaining = Keymap.from_dict(fixed).validate()
+    except KeymapError as exc:
+        remaining = list(exc.problems)
+    for problem in remaining:
+        err.print(Text(f"- still: {problem.message}"))
+    if remaining:
+        raise typer.Exit(FAILED)
+
+
+def _read_object(path: Path) -> dict[str, object]:
+    """The parsed JSON object in `path`, as written (no field dropped or added)."""
+    with reporting():
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise KeymapError([KeymapProblem(f"{path}: not valid JSON: {exc}", "json")]) from exc
+        if not isinstance(data, dict):
+            raise KeymapError([KeymapProblem(f"{path} is not a JSON object", "type")])
+    return data
 
 
 @app.command()
