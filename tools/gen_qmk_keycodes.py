@@ -518,7 +518,12 @@ def main() -> None:
     parser.add_argument("-o", "--output", type=Path, default=OUT)
     parser.add_argument("--configurator", type=Path, help="a qmk_configurator checkout")
     parser.add_argument("--configurator-commit", help="the qmk_configurator commit")
+    parser.add_argument("--dump-spec", action="store_true", help="print the merged spec and stop")
     args = parser.parse_args()
+    if args.dump_spec:
+        version, spec = load_spec(args.firmware / "data/constants/keycodes")
+        print(json.dumps({"version": version, **spec}, indent=1))
+        return
     data = build(args.firmware, args.commit, args.note)
     if args.configurator:
         boards = {
