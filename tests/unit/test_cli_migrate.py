@@ -1,4 +1,4 @@
-"""`kbapi qmk migrate`: removed keycodes rewritten, the rest of the file kept, the result checked."""
+"""`kbapi qmk migrate`: removed keycodes rewritten, the rest kept, the result checked."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""tools/gen_qmk_keycodes.py merges QMK's keycode hjson files the way `qmk generate-keycodes` does."""
+"""tools/gen_qmk_keycodes.py merges QMK's keycode hjson files as `qmk generate-keycodes` does."""
 
 from __future__ import annotations
 

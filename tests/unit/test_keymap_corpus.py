@@ -1,7 +1,7 @@
-"""The corpus of real keymaps (tests/fixtures/keymaps): load, render as QMK's json2c, expected verdict.
+"""The corpus of real keymaps (tests/fixtures/keymaps): load, render as json2c, expected verdict.
 
-Expected keymap.c files come from QMK's own generate_c, not from kbapi; verdicts from what current QMK
-firmware does with the original file (see corpus.json).
+Expected keymap.c files come from QMK's own generate_c, not from kbapi; verdicts from what current
+QMK firmware does with the original file (see corpus.json).
 """
 
 from __future__ import annotations
