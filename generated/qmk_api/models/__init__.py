@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from .keyboard_metrics import KeyboardMetrics
     from .keyboard_metrics_keyboards import KeyboardMetricsKeyboards
     from .keymap import Keymap
-    from .keymap_config import KeymapConfig
-    from .keymap_keycodes_item import KeymapKeycodesItem
+    from .keymap_config_type_0 import KeymapConfigType0
+    from .keymap_keycodes_type_0_item import KeymapKeycodesType0Item
     from .keymap_skeleton import KeymapSkeleton
     from .kle_conversion import KleConversion
     from .kle_conversion_layouts import KleConversionLayouts
@@ -52,8 +52,8 @@ _MODULES = {
     "KeyboardMetrics": "keyboard_metrics",
     "KeyboardMetricsKeyboards": "keyboard_metrics_keyboards",
     "Keymap": "keymap",
-    "KeymapConfig": "keymap_config",
-    "KeymapKeycodesItem": "keymap_keycodes_item",
+    "KeymapConfigType0": "keymap_config_type_0",
+    "KeymapKeycodesType0Item": "keymap_keycodes_type_0_item",
     "KeymapSkeleton": "keymap_skeleton",
     "KleConversion": "kle_conversion",
     "KleConversionLayouts": "kle_conversion_layouts",
@@ -81,8 +81,8 @@ __all__ = (
     "KeyboardMetrics",
     "KeyboardMetricsKeyboards",
     "Keymap",
-    "KeymapConfig",
-    "KeymapKeycodesItem",
+    "KeymapConfigType0",
+    "KeymapKeycodesType0Item",
     "KeymapSkeleton",
     "KleConversion",
     "KleConversionLayouts",

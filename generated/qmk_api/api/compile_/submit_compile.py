@@ -99,6 +99,7 @@ def sync_detailed(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +145,7 @@ def sync(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,6 +186,7 @@ async def asyncio_detailed(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,6 +230,7 @@ async def asyncio(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

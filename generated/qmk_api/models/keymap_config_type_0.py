@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="KeymapKeycodesItem")
+T = TypeVar("T", bound="KeymapConfigType0")
 
 
 @_attrs_define
-class KeymapKeycodesItem:
+class KeymapConfigType0:
+    """A `qmk.keyboard.v1` fragment applied to the build."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class KeymapKeycodesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        keymap_keycodes_item = cls()
+        keymap_config_type_0 = cls()
 
-        keymap_keycodes_item.additional_properties = d
-        return keymap_keycodes_item
+        keymap_config_type_0.additional_properties = d
+        return keymap_config_type_0
 
     @property
     def additional_keys(self) -> list[str]:

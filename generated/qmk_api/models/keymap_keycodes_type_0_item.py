@@ -6,13 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="KeymapConfig")
+T = TypeVar("T", bound="KeymapKeycodesType0Item")
 
 
 @_attrs_define
-class KeymapConfig:
-    """A `qmk.keyboard.v1` fragment applied to the build."""
-
+class KeymapKeycodesType0Item:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class KeymapConfig:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        keymap_config = cls()
+        keymap_keycodes_type_0_item = cls()
 
-        keymap_config.additional_properties = d
-        return keymap_config
+        keymap_keycodes_type_0_item.additional_properties = d
+        return keymap_keycodes_type_0_item
 
     @property
     def additional_keys(self) -> list[str]:
