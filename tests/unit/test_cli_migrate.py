@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from kbapi.cli import app
 from typer.testing import CliRunner
 
@@ -61,3 +62,13 @@ def test_migrate_refuses_what_is_not_a_json_object(tmp_path: Path) -> None:
     path.write_text("{nope")
     result = runner.invoke(app, ["qmk", "migrate", str(path)])
     assert result.exit_code == 1 and "cannot read" in result.output
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in CORPUS.glob("*.json") if p.name != "corpus.json")
+)
+@pytest.mark.parametrize("command", [["validate", "--offline"], ["keymap-c"], ["migrate"]])
+def test_no_command_ends_in_a_traceback_on_the_corpus(name: str, command: list[str]) -> None:
+    result = runner.invoke(app, ["qmk", *command, str(CORPUS / name)])
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
