@@ -10,105 +10,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated names of a table written as text."""
+    return text.split()
+
+
 # quantum/quantum_keycodes.h: the macro, its argument kinds, and for numbers the range the macro
 # keeps (QMK masks silently: LT(16, KC_A) is LT(0, KC_A), so a number out of range is an error).
 LAYER32 = ["layer", 0, 31]  # (layer)&0x1F
 LAYER16 = ["layer", 0, 15]  # (layer)&0xF
-MOD_WRAPPERS = [
-    "LCTL",
-    "LSFT",
-    "LALT",
-    "LGUI",
-    "LOPT",
-    "LCMD",
-    "LWIN",
-    "C",
-    "S",
-    "A",
-    "G",
-    "LCS",
-    "LCA",
-    "LCG",
-    "LSA",
-    "LSG",
-    "LAG",
-    "LCSG",
-    "LCAG",
-    "LSAG",
-    "SGUI",
-    "SCMD",
-    "SWIN",
-    "RCTL",
-    "RSFT",
-    "RALT",
-    "RGUI",
-    "ALGR",
-    "ROPT",
-    "RCMD",
-    "RWIN",
-    "RCA",
-    "RCS",
-    "RCG",
-    "RSA",
-    "RSG",
-    "RAG",
-    "RCSG",
-    "RCAG",
-    "RSAG",
-    "SAGR",
-    "HYPR",
-    "MEH",
-]
-MOD_TAPS = [
-    "LCTL_T",
-    "LSFT_T",
-    "LALT_T",
-    "LGUI_T",
-    "CTL_T",
-    "SFT_T",
-    "ALT_T",
-    "GUI_T",
-    "LOPT_T",
-    "LCMD_T",
-    "LWIN_T",
-    "OPT_T",
-    "CMD_T",
-    "WIN_T",
-    "LCS_T",
-    "LCA_T",
-    "LCG_T",
-    "LSA_T",
-    "LSG_T",
-    "LAG_T",
-    "LCSG_T",
-    "LCAG_T",
-    "LSAG_T",
-    "SGUI_T",
-    "SCMD_T",
-    "SWIN_T",
-    "RCTL_T",
-    "RSFT_T",
-    "RALT_T",
-    "RGUI_T",
-    "ROPT_T",
-    "ALGR_T",
-    "RCMD_T",
-    "RWIN_T",
-    "RCS_T",
-    "RCA_T",
-    "RCG_T",
-    "RSA_T",
-    "RSG_T",
-    "RAG_T",
-    "RCSG_T",
-    "RCAG_T",
-    "RSAG_T",
-    "SAGR_T",
-    "MEH_T",
-    "HYPR_T",
-    "ALL_T",
-    "SH_T",
-]
+MOD_WRAPPERS = words(
+    """
+LCTL LSFT LALT LGUI LOPT LCMD LWIN C S A G LCS LCA LCG LSA LSG LAG LCSG LCAG LSAG SGUI SCMD
+SWIN RCTL RSFT RALT RGUI ALGR ROPT RCMD RWIN RCA RCS RCG RSA RSG RAG RCSG RCAG RSAG SAGR
+HYPR MEH
+"""
+)
+MOD_TAPS = words(
+    """
+LCTL_T LSFT_T LALT_T LGUI_T CTL_T SFT_T ALT_T GUI_T LOPT_T LCMD_T LWIN_T OPT_T CMD_T WIN_T
+LCS_T LCA_T LCG_T LSA_T LSG_T LAG_T LCSG_T LCAG_T LSAG_T SGUI_T SCMD_T SWIN_T RCTL_T RSFT_T
+RALT_T RGUI_T ROPT_T ALGR_T RCMD_T RWIN_T RCS_T RCA_T RCG_T RSA_T RSG_T RAG_T RCSG_T RCAG_T
+RSAG_T SAGR_T MEH_T HYPR_T ALL_T SH_T
+"""
+)
 FUNCTIONS: dict[str, list[Any]] = {
     **{name: [["keycode"]] for name in MOD_WRAPPERS + MOD_TAPS},
     **{name: [LAYER32] for name in ("TO", "MO", "DF", "PDF", "TG", "OSL", "TT")},
@@ -127,49 +53,16 @@ FUNCTIONS: dict[str, list[Any]] = {
 # Plain names defined as macros in quantum/quantum_keycodes.h and quantum/modifiers.h.
 MACRO_NAMES = ["KC_HYPR", "KC_MEH"] + [
     f"OS_{m}"
-    for m in [
-        "LCTL",
-        "LSFT",
-        "LALT",
-        "LGUI",
-        "LCS",
-        "LCA",
-        "LCG",
-        "LSA",
-        "LSG",
-        "LAG",
-        "LCSG",
-        "LCAG",
-        "LSAG",
-        "RCTL",
-        "RSFT",
-        "RALT",
-        "RGUI",
-        "RCS",
-        "RCA",
-        "RCG",
-        "RSA",
-        "RSG",
-        "RAG",
-        "RCSG",
-        "RCAG",
-        "RSAG",
-        "MEH",
-        "HYPR",
-    ]
+    for m in words(
+        "LCTL LSFT LALT LGUI LCS LCA LCG LSA LSG LAG LCSG LCAG LSAG RCTL RSFT RALT RGUI RCS RCA "
+        "RCG RSA RSG RAG RCSG RCAG RSAG MEH HYPR"
+    )
 ]
-MODS = [
-    "MOD_LCTL",
-    "MOD_LSFT",
-    "MOD_LALT",
-    "MOD_LGUI",
-    "MOD_RCTL",
-    "MOD_RSFT",
-    "MOD_RALT",
-    "MOD_RGUI",
-    "MOD_HYPR",
-    "MOD_MEH",
-]
+MODS = words(
+    """
+MOD_LCTL MOD_LSFT MOD_LALT MOD_LGUI MOD_RCTL MOD_RSFT MOD_RALT MOD_RGUI MOD_HYPR MOD_MEH
+"""
+)
 
 CONFIGURATOR, LEGACY, MIDI_019, OLD_019 = (
     "configurator",

@@ -1,4 +1,8 @@
-"""keymap.c exactly as `qmk json2c` writes it (qmk_firmware lib/python/qmk/keymap.py)."""
+"""keymap.c exactly as `qmk json2c` writes it (qmk_firmware lib/python/qmk/keymap.py).
+
+DESIGN: the QMK mock renders keymap.c on its own (kbapi/mock/qmk/keymap_c.py), on purpose: the mock
+never imports the wrapper, so it stays an independent witness of what the service does.
+"""
 
 from __future__ import annotations
 
