@@ -935,3 +935,52 @@ def test_fuzz_keyboard_info(payload: object) -> None:
         with contextlib.suppress(InputError):
             assert info.key_count(name) >= 0
     assert info.firmware_format in ("hex", "bin", "uf2")
+
+
+# --- keycodes defined outside QMK's core, macros ------------------------------------------------
+
+
+def test_custom_keyboard_and_language_keycodes_are_accepted_where_defined() -> None:
+    layer = ["MY_KEY", "KC_A", "EF_INC", "DE_Z"]
+    base = {"keyboard": "dz60", "keymap": "k", "layout": "LAYOUT", "layers": [layer]}
+    unknown = [p.position for p in Keymap.from_dict(base).validate()]
+    assert unknown == [0, 2, 3]
+    declared = Keymap.from_dict(base | {"keycodes": [{"key": "MY_KEY"}]})
+    assert [p.position for p in declared.validate()] == [2, 3]  # EF_INC is not a dz60 keycode
+    german = Keymap.from_dict(base | {"keycodes": [{"key": "MY_KEY"}], "host_language": "german"})
+    assert 3 not in [p.position for p in german.validate()]  # keymap_german.h defines DE_Z
+    keychron = Keymap.from_dict(base | {"keyboard": "wilba_tech/rama_works_u80_a"})
+    assert [p.position for p in keychron.validate()] == [0, 3]  # that board defines EF_INC
+    doc = _document()["keyboards"]["planck/rev6"] | {"keycodes": [{"key": "MY_KEY"}]}
+    planck = _planck([["MY_KEY"] + ["KC_A"] * 47])
+    assert planck.validate(KeyboardInfo.from_info(doc, "planck/rev6")) == []
+    assert [p.position for p in planck.validate(_info("planck/rev6"))] == [0]
+
+
+@pytest.mark.parametrize(
+    ("keycodes", "expected"),
+    [
+        (["KC_ENTER"], "macro keycodes are written without KC_: use ENTER"),
+        (["NOPE"], "X_NOPE does not exist"),
+        (["ENTR"], "did you mean ENTER?"),
+    ],
+)
+def test_macro_keycodes_are_send_string_names(keycodes: list[str], expected: str) -> None:
+    macro = [{"action": "tap", "keycodes": keycodes}]
+    problems = validate_keymap(
+        {"keyboard": "dz60", "keymap": "k", "layout": "LAYOUT", "layers": [["QK_MACRO_0"]]}
+        | {"macros": [macro]}
+    )
+    assert [p.kind for p in problems] == ["keycode"] and expected in problems[0].message
+
+
+def test_a_whole_float_duration_passes_and_renders_as_json2c_writes_it() -> None:
+    macro = [{"action": "tap", "keycodes": ["LSFT", "A"]}, {"action": "delay", "duration": 100.0}]
+    keymap = Keymap.from_dict(
+        {"keyboard": "dz60", "keymap": "k", "layout": "LAYOUT", "layers": [["QK_MACRO_0"]]}
+        | {"macros": [macro]}
+    )
+    assert keymap.validate() == []
+    assert "SEND_STRING(SS_DOWN(X_LSFT)SS_TAP(X_A)SS_UP(X_LSFT)SS_DELAY(100.0));" in keymap_c(
+        keymap
+    )
