@@ -4,7 +4,7 @@ The compile API checks almost nothing before queueing a job (reference §4.1, §
 and bad keycodes only surface minutes later as C compiler errors. `Keymap.validate` reports those
 mistakes up front, all at once, each naming the layer, the position and the expected count.
 The checks live in `keymap_shape` (JSON shape), `keymap_checks` (meaning) and `keycodes`; keymap.c
-rendering in `keymap_c`.
+rendering in `keymap_render`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Final
 
 from kbapi.qmk.keyboard_info import KeyboardInfo
-from kbapi.qmk.keymap_c import KEYMAP_C_TEMPLATE, keymap_c
 from kbapi.qmk.keymap_checks import (
     KEYBOARD_PATTERN,
     encoder_problems,
@@ -28,6 +27,7 @@ from kbapi.qmk.keymap_checks import (
     name_problems,
 )
 from kbapi.qmk.keymap_problems import KeymapError, KeymapProblem, problem
+from kbapi.qmk.keymap_render import KEYMAP_C_TEMPLATE, keymap_c
 from kbapi.qmk.keymap_shape import REQUIRED_FIELDS, structure_problems
 
 __all__ = [
