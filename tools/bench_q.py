@@ -14,8 +14,7 @@ from kbapi.daskeyboard import AsyncQClient, QClient, get_layout
 from kbapi.mock.daskeyboard import QMockConfig, create_cloud_app
 from kbapi.mock.daskeyboard.store import Light
 from kbapi.mock.daskeyboard.validation import signal_input
-
-from tests.support.server import serve
+from kbapi.mock.runner import serve_app as serve
 
 BODY = {"zoneId": "2,2", "color": "#FF0000", "effect": "SET_COLOR", "pid": "DK5QPID", "name": ""}
 SIGNALS = "/api/1.0/signals"

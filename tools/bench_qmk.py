@@ -12,11 +12,11 @@ import httpx
 from bench_util import Clock, apaired, mock_process, paired, ratio_row
 from kbapi._data import data_file
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.mock.runner import serve_app as serve
 from kbapi.qmk import AsyncQMKClient, Keymap, QMKClient
 from kbapi.qmk.history import BuildHistory
 
 from tests.support.recorder import Recorder
-from tests.support.server import serve
 
 KEYMAP = Keymap.load(str(data_file("qmk_keymaps", "1upkeyboards_super16_default.json")))
 # Total job durations (queued + running); at most QUEUE_SECONDS of each is queue time.

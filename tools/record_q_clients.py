@@ -39,8 +39,7 @@ from kbapi.mock.daskeyboard import (  # noqa: E402
     create_cloud_app,
     create_local_app,
 )
-
-from tests.support.server import serve  # noqa: E402
+from kbapi.mock.runner import serve_app as serve  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "recorded" / "daskeyboard"
 FLOWS = ROOT / "tests" / "other_lang" / "applet" / "flows.js"

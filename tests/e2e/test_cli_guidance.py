@@ -15,13 +15,12 @@ from kbapi.cli import app
 from kbapi.cli.options import Runtime, hoist
 from kbapi.mock.daskeyboard import QMockConfig, create_local_app
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.testing import free_port, serve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 from typer.testing import CliRunner, Result
-
-from tests.support.server import free_port, serve
 
 runner = CliRunner()
 NETWORK_COMMANDS = [

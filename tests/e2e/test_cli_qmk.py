@@ -11,10 +11,10 @@ from kbapi._data import data_file
 from kbapi.cli import app
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.qmk import Keymap, keymap_c
+from kbapi.testing import serve
 from typer.testing import CliRunner
 
 from tests.support.recorder import Recorder
-from tests.support.server import serve
 
 KEYMAPS = sorted(p.name for p in Path(str(data_file("qmk_keymaps"))).iterdir())
 runner = CliRunner()

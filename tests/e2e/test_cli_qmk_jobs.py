@@ -21,10 +21,9 @@ from kbapi.cli.options import Runtime
 from kbapi.cli.progress import JobProgress
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.qmk import Progress, QMKClient
+from kbapi.testing import serve
 from rich.console import Console
 from typer.testing import CliRunner, Result
-
-from tests.support.server import serve
 
 runner = CliRunner()
 KEYMAP = Path(str(data_file("qmk_keymaps", "crkbd_rev1_default.json")))

@@ -14,10 +14,9 @@ from kbapi.cli import app as cli
 from kbapi.contract.guard import RequestGuard, StopRun, WriteRefused
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.testing import free_port, serve
 from starlette.types import ASGIApp, Receive, Scope, Send
 from typer.testing import CliRunner
-
-from tests.support.server import free_port, serve
 
 pytestmark = pytest.mark.timeout(120)
 

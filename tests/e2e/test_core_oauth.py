@@ -106,7 +106,7 @@ class Clock:
 
 @pytest.fixture
 def server() -> Iterator[tuple[TokenServer, str]]:
-    from tests.support.server import serve
+    from kbapi.testing import serve
 
     state = TokenServer()
     with serve(state.app()) as url:

@@ -17,12 +17,11 @@ from kbapi._core.calls import check_response, translate_errors
 from kbapi._core.http import user_agent
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.retry import RetryPolicy
+from kbapi.testing import free_port, serve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
-
-from tests.support.server import free_port, serve
 
 HITS: Counter[str] = Counter()
 

@@ -44,6 +44,7 @@ from kbapi.qmk import (
     QMKClient,
     UnsafeFileNameError,
 )
+from kbapi.testing import serve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import (
@@ -54,8 +55,6 @@ from starlette.responses import (
     StreamingResponse,
 )
 from starlette.routing import Route
-
-from tests.support.server import serve
 
 pytestmark = pytest.mark.timeout(20)
 

@@ -23,8 +23,7 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
-
-from tests.support.server import serve
+from kbapi.testing import serve
 
 DEMO = {"X-API-KEY": DEMO_API_KEY}
 OTHER = {"X-API-KEY": OTHER_ACCOUNT.api_key}

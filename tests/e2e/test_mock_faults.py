@@ -6,9 +6,8 @@ import httpx
 import pytest
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.testing import serve
 from starlette.types import ASGIApp
-
-from tests.support.server import serve
 
 REQUESTS = 200
 SUPER16 = {

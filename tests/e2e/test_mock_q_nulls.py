@@ -22,8 +22,7 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
-
-from tests.support.server import serve
+from kbapi.testing import serve
 
 SIGNAL = {"name": "Build", "pid": "DK5QPID", "zoneId": "KEY_Q", "color": "#FF0000"}
 V1_OPTIONALS = (

@@ -13,9 +13,9 @@ import httpx
 import pytest
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.mock.qmk.fixtures import load_default_keymap, load_keyboards, resolve_layout
+from kbapi.testing import serve
 
 from tests.support.firmware import check_uf2, parse_intel_hex
-from tests.support.server import serve
 
 RFC822 = re.compile(r"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$")
 OK = "\x1b[32;01m[OK]\x1b[0m"

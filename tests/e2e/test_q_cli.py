@@ -13,11 +13,11 @@ import httpx
 import pytest
 from kbapi.cli import app
 from kbapi.mock.daskeyboard import DEMO_API_KEY, QMockConfig, create_cloud_app, create_local_app
+from kbapi.testing import serve
 from rich.console import Console
 from typer.testing import CliRunner, Result
 
 from tests.support.recorder import Recorder
-from tests.support.server import serve
 
 LOCAL_APP = create_local_app(QMockConfig())
 LOCAL = Recorder(LOCAL_APP)

@@ -45,10 +45,10 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
+from kbapi.testing import serve
 
 from tests.support.faces import Face
 from tests.support.recorder import Recorder
-from tests.support.server import serve
 
 US = get_layout("en-US")
 FULL_KEYBOARD = {  # the 104 one-LED keys (all but the pipes, M1-M3 and the Q button)

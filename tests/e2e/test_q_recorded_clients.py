@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 from kbapi.mock.daskeyboard import QMockConfig, create_cloud_app, create_local_app
+from kbapi.testing import serve
 from starlette.applications import Starlette
 
 from tests.support.recorded_q import fixtures, replay, request_errors, response_errors, sequences
-from tests.support.server import serve
 
 CLOUD_APP = create_cloud_app()
 LOCAL_APP = create_local_app(QMockConfig(local_quota_per_second=0))

@@ -25,11 +25,11 @@ from kbapi.qmk import (
 )
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.keyboard_info import KeyboardInfo
+from kbapi.testing import serve
 
 from tests.support.faces import Face, options
 from tests.support.firmware import check_uf2, parse_intel_hex
 from tests.support.recorder import Recorder
-from tests.support.server import serve
 
 FAST = PollPolicy(initial=0.01, max_interval=0.05, queue_interval=0)
 KEYMAPS = sorted(p.name for p in Path(str(data_file("qmk_keymaps"))).iterdir())

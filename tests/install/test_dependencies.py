@@ -28,6 +28,7 @@ OPTIONAL = {
     "kbapi.daskeyboard.render": "cli",
     "kbapi.mock": "mock",
     "kbapi.contract": "contract",
+    "kbapi.testing": "testing",
 }
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 

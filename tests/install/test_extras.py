@@ -43,7 +43,11 @@ def run(*args: str | Path, cwd: Path, check: bool = False) -> subprocess.Complet
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The kbapi wheel, built once for all xdist workers of this session."""
-    shared = tmp_path_factory.getbasetemp().parent / "kbapi-wheel"
+    base = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is a child of the session's; alone it is the session's.
+    # (Its parent then is shared by every session of the user: a wheel there would go stale.)
+    session = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    shared = session / "kbapi-wheel"
     shared.mkdir(exist_ok=True)
     with (shared / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -165,3 +169,16 @@ def test_cli_extra_exports_the_packaged_specs_for_other_languages(install, tmp_p
     assert "## Type mappings" in (out / "CODEGEN.md").read_text()
     printed = run(bin_dir / "kbapi", "spec", "path", "qmk", cwd=tmp_path, check=True).stdout.strip()
     assert printed.startswith(str(bin_dir.parent))  # the venv's packaged copy, not the repo's
+
+
+def test_testing_extra_runs_the_documented_user_test_file(install: Install, tmp_path: Path) -> None:
+    """Acceptance (issue 15): a user's test file using the kbapi.testing fixtures passes in a
+    fresh venv holding only the wheel (with its testing extra: the mock servers and pytest)."""
+    bin_dir = install("testing")
+    check_library(bin_dir, tmp_path)
+    example = ROOT / "docs" / "examples" / "test_my_dashboard.py"
+    (tmp_path / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    done = run(bin_dir / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", example.name,
+               cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "5 passed" in done.stdout

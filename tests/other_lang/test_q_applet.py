@@ -20,10 +20,10 @@ from typing import Any
 import httpx
 import pytest
 from kbapi.mock.daskeyboard import QMockConfig, create_local_app
+from kbapi.testing import serve
 from starlette.applications import Starlette
 
 from tests.other_lang.helpers import ROOT, explain, node_problem
-from tests.support.server import serve
 from tests.unit.spec_checks import load_spec
 
 FLOWS = Path(__file__).resolve().parent / "applet" / "flows.js"

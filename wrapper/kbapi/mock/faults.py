@@ -156,6 +156,12 @@ class FaultInjector:
         self._rng = random.Random(config.seed)
         self._paths = re.compile(config.paths) if config.paths else None
 
+    def configure(self, config: FaultConfig) -> None:
+        """Inject the faults of `config` from now on (counters and random sequence restart)."""
+        self.config = config
+        self._paths = re.compile(config.paths) if config.paths else None
+        self.reset()
+
     def reset(self) -> None:
         """Zero the counters and restart the random sequence from the seed."""
         self.stats = FaultStats()

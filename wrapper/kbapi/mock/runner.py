@@ -158,6 +158,18 @@ def _serve(app: ASGIApp, sock: socket.socket, startup_timeout: float) -> Iterato
 
 
 @contextmanager
+def serve_app(
+    app: ASGIApp, host: str = DEFAULT_HOST, *, startup_timeout: float = 10.0
+) -> Iterator[str]:
+    """Serve any ASGI `app` on a free port of `host` in a background thread; yield its base
+    URL. The server stops when the block ends (bounded wait)."""
+    sock = bind_listener(host, 0)
+    url = _url(host, sock)
+    with _serve(app, sock, startup_timeout):
+        yield url
+
+
+@contextmanager
 def running_mocks(
     settings: MockSettings | None = None, *, startup_timeout: float = 10.0
 ) -> Iterator[RunningMocks]:
