@@ -162,12 +162,15 @@ def test_refresh_rotates_the_refresh_token(cloud_url: str) -> None:
 
 def test_access_token_expires() -> None:
     app = create_cloud_app(QMockConfig(token_lifetime=1))
+    now = [1000.0]
+    app.state.mock.auth.clock = lambda: now[0]  # the token store's clock, simulated
     with serve(app) as url:
         issued = token(url, grant_type="password", email=DEMO_EMAIL, password=DEMO_PASSWORD)
         assert issued.json()["expires_in"] == 1
         headers = {"Authorization": f"Bearer {issued.json()['access_token']}"}
+        now[0] += 0.9
         assert httpx.get(f"{url}/api/1.0/colors", headers=headers).status_code == 200
-        time.sleep(1.2)
+        now[0] += 0.1
         expired = httpx.get(f"{url}/api/1.0/colors", headers=headers)
         assert expired.status_code == 401
         assert expired.json() == {"code": 401, "message": "access token expired"}
