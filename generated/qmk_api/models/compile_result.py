@@ -23,7 +23,10 @@ class CompileResult:
             layout (str | Unset):
             keymap (str | Unset):
             firmware (None | str | Unset): Always null (legacy).
-            firmware_filename (str | Unset): e.g. `planck_rev6_default.bin`; empty on failure.
+            firmware_filename (None | str | Unset): e.g. `planck_rev6_default.bin`; empty on failure; `null` when the build
+                exited 0
+                without leaving a firmware file (then `return_code: -4` and no
+                `firmware_binary_url`).
             source_ip (None | str | Unset): The submitter's IP (publicly exposed by the service).
             public_firmware (bool | Unset):
             keymap_archive (str | Unset):
@@ -46,7 +49,7 @@ class CompileResult:
     layout: str | Unset = UNSET
     keymap: str | Unset = UNSET
     firmware: None | str | Unset = UNSET
-    firmware_filename: str | Unset = UNSET
+    firmware_filename: None | str | Unset = UNSET
     source_ip: None | str | Unset = UNSET
     public_firmware: bool | Unset = UNSET
     keymap_archive: str | Unset = UNSET
@@ -80,7 +83,11 @@ class CompileResult:
         else:
             firmware = self.firmware
 
-        firmware_filename = self.firmware_filename
+        firmware_filename: None | str | Unset
+        if isinstance(self.firmware_filename, Unset):
+            firmware_filename = UNSET
+        else:
+            firmware_filename = self.firmware_filename
 
         source_ip: None | str | Unset
         if isinstance(self.source_ip, Unset):
@@ -200,7 +207,14 @@ class CompileResult:
 
         firmware = _parse_firmware(d.pop("firmware", UNSET))
 
-        firmware_filename = d.pop("firmware_filename", UNSET)
+        def _parse_firmware_filename(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        firmware_filename = _parse_firmware_filename(d.pop("firmware_filename", UNSET))
 
         def _parse_source_ip(data: object) -> None | str | Unset:
             if data is None:

@@ -23,7 +23,11 @@ class Keymap:
     four keys the API checks; every other keymap.json field is passed to `qmk compile` and
     takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
     `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
-    `null` for an optional field means the field is absent, as `qmk compile` reads it.
+    `null` for an optional field means the field is absent, as `qmk compile` reads it. The
+    API enqueues any body with the four keys present (recorded: explicit nulls and `modules`
+    items that are not strings are enqueued unchecked), but a `null` keyboard or keymap
+    crashes the handler (HTML 500), and items of the wrong type (in `layers`, `modules`, ...)
+    fail the build's `qmk.keymap.v1` schema check.
 
         Attributes:
             keyboard (str): QMK keyboard folder, e.g. `planck/rev6`; QMK ids match `^[0-9a-z][0-9a-z_/]*$`.
@@ -41,7 +45,7 @@ class Keymap:
             macros (list[Any] | None | Unset): Macro definitions (strings and action objects).
             keycodes (list[KeymapKeycodesType0Item] | None | Unset): Custom keycode definitions.
             config (KeymapConfigType0 | None | Unset): A `qmk.keyboard.v1` fragment applied to the build.
-            modules (list[str] | None | Unset):
+            modules (list[str] | None | Unset): Community module names; other items fail the build's schema check.
     """
 
     keyboard: str

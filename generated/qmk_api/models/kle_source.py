@@ -13,11 +13,13 @@ T = TypeVar("T", bound="KleSource")
 
 @_attrs_define
 class KleSource:
-    """Give `id` or `raw`.
+    """Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit `null`: the handler
+    calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
-    Attributes:
-        id (str | Unset): GitHub gist id or URL holding KLE data.
-        raw (str | Unset): KLE raw data.
+        Attributes:
+            id (str | Unset): GitHub gist id or URL holding KLE data (its last path segment is the id). A gist
+                that cannot be fetched fails like unparsable raw data.
+            raw (str | Unset): KLE raw data.
     """
 
     id: str | Unset = UNSET

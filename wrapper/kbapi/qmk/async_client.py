@@ -22,7 +22,7 @@ import httpx
 from kbapi._core.async_ops import acall, aparsed
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
-from kbapi._core.errors import APIError, NotFoundError
+from kbapi._core.errors import APIError
 from kbapi._core.timing import AsyncSleep, Clock, async_default_sleep
 from kbapi._generated.qmk_api import Client
 from kbapi._generated.qmk_api.api.compile_ import (
@@ -46,9 +46,9 @@ from kbapi.qmk import common
 from kbapi.qmk.async_fetch import asave
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target
-from kbapi.qmk.errors import JobNotFoundError
+from kbapi.qmk.errors import CompileError
 from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import CompileResult, JobStatus, outcome
+from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, offers, outcome
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import (
@@ -95,6 +95,10 @@ class AsyncQMKClient:
             self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
         self._api = wire(Client(base_url=self.base_url), self._http)
+        # status() polls jobs it never saw alive through this one, with one retry at most.
+        self._probe_http = common.probe_options(self._options).async_client(self.base_url)
+        self._probe = wire(Client(base_url=self.base_url), self._probe_http)
+        self._alive: set[str] = set()
         self._metadata_url = common.api_root(metadata_url) if metadata_url else None
         self._metadata: httpx.AsyncClient | None = None
         self._downloads: httpx.AsyncClient | None = None
@@ -120,7 +124,7 @@ class AsyncQMKClient:
 
     async def aclose(self) -> None:
         """Close every connection pool of this client."""
-        for http in (self._http, self._metadata, self._downloads):
+        for http in (self._http, self._probe_http, self._metadata, self._downloads):
             if http is not None:
                 await http.aclose()
 
@@ -141,6 +145,7 @@ class AsyncQMKClient:
             body=common.compile_body(km),
             expect=CompileEnqueued,
         )
+        self._alive.add(enqueued.job_id)
         job = AsyncCompileJob(self, enqueued.job_id, keyboard=km.keyboard)
         job.submitted_at = self.clock()
         return job
@@ -176,13 +181,18 @@ class AsyncQMKClient:
         return AsyncCompileJob(self, job_id, keyboard=keyboard)
 
     async def status(self, job_id: str) -> JobStatus:
-        """One poll of `GET /v1/compile/{job_id}`; `JobNotFoundError` for unknown ids."""
+        """One poll of `GET /v1/compile/{job_id}`; `JobNotFoundError` for unknown ids: also the
+        live 500 on a job this client never saw alive (polled with one retry at most)."""
+        alive = job_id in self._alive
+        api = self._api if alive else self._probe
         try:
-            raw = await aparsed(
-                get_compile_job.asyncio_detailed, job_id, client=self._api, expect=RawJob
-            )
-        except NotFoundError as exc:
-            raise JobNotFoundError("no such job (unknown or expired)", job_id=job_id) from exc
+            raw = await aparsed(get_compile_job.asyncio_detailed, job_id, client=api, expect=RawJob)
+        except APIError as exc:
+            missing = job_not_found(job_id, exc, alive)
+            if missing is None:
+                raise
+            raise missing from exc
+        self._alive.add(job_id)
         return JobStatus.from_model(raw)
 
     async def download(
@@ -362,18 +372,23 @@ class AsyncCompileJob:
         )
 
     async def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
-        """Save the submitted keymap JSON (as the service stored it) into `folder`."""
+        """Save the submitted keymap JSON into `folder` (after a failed build too)."""
         return await self._download("keymap", folder)
 
     async def download_source(self, folder: str | os.PathLike[str]) -> Path:
-        """Save the source zip of the build into `folder`."""
+        """Save the source zip of the build (failed builds included) into `folder`."""
         return await self._download("source", folder)
 
     async def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
-        result = self.result or await self.wait()
-        return await self._client.download(
-            self.id, artifact, folder, expected_name=common.artifact_name(result, artifact)
-        )
+        try:
+            worker = (self.result or await self.wait()).worker
+        except CompileError:
+            last = self._last.result if self._last is not None else None
+            if last is None or not offers(last, artifact):
+                raise
+            worker = last  # a failed build's keymap and source: the service serves both
+        name = common.artifact_name(worker, artifact)
+        return await self._client.download(self.id, artifact, folder, expected_name=name)
 
     async def _poll(self) -> JobStatus | APIError:
         """One poll; a failure is returned for `watch_steps` to judge."""

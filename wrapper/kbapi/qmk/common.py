@@ -25,7 +25,7 @@ from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.downloads import NAME_FIELDS, Artifact
 from kbapi.qmk.errors import UnknownKeyboardError
 from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import CompileResult
+from kbapi.qmk.jobs import WorkerResult
 from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
 from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import USE_POLICY, Poller, PollPolicy
@@ -227,7 +227,19 @@ def bare_options(options: TransportOptions) -> TransportOptions:
     return dataclasses.replace(options, headers={}, rate_limiter=None)
 
 
-def artifact_name(result: CompileResult, artifact: Artifact) -> str | None:
-    """The file name the job result announces for `artifact`, if any."""
-    name: str = getattr(result.worker, NAME_FIELDS[artifact])
+def probe_options(options: TransportOptions) -> TransportOptions:
+    """`options` with at most one retry, for polls of a job this client never saw alive.
+
+    The live service answers an unknown or expired id with a 500, which the transport would
+    retry like any 5xx: one retry tells a blip from "not found" in at most two requests.
+    """
+    retries = options.retries
+    if retries is None or retries.max_retries <= 1:
+        return options
+    return dataclasses.replace(options, retries=dataclasses.replace(retries, max_retries=1))
+
+
+def artifact_name(worker: WorkerResult, artifact: Artifact) -> str | None:
+    """The file name a job's worker result announces for `artifact`, if any."""
+    name: str = getattr(worker, NAME_FIELDS[artifact])
     return name or None

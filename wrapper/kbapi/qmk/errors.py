@@ -15,6 +15,8 @@ KbapiError
 
 from __future__ import annotations
 
+from typing import Final
+
 from kbapi._core.errors import APIError, KbapiError
 
 
@@ -93,12 +95,23 @@ class CompileTimeout(CompileError, TimeoutError):
 
 
 class JobNotFoundError(CompileError):
-    """The service does not know the job id: never submitted, or expired (results last ~24 h)."""
+    """The service does not know the job id: never submitted, or expired (results last ~24 h).
+
+    The documented answer is a JSON 404, but the live service answers an HTML
+    `500 Internal Server Error` for an unknown or expired id; kbapi reads that 500 as "not
+    found" for a job this client never saw alive.
+    """
 
     job_id: str
 
     def __init__(self, message: str, *, job_id: str) -> None:
         super().__init__(message, job_id=job_id)
+
+
+JOB_NOT_FOUND: Final = "no such job (or it expired)"
+LIVE_500_NOTE: Final = (
+    "the live service answers 500 Internal Server Error for an unknown or expired job id"
+)
 
 
 class DownloadError(APIError):

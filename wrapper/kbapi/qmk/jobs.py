@@ -12,11 +12,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from kbapi._core.errors import APIError, APIStatusError, NotFoundError
 from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.errors import (
+    JOB_NOT_FOUND,
+    LIVE_500_NOTE,
     CompileFailed,
     CompileInfrastructureError,
+    JobNotFoundError,
     UnknownKeyboardError,
 )
 
@@ -254,3 +258,30 @@ def _success(job_id: str, result: WorkerResult) -> CompileResult:
         worker=result,
         raw=result.raw,
     )
+
+
+def job_not_found(job_id: str, error: APIError, seen_alive: bool) -> JobNotFoundError | None:
+    """The `JobNotFoundError` that a failed `GET /v1/compile/{id}` stands for, or None.
+
+    The documented 404 always means "not found". The live service answers a 500 for an unknown
+    or expired id instead, so a 500 means "not found" for a job this client never saw alive;
+    for a job it saw alive a 500 stays a (transient) server error.
+    """
+    if isinstance(error, NotFoundError):
+        return JobNotFoundError(JOB_NOT_FOUND, job_id=job_id)
+    if not seen_alive and isinstance(error, APIStatusError) and error.status_code == 500:
+        return JobNotFoundError(f"{JOB_NOT_FOUND}; {LIVE_500_NOTE}", job_id=job_id)
+    return None
+
+
+def offers(result: WorkerResult | None, artifact: str) -> bool:
+    """True if a finished job's result offers `artifact`: a failed build still offers its
+    keymap and source (reference §4.2), and the service serves both."""
+    if result is None:
+        return False
+    urls = {
+        "firmware": result.firmware_url,
+        "keymap": result.keymap_url,
+        "source": result.source_url,
+    }
+    return bool(urls[artifact])

@@ -67,9 +67,10 @@ def sync_detailed(
      302 to a presigned storage URL (valid 7200 s) of the firmware (`.hex`, `.bin` or `.uf2`;
     served as `binary/octet-stream`). Only usable after the job finished.
 
-    Deviations: before the job finished, for unknown ids, after the 24 h storage cleanup and
-    for unknown-keyboard jobs the live service answers an HTML 500. A failed build still
-    redirects, to a missing object (the storage answers an XML error).
+    Before the job finished, for `failed` and unknown-keyboard jobs (no stored metadata) the
+    answer is an HTML 500; so it is (deviation) for unknown ids and after the 24 h storage
+    cleanup. A failed build still redirects, to a missing object (the storage answers a 404
+    XML error), as does a build that left no file (`<id>/None`).
 
     Args:
         job_id (str):
@@ -103,9 +104,10 @@ def sync(
      302 to a presigned storage URL (valid 7200 s) of the firmware (`.hex`, `.bin` or `.uf2`;
     served as `binary/octet-stream`). Only usable after the job finished.
 
-    Deviations: before the job finished, for unknown ids, after the 24 h storage cleanup and
-    for unknown-keyboard jobs the live service answers an HTML 500. A failed build still
-    redirects, to a missing object (the storage answers an XML error).
+    Before the job finished, for `failed` and unknown-keyboard jobs (no stored metadata) the
+    answer is an HTML 500; so it is (deviation) for unknown ids and after the 24 h storage
+    cleanup. A failed build still redirects, to a missing object (the storage answers a 404
+    XML error), as does a build that left no file (`<id>/None`).
 
     Args:
         job_id (str):
@@ -134,9 +136,10 @@ async def asyncio_detailed(
      302 to a presigned storage URL (valid 7200 s) of the firmware (`.hex`, `.bin` or `.uf2`;
     served as `binary/octet-stream`). Only usable after the job finished.
 
-    Deviations: before the job finished, for unknown ids, after the 24 h storage cleanup and
-    for unknown-keyboard jobs the live service answers an HTML 500. A failed build still
-    redirects, to a missing object (the storage answers an XML error).
+    Before the job finished, for `failed` and unknown-keyboard jobs (no stored metadata) the
+    answer is an HTML 500; so it is (deviation) for unknown ids and after the 24 h storage
+    cleanup. A failed build still redirects, to a missing object (the storage answers a 404
+    XML error), as does a build that left no file (`<id>/None`).
 
     Args:
         job_id (str):
@@ -168,9 +171,10 @@ async def asyncio(
      302 to a presigned storage URL (valid 7200 s) of the firmware (`.hex`, `.bin` or `.uf2`;
     served as `binary/octet-stream`). Only usable after the job finished.
 
-    Deviations: before the job finished, for unknown ids, after the 24 h storage cleanup and
-    for unknown-keyboard jobs the live service answers an HTML 500. A failed build still
-    redirects, to a missing object (the storage answers an XML error).
+    Before the job finished, for `failed` and unknown-keyboard jobs (no stored metadata) the
+    answer is an HTML 500; so it is (deviation) for unknown ids and after the 24 h storage
+    cleanup. A failed build still redirects, to a missing object (the storage answers a 404
+    XML error), as does a build that left no file (`<id>/None`).
 
     Args:
         job_id (str):

@@ -65,7 +65,8 @@ def sync_detailed(
     """Redirect to the submitted keymap JSON
 
      302 to a presigned storage URL (valid 7200 s) of the submitted keymap **JSON**
-    (`result.keymap_archive`), not a keymap.c. Same deviations as the firmware download.
+    (`result.keymap_archive`), not a keymap.c, also after a failed build (the keymap is
+    stored before the build runs). Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -97,7 +98,8 @@ def sync(
     """Redirect to the submitted keymap JSON
 
      302 to a presigned storage URL (valid 7200 s) of the submitted keymap **JSON**
-    (`result.keymap_archive`), not a keymap.c. Same deviations as the firmware download.
+    (`result.keymap_archive`), not a keymap.c, also after a failed build (the keymap is
+    stored before the build runs). Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -124,7 +126,8 @@ async def asyncio_detailed(
     """Redirect to the submitted keymap JSON
 
      302 to a presigned storage URL (valid 7200 s) of the submitted keymap **JSON**
-    (`result.keymap_archive`), not a keymap.c. Same deviations as the firmware download.
+    (`result.keymap_archive`), not a keymap.c, also after a failed build (the keymap is
+    stored before the build runs). Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -154,7 +157,8 @@ async def asyncio(
     """Redirect to the submitted keymap JSON
 
      302 to a presigned storage URL (valid 7200 s) of the submitted keymap **JSON**
-    (`result.keymap_archive`), not a keymap.c. Same deviations as the firmware download.
+    (`result.keymap_archive`), not a keymap.c, also after a failed build (the keymap is
+    stored before the build runs). Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):

@@ -65,8 +65,8 @@ def sync_detailed(
     """Redirect to the source archive
 
      302 to a presigned storage URL (valid 7200 s) of the qmk_firmware source zip
-    (`result.source_archive`; it holds the keymap JSON, no keymap.c). Same deviations as the
-    firmware download.
+    (`result.source_archive`; it holds the keymap JSON, no keymap.c), also after a failed
+    build. Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -98,8 +98,8 @@ def sync(
     """Redirect to the source archive
 
      302 to a presigned storage URL (valid 7200 s) of the qmk_firmware source zip
-    (`result.source_archive`; it holds the keymap JSON, no keymap.c). Same deviations as the
-    firmware download.
+    (`result.source_archive`; it holds the keymap JSON, no keymap.c), also after a failed
+    build. Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -126,8 +126,8 @@ async def asyncio_detailed(
     """Redirect to the source archive
 
      302 to a presigned storage URL (valid 7200 s) of the qmk_firmware source zip
-    (`result.source_archive`; it holds the keymap JSON, no keymap.c). Same deviations as the
-    firmware download.
+    (`result.source_archive`; it holds the keymap JSON, no keymap.c), also after a failed
+    build. Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):
@@ -157,8 +157,8 @@ async def asyncio(
     """Redirect to the source archive
 
      302 to a presigned storage URL (valid 7200 s) of the qmk_firmware source zip
-    (`result.source_archive`; it holds the keymap JSON, no keymap.c). Same deviations as the
-    firmware download.
+    (`result.source_archive`; it holds the keymap JSON, no keymap.c), also after a failed
+    build. Same answers otherwise as the firmware download.
 
     Args:
         job_id (str):

@@ -99,7 +99,11 @@ def sync_detailed(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
-            `null` for an optional field means the field is absent, as `qmk compile` reads it.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it. The
+            API enqueues any body with the four keys present (recorded: explicit nulls and `modules`
+            items that are not strings are enqueued unchecked), but a `null` keyboard or keymap
+            crashes the handler (HTML 500), and items of the wrong type (in `layers`, `modules`, ...)
+            fail the build's `qmk.keymap.v1` schema check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +149,11 @@ def sync(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
-            `null` for an optional field means the field is absent, as `qmk compile` reads it.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it. The
+            API enqueues any body with the four keys present (recorded: explicit nulls and `modules`
+            items that are not strings are enqueued unchecked), but a `null` keyboard or keymap
+            crashes the handler (HTML 500), and items of the wrong type (in `layers`, `modules`, ...)
+            fail the build's `qmk.keymap.v1` schema check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +194,11 @@ async def asyncio_detailed(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
-            `null` for an optional field means the field is absent, as `qmk compile` reads it.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it. The
+            API enqueues any body with the four keys present (recorded: explicit nulls and `modules`
+            items that are not strings are enqueued unchecked), but a `null` keyboard or keymap
+            crashes the handler (HTML 500), and items of the wrong type (in `layers`, `modules`, ...)
+            fail the build's `qmk.keymap.v1` schema check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +242,11 @@ async def asyncio(
             four keys the API checks; every other keymap.json field is passed to `qmk compile` and
             takes effect, so unknown fields are allowed. The API itself only rejects a `.` in
             `keyboard` and a `/` in `keymap`; key counts and keycodes are checked by the build.
-            `null` for an optional field means the field is absent, as `qmk compile` reads it.
+            `null` for an optional field means the field is absent, as `qmk compile` reads it. The
+            API enqueues any body with the four keys present (recorded: explicit nulls and `modules`
+            items that are not strings are enqueued unchecked), but a `null` keyboard or keymap
+            crashes the handler (HTML 500), and items of the wrong type (in `layers`, `modules`, ...)
+            fail the build's `qmk.keymap.v1` schema check.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

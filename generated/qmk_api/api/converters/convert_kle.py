@@ -85,7 +85,9 @@ def sync_detailed(
     500; on Flask 2.3 or newer every call answers 500. Invalid JSON answers an HTML 400.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +124,9 @@ def sync(
     500; on Flask 2.3 or newer every call answers 500. Invalid JSON answers an HTML 400.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +158,9 @@ async def asyncio_detailed(
     500; on Flask 2.3 or newer every call answers 500. Invalid JSON answers an HTML 400.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,7 +195,9 @@ async def asyncio(
     500; on Flask 2.3 or newer every call answers 500. Invalid JSON answers an HTML 400.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

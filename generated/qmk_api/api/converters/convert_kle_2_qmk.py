@@ -79,7 +79,9 @@ def sync_detailed(
      Same handler as `POST /v1/converters/kle`, with the same body, answers and deviations.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,7 +112,9 @@ def sync(
      Same handler as `POST /v1/converters/kle`, with the same body, answers and deviations.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +140,9 @@ async def asyncio_detailed(
      Same handler as `POST /v1/converters/kle`, with the same body, answers and deviations.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +171,9 @@ async def asyncio(
      Same handler as `POST /v1/converters/kle`, with the same body, answers and deviations.
 
     Args:
-        body (KleSource): Give `id` or `raw`.
+        body (KleSource): Give `id` or `raw`; with both, `id` wins. Neither accepts an explicit
+            `null`: the handler
+            calls `id.split` or parses `raw` unchecked and answers an HTML 500.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -21,6 +21,7 @@ from kbapi.mock.qmk.config import QMKMockConfig
 from kbapi.mock.qmk.fixtures import load_keyboards
 from kbapi.mock.qmk.http import (
     BodyTooLarge,
+    NotJSON,
     attachment,
     base_url,
     client_ip,
@@ -66,6 +67,20 @@ def _bad_keys(data: dict[str, Any]) -> list[str]:
     return [key for key in REQUIRED_KEYS if not isinstance(data.get(key), types[key])]
 
 
+def _missing_keys(data: dict[str, Any]) -> list[str]:
+    return [key for key in REQUIRED_KEYS if key not in data]
+
+
+def _handler_crashes(data: Any) -> bool:
+    """True where upstream's ``'.' in data['keyboard'] or '/' in data['keymap']`` raises."""
+    searchable = (str, list, dict)
+    if not isinstance(data, dict) or not isinstance(data.get("keyboard"), searchable):
+        return True
+    if "." in data["keyboard"]:
+        return False
+    return not isinstance(data.get("keymap"), searchable)
+
+
 class QMKMock:
     """State and handlers of one mock instance."""
 
@@ -97,7 +112,11 @@ class QMKMock:
         return error("Compile job not found", 404)
 
     async def _json_body(self, request: Request) -> Any:
-        return parse_json(await read_body(request, self.config.max_body_bytes))
+        body = await read_body(request, self.config.max_body_bytes)
+        data = parse_json(body)
+        if data is None and self.config.live_deviations and body.strip() != b"null":
+            raise NotJSON  # Flask's get_json(force=True) answers the Werkzeug HTML 400
+        return data
 
     def api_status(self) -> dict[str, Any]:
         """The `api_status` object of `/v1` and `/v1/healthcheck`."""
@@ -140,21 +159,32 @@ class QMKMock:
         data = await self._json_body(request)
         if not data or not isinstance(data, dict):
             return error("Invalid JSON data!")
-        if "id" in data:
-            return error(
-                'Fetching KLE gists by "id" is not possible in the offline mock; '
-                'send the layout as "raw" instead.'
-            )
-        if "raw" not in data:
+        if "id" not in data and "raw" not in data:
             return error('You must supply either "id" or "raw" labels.')
-        raw = data["raw"]
         try:
-            if not isinstance(raw, str):
-                raise kle.KLEError("raw must be a string")
-            body = kle.render(kle.convert(raw))
+            body = kle.render(kle.convert(self._kle_source(data)))
         except kle.KLEError as exc:
+            # The handler means to answer 400 but passes the exception as the status code.
+            if self.config.live_deviations:
+                return html_error(500)
             return error(f"Could not parse KLE raw data: {exc}")
         return Response(body, media_type="application/json")
+
+    def _kle_source(self, data: dict[str, Any]) -> str:
+        """The raw KLE data of a request: `raw`, or the gist `id` (or URL) from the gist store."""
+        if "id" not in data:
+            source = data["raw"]
+        else:
+            gist = data["id"]
+            if not isinstance(gist, str):
+                raise kle.KLEError(f"'{type(gist).__name__}' object has no attribute 'split'")
+            name = gist.split("/")[-1]
+            if name not in self.config.kle_gists:
+                raise kle.KLEError(f"no gist {name!r}")
+            source = self.config.kle_gists[name][1:-1]  # the outer `[ ]`, as upstream strips it
+        if not isinstance(source, str):
+            raise kle.KLEError("raw must be a string")
+        return source
 
     async def metrics_keyboards(self, request: Request) -> Response:
         return json_response({"keyboards": {}})
@@ -216,14 +246,18 @@ class QMKMock:
 
     async def compile(self, request: Request) -> Response:
         data = await self._json_body(request)
-        if not data or not isinstance(data, dict):
+        if not data:
+            return error("Invalid JSON data!")
+        if self.config.live_deviations and _handler_crashes(data):
+            return html_error(500)
+        if not isinstance(data, dict):
             return error("Invalid JSON data!")
         keyboard, keymap = data.get("keyboard"), data.get("keymap")
         if (isinstance(keyboard, str) and "." in keyboard) or (
             isinstance(keymap, str) and "/" in keymap
         ):
             return error("Buzz off hacker.", 422)
-        bad = _bad_keys(data)
+        bad = _missing_keys(data) if self.config.live_deviations else _bad_keys(data)
         if bad:
             return error(f"Invalid or missing keys: {', '.join(bad)}")
         if "documentation" not in data:
@@ -238,9 +272,7 @@ class QMKMock:
             return self._job_not_found()
         return json_response(body)
 
-    def _stored_result(self, job: Job | None) -> dict[str, Any] | None:
-        if job is None:
-            return None
+    def _stored_result(self, job: Job) -> dict[str, Any] | None:
         outcome = self.jobs.finished_outcome(job)
         if outcome is None or not outcome.has_metadata or outcome.result is None:
             return None
@@ -248,11 +280,17 @@ class QMKMock:
 
     async def compile_download(self, request: Request) -> Response:
         job = self.jobs.get(request.path_params["job_id"])
-        result = self._stored_result(job)
-        if job is None or result is None:
+        if job is None:
             return self._job_not_found()
+        result = self._stored_result(job)
+        if result is None:
+            # A job without stored metadata (not finished yet, or an unknown keyboard): the
+            # handler reads a storage key that is not there and crashes, on the live service too.
+            return html_error(500)
         kind = request.url.path.rsplit("/", 1)[-1]
-        name = str(result.get(DOWNLOAD_FIELDS[kind], ""))
+        if DOWNLOAD_FIELDS[kind] not in result:
+            return html_error(500)  # `'%(source_archive)s' % result` raises KeyError upstream
+        name = str(result[DOWNLOAD_FIELDS[kind]])
         return _redirect(self._base(request) + self.signer.sign(job.id, name, self.clock()))
 
     async def files(self, request: Request) -> Response:
@@ -370,6 +408,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+async def _not_json(request: Request, exc: Exception) -> Response:
+    return html_error(400)
+
+
 async def _too_large(request: Request, exc: Exception) -> Response:
     return error("Request body too large", 413)
 
@@ -434,6 +476,7 @@ def create_qmk_app(
         exception_handlers={
             HTTPException: _http_error,
             BodyTooLarge: _too_large,
+            NotJSON: _not_json,
             Exception: _crash,
         },
     )

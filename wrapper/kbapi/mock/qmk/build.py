@@ -6,7 +6,9 @@ the keymap must fit the schema, every layer must have as many keys as the layout
 ends as a compiler-like failure, as the real worker reports it.
 
 Test hooks (keymap names): `__fail__` makes the job end with status `failed` (an RQ-level
-failure, `result: null`); `__exception__` makes the worker raise (`returncode: -3`).
+failure, `result: null`); `__exception__` makes the worker raise (`returncode: -3`);
+`__nofw__` builds without leaving a firmware file (`returncode: 0`, `firmware_filename: null`
+and the upstream typo key `return_code: -4`, as `qmk compile` exiting 0 without a file gives).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kbapi.mock.qmk.keymap_c import generate_c, strip_any
 
 FAIL_KEYMAP = "__fail__"
 EXCEPTION_KEYMAP = "__exception__"
+NO_FIRMWARE_KEYMAP = "__nofw__"
 KEYCODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\(.*\))?$", re.DOTALL)
 OK = "\x1b[32;01m[OK]\x1b[0m"
 ERRORS = "\x1b[31;01m[ERRORS]\x1b[0m"
@@ -98,6 +101,11 @@ def _schema_error(payload: Mapping[str, Any]) -> str | None:
     encoders = payload.get("encoders")
     if encoders is not None and not _valid_encoders(encoders):
         return "'encoders' must be an array of arrays of {ccw, cw} objects"
+    modules = payload.get("modules")
+    if modules is not None and not (
+        isinstance(modules, list) and all(isinstance(m, str) for m in modules)
+    ):
+        return "'modules' must be an array of strings"
     macros = payload.get("macros")
     if macros is not None and not _valid_macros(macros):
         return "'macros' must be an array of arrays of strings and objects"
@@ -247,8 +255,8 @@ def _exception(req: BuildRequest, archive: str, keymap_json: str) -> BuildOutcom
             "returned non-zero exit status 128.\n"
         ),
     )
-    artifacts = {archive: Artifact(keymap_json.encode(), CONTENT_TYPES["json"])}
-    return BuildOutcome("finished", result, artifacts, has_metadata=True)
+    # The worker failed before it uploaded anything; only the metadata gets stored.
+    return BuildOutcome("finished", result, {}, has_metadata=True)
 
 
 def run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
@@ -278,7 +286,12 @@ def _unwritable(req: BuildRequest, exc: UnicodeEncodeError) -> BuildOutcome:
 
 
 def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
-    keyboard, keymap = str(req.payload["keyboard"]), str(req.payload["keymap"])
+    names = req.payload["keyboard"], req.payload["keymap"]
+    if not all(isinstance(name, str) for name in names):
+        # Only with live deviations can such a body be enqueued; the worker's `.replace` on the
+        # name raises before its try block has a job to store metadata for: RQ marks it failed.
+        return BuildOutcome("failed", None)
+    keyboard, keymap = str(names[0]), str(names[1])
     if keymap == FAIL_KEYMAP:
         return BuildOutcome("failed", None)
     info = keyboards.get(keyboard)
@@ -303,6 +316,8 @@ def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> Buil
     if errors:
         output = _failure_output(req, archive, errors)
         return _failed_build(req, result, artifacts, 2, output, source_archive)
+    if keymap == NO_FIRMWARE_KEYMAP:
+        return _no_firmware(req, result, artifacts, source_archive)
     fmt = firmware_format(info)
     image = firmware.pseudo_image(keymap_json.encode(), _image_size(keymap_json))
     filename = f"{stem}.{fmt}"
@@ -336,5 +351,23 @@ def _failed_build(
         returncode=returncode, output=output, cmd=["qmk", "compile", result["keymap_archive"]]
     )
     result["source_archive"] = source_archive
+    result.update(_urls(req, "keymap", "source"))
+    return BuildOutcome("finished", result, artifacts, has_metadata=True)
+
+
+def _no_firmware(
+    req: BuildRequest,
+    result: dict[str, Any],
+    artifacts: dict[str, Artifact],
+    source_archive: str,
+) -> BuildOutcome:
+    archive = result["keymap_archive"]
+    result.update(
+        returncode=0,
+        return_code=-4,
+        output=_success_output(req, "hex", 0, archive),
+        firmware_filename=None,
+        source_archive=source_archive,
+    )
     result.update(_urls(req, "keymap", "source"))
     return BuildOutcome("finished", result, artifacts, has_metadata=True)

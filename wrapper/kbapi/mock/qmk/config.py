@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+# The gist id of spec/qmk.yaml's KLE request example, served by default.
+EXAMPLE_GISTS: Mapping[str, str] = {"4f2a1e4b9c8d7e6f5a4b": '[["Esc","Q",{w:1.5},"Tab"]]'}
 
 
 @dataclass(frozen=True)
@@ -19,8 +22,11 @@ class QMKMockConfig:
     instead of the documented JSON 404. `public_base_url`: fixed base URL for redirects and result
     URLs; `None` = taken from each request's Host header. `keyboards`: fixture keyboards
     (`{name: info.json object}`); `None` = the packaged `kbapi/_data/qmk_keyboards.json`.
-    `max_body_bytes`: request body cap (larger -> 413). `max_jobs`: jobs kept in memory; the
-    oldest are forgotten beyond it (their ids then 404, like expired jobs upstream).
+    `kle_gists`: the gists `POST /v1/converters/kle` can fetch by `id` (`{gist id: file
+    content}`, the content being KLE JSON with its outer brackets); other ids fail like a gist
+    GitHub does not have. `max_body_bytes`: request body cap (larger -> 413). `max_jobs`: jobs
+    kept in memory; the oldest are forgotten beyond it (their ids then 404, like expired jobs
+    upstream).
     """
 
     queue_seconds: float = 2.0
@@ -33,6 +39,7 @@ class QMKMockConfig:
     max_body_bytes: int = 1024 * 1024
     max_jobs: int = 1000
     keyboards: Mapping[str, Mapping[str, Any]] | None = None
+    kle_gists: Mapping[str, str] = field(default_factory=lambda: dict(EXAMPLE_GISTS))
 
     def __post_init__(self) -> None:
         if self.workers < 1:

@@ -32,6 +32,10 @@ class BodyTooLarge(Exception):
     """The request body exceeded the configured cap."""
 
 
+class NotJSON(Exception):
+    """The request body is not JSON (answered with the Werkzeug HTML 400)."""
+
+
 def json_response(data: Any, status: int = 200) -> Response:
     """Compact JSON plus a trailing newline, like Flask's `jsonify`."""
     body = json.dumps(data, separators=(",", ":")) + "\n"
