@@ -198,6 +198,20 @@ def test_packaged_spec_with_writes_allowed_still_passes_and_posts() -> None:
     assert ("POST", "/v1/compile") in {(method, path) for method, path, _ in recorder.seen}
 
 
+def test_writes_allowed_follow_a_real_job_into_its_status_and_download_routes() -> None:
+    app = qmk_mock()
+    recorder = Recorder(app)
+    code, output = run_packaged(recorder, "--allow-writes")
+    assert code == 0, output
+    ids = {job.id for job in app.state.mock.jobs.all()}
+    routes = {
+        path.split("/", 4)[4] if path.count("/") == 4 else "status"
+        for _, path, _ in recorder.seen
+        if path.startswith("/v1/compile/") and path.split("/")[3] in ids
+    }
+    assert routes == {"status", "download", "hex", "keymap", "source"}
+
+
 def test_q_local_and_cloud_mocks_pass_with_the_packaged_spec() -> None:
     from kbapi.mock.daskeyboard import create_cloud_app, create_local_app
     from kbapi.mock.daskeyboard.config import DEMO_API_KEY

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kbapi._core.errors import APIConnectionError, InternalServerError
+from kbapi._core.errors import APIConnectionError
 from kbapi._data import data_file
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.mock.qmk.http import html_error
 from kbapi.qmk import (
     CompileFailed,
     CompileInfrastructureError,
@@ -30,6 +31,25 @@ from kbapi.testing import serve
 from tests.support.faces import Face, options
 from tests.support.firmware import check_uf2, parse_intel_hex
 from tests.support.recorder import Recorder
+
+
+class FailStatusPolls:
+    """Answer the 2nd..(1 + failures)th status poll with the live HTML 500, then pass through."""
+
+    def __init__(self, app: Any, failures: int) -> None:
+        self.app = app
+        self.failures = failures
+        self.polls = 0
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if path.startswith("/v1/compile/") and path.count("/") == 3:
+            self.polls += 1
+            if 1 < self.polls <= 1 + self.failures:
+                await html_error(500)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
 
 FAST = PollPolicy(initial=0.01, max_interval=0.05, queue_interval=0)
 KEYMAPS = sorted(p.name for p in Path(str(data_file("qmk_keymaps"))).iterdir())
@@ -177,15 +197,26 @@ def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service(face
     documented = create_qmk_app(QMKMockConfig())
     with serve(documented) as url, face.qmk(url) as qmk, pytest.raises(JobNotFoundError):
         qmk.status(unknown)
-    live = create_qmk_app(QMKMockConfig(live_deviations=True))
+    live = Recorder(create_qmk_app(QMKMockConfig(live_deviations=True)))
     with (
         serve(live) as url,
-        face.qmk(url, poll=FAST, http_options=options(retries=None)) as qmk,
-        pytest.raises(InternalServerError) as caught,
+        face.qmk(url, poll=FAST) as qmk,
+        pytest.raises(JobNotFoundError, match="live service answers 500") as caught,
     ):
         qmk.job(unknown).wait()
-    assert caught.value.status_code == 500
-    assert any("may still be running" in note for note in caught.value.__notes__)
+    assert caught.value.job_id == unknown
+    assert live.count(path=f"/v1/compile/{unknown}") == 2  # one retry, no poll-failure budget
+
+
+def test_a_500_on_a_job_seen_alive_stays_a_transient_poll_failure(face: Face) -> None:
+    app = create_qmk_app(QMKMockConfig(live_deviations=True, queue_seconds=0, run_seconds=0.3))
+    flaky = Recorder(FailStatusPolls(app, failures=2))
+    no_retries = options(retries=None)
+    with serve(flaky) as url, face.qmk(url, poll=FAST, http_options=no_retries) as qmk:
+        job = qmk.compile(fixture_keymap())
+        result = job.wait()
+    assert result.firmware_filename
+    assert flaky.count(path=f"/v1/compile/{job.id}", status=500) == 2
 
 
 def test_injected_503_and_429_are_retried_honouring_retry_after(face: Face, tmp_path: Path) -> None:

@@ -55,6 +55,36 @@ class Deviation:
 
 KNOWN_DEVIATIONS: tuple[Deviation, ...] = (
     Deviation(
+        id="qmk-download-before-result-500",
+        api="qmk",
+        summary="a download route answers an HTML 500 until the job stored its result",
+        reference="qmk-api.md §4.3, §10.2",
+        methods=("GET", "HEAD"),
+        path=r"/v1/compile/\{[^/]+\}/(download|hex|keymap|source)",
+        statuses=(500,),
+        kinds=_BROKEN_ERROR_KINDS,
+    ),
+    Deviation(
+        id="qmk-keyboards-upstream-500",
+        api="qmk",
+        summary="GET /v1/keyboards answers an HTML 500 when keyboards.qmk.fm is unreachable",
+        reference="qmk-api.md §7",
+        methods=("GET", "HEAD"),
+        path=r"/v1/keyboards",
+        statuses=(500,),
+        kinds=_BROKEN_ERROR_KINDS,
+    ),
+    Deviation(
+        id="qmk-empty-build-store-500",
+        api="qmk",
+        summary="build_summary and /{keyboard}/build_log answer an HTML 500 on an empty store",
+        reference="qmk-api.md §7",
+        methods=("GET", "HEAD"),
+        path=r"/v1/keyboards/(build_summary|\{[^/]+\}/build_log)",
+        statuses=(500,),
+        kinds=_BROKEN_ERROR_KINDS,
+    ),
+    Deviation(
         id="qmk-unknown-job-html-500",
         api="qmk",
         summary="unknown or expired job id answers an HTML 500, not the JSON 404",

@@ -38,6 +38,7 @@ from kbapi.contract.guard import (
     WriteRefused,
     run_rate,
 )
+from kbapi.contract.jobs import follow_compile_job
 from kbapi.contract.reach import AUTH_FAILURE, AUTH_TITLE, probe, refused_credentials
 from kbapi.contract.results import ContractReport, Failure, OperationResult
 
@@ -182,6 +183,8 @@ def run_contract(options: ContractOptions) -> ContractReport:
         runner = _Runner(options, guard, client, report, table)
         for operation in operations:
             runner.run_operation(operation)
+        if options.allow_writes and options.api == "qmk":
+            follow_compile_job(runner, operations)
     report.requests_sent = guard.sent
     report.elapsed = guard.elapsed()
     report.stop_reason = guard.stop_reason
@@ -257,36 +260,40 @@ class _Runner:
             exercise = hypothesis_seed(self.options.seed)(exercise)
         exercise()
 
-    def _exercise(self, case: Any, operation: Any, result: OperationResult) -> None:
+    def _exercise(
+        self, case: Any, operation: Any, result: OperationResult
+    ) -> httpx.Response | None:
+        """Send one case and judge the answer; return the response (None if not sent)."""
         if self.guard.stop_reason is not None:
-            return
+            return None
         request = self._build_request(case)
         try:
             self.guard.admit(request.method)
         except StopRun:
-            return
+            return None
         except WriteRefused as exc:
             result.note = str(exc)
-            return
+            return None
         result.requests += 1
         try:
             response = self.client.send(request)
         except httpx.LocalProtocolError as exc:
             # The generated request could not even be written: not the server's fault.
             result.note = f"a generated request could not be sent: {exc}"
-            return
+            return None
         except httpx.HTTPError as exc:
             result.checks_failed += 1
             self._record(operation, request, None, CONNECTION_ERROR, "Connection failed", str(exc))
-            return
+            return None
         status = response.status_code
         result.statuses[status] = result.statuses.get(status, 0) + 1
         refused = refused_credentials(status, bool(self.options.credentials()))
         if refused is not None:
             result.checks_failed += 1
             self._record(operation, request, status, AUTH_FAILURE, AUTH_TITLE, refused)
-            return
+            return response
         self._validate(case, operation, request, response, result)
+        return response
 
     def _build_request(self, case: Any) -> httpx.Request:
         kwargs = case.as_transport_kwargs(base_url=self.options.url)

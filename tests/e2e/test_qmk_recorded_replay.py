@@ -1,0 +1,98 @@
+"""kbapi's QMK clients and CLI pointed at what the real qmk_api answered (replayed recordings)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kbapi.cli import app
+from kbapi.qmk import AsyncQMKClient, PollPolicy, QMKClient
+from kbapi.qmk.errors import CompileFailed, CompileInfrastructureError, JobNotFoundError
+from typer.testing import CliRunner
+
+from tests.support.recorded import ReplayServer, fixture, fixtures, job_id
+from tests.support.server import serve
+
+FAST = PollPolicy(initial=0.01, max_interval=0.02, queue_interval=None)
+UNKNOWN = job_id(fixture("unknown_id_status"))
+
+
+@pytest.fixture
+def replay() -> Iterator[tuple[str, ReplayServer]]:
+    server = ReplayServer(fixtures())
+    with serve(server) as url:
+        yield url, server
+
+
+def test_unknown_id_raises_job_not_found_within_two_requests(
+    replay: tuple[str, ReplayServer],
+) -> None:
+    url, server = replay
+    with QMKClient(url, poll=FAST) as qmk, pytest.raises(JobNotFoundError) as caught:
+        qmk.job(UNKNOWN).wait()
+    assert "no such job (or it expired)" in str(caught.value)
+    assert "live service answers 500" in str(caught.value)
+    assert server.count(f"/v1/compile/{UNKNOWN}") <= 2
+
+
+def test_async_client_reads_the_unknown_id_the_same_way(replay: tuple[str, ReplayServer]) -> None:
+    url, server = replay
+
+    async def poll() -> None:
+        async with AsyncQMKClient(url, poll=FAST) as qmk:
+            await qmk.status(UNKNOWN)
+
+    with pytest.raises(JobNotFoundError, match="live service answers 500"):
+        asyncio.run(poll())
+    assert server.count(f"/v1/compile/{UNKNOWN}") <= 2
+
+
+def test_keymap_and_source_download_after_a_failed_build(
+    replay: tuple[str, ReplayServer], tmp_path: Path
+) -> None:
+    url, _ = replay
+    failed = job_id(fixture("fail_status_finished"))
+    with QMKClient(url, poll=FAST) as qmk:
+        job = qmk.job(failed)
+        keymap = job.download_keymap(tmp_path)
+        source = job.download_source(tmp_path)
+        with pytest.raises(CompileFailed):
+            job.download_firmware(tmp_path)
+    assert (
+        keymap.name
+        == fixture("fail_status_finished")["response"]["json"]["result"]["keymap_archive"]
+    )
+    assert keymap.stat().st_size == fixture("fail_after_keymap")["storage"]["bytes"]
+    assert source.stat().st_size == fixture("fail_after_source")["storage"]["bytes"]
+
+
+def test_a_build_without_firmware_file_still_offers_its_keymap(
+    replay: tuple[str, ReplayServer], tmp_path: Path
+) -> None:
+    url, _ = replay
+    nofw = job_id(fixture("nofw_status_finished"))
+    with QMKClient(url, poll=FAST) as qmk:
+        job = qmk.job(nofw)
+        with pytest.raises(CompileInfrastructureError, match="no firmware file"):
+            job.wait()
+        assert job.download_keymap(tmp_path).exists()
+
+
+def test_a_successful_recorded_job_downloads_its_firmware(
+    replay: tuple[str, ReplayServer], tmp_path: Path
+) -> None:
+    url, _ = replay
+    with QMKClient(url, poll=FAST) as qmk:
+        job = qmk.job(job_id(fixture("ok_status_finished")))
+        path = job.download_firmware(tmp_path)
+    assert path.name == "clueboard_66_rev3_default.hex"
+    assert path.stat().st_size == fixture("ok_after_download")["storage"]["bytes"]
+
+
+def test_cli_status_says_no_such_job(replay: tuple[str, ReplayServer]) -> None:
+    url, _ = replay
+    result = CliRunner().invoke(app, ["qmk", "status", UNKNOWN, "--base-url", url])
+    assert result.exit_code == 1
+    assert "no such job (or it expired)" in result.output
