@@ -3,19 +3,26 @@
 Starts the three mocks on free loopback ports (short compile jobs, the local Q quota off), then
 runs `schemathesis run` for spec/qmk.yaml (`/v1`), spec/qmk-keyboards.yaml (the `/metadata`
 mirror) and the Q spec as the local server serves it (no credentials) and as the cloud serves it
-(demo `X-API-KEY`): phases examples, coverage, fuzzing and stateful, every check (the default;
-`--checks all` would re-enable the per-operation exceptions of tests/contract/schemathesis.toml),
-a fixed seed, one worker (two crash the coverage phase), JUnit reports in build/fuzz/<run>/.
-Prints one summary line per run; exits 1 if a run failed, timed out or generated too few cases.
+(demo `X-API-KEY`): phases examples, coverage, fuzzing and stateful, schemathesis' default
+checks (all on; tests/contract/schemathesis.toml only tunes which statuses some of them expect
+where the spec documents them), one worker (two crash the coverage phase), JUnit reports in
+build/fuzz/<run>/.
+
+Each `make fuzz` draws a fresh seed and prints it; `SEED=<n> make fuzz` replays a run, and
+`RUNS=qmk,q-local` picks runs by name. Prints
+one summary line per run; exits 1 if a run failed, timed out or generated too few cases.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import random
 import re
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +40,6 @@ from tests.support.contract import CONFIG_FILE, SPEC_DIR, q_target_spec  # noqa:
 OUT_DIR = ROOT / "build" / "fuzz"
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 PHASES = "examples,coverage,fuzzing,stateful"
-SEED = 20260101
 MIN_CASES = 1000
 RUN_TIMEOUT = 900.0
 COUNTS = re.compile(r"^\s*(\d+) generated, (.*)$", re.MULTILINE)
@@ -86,8 +92,13 @@ def write_q_spec(target: str) -> Path:
     return path
 
 
-def runs() -> list[Run]:
-    """Every run of `make fuzz`."""
+def runs(environ: Mapping[str, str] = os.environ) -> list[Run]:
+    """The runs of `make fuzz`: every one, or those named in `RUNS`."""
+    chosen = {name.strip() for name in environ.get("RUNS", "").split(",") if name.strip()}
+    return [run for run in _all_runs() if not chosen or run.name in chosen]
+
+
+def _all_runs() -> list[Run]:
     return [
         Run("qmk", SPEC_DIR / "qmk.yaml", "qmk", max_examples=30),
         Run("qmk-keyboards", SPEC_DIR / "qmk-keyboards.yaml", "qmk", "/metadata", 150),
@@ -102,18 +113,26 @@ def runs() -> list[Run]:
     ]
 
 
-def command(run: Run, url: str) -> list[str]:
+def pick_seed(environ: Mapping[str, str] = os.environ) -> int:
+    """`SEED` from the environment (a replay), else a fresh random seed."""
+    given = environ.get("SEED", "").strip()
+    if given:
+        return int(given)
+    return random.SystemRandom().randrange(1, 2**31)
+
+
+def command(run: Run, url: str, seed: int) -> list[str]:
     """The `schemathesis run` command line of one run."""
     args = [str(SCHEMATHESIS), "--config-file", str(CONFIG_FILE), "--no-color", "run"]
     args += [str(run.spec), "--url", url + run.path, "--phases", PHASES, "--workers", "1"]
-    args += ["--max-examples", str(run.max_examples), "--seed", str(SEED)]
+    args += ["--max-examples", str(run.max_examples), "--seed", str(seed)]
     args += ["--report", "junit", "--report-dir", str(OUT_DIR / run.name)]
     for header in run.headers:
         args += ["--header", header]
     return args
 
 
-def execute(run: Run, mocks: RunningMocks) -> Outcome:
+def execute(run: Run, mocks: RunningMocks, seed: int) -> Outcome:
     """Run schemathesis for one spec; its output goes to build/fuzz/<run>/output.txt."""
     url = getattr(mocks, run.server)
     log = OUT_DIR / run.name / "output.txt"
@@ -123,7 +142,11 @@ def execute(run: Run, mocks: RunningMocks) -> Outcome:
     started = time.monotonic()
     try:
         done = subprocess.run(
-            command(run, url), capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False
+            command(run, url, seed),
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT,
+            check=False,
         )
         output, returncode = done.stdout + done.stderr, done.returncode
     except subprocess.TimeoutExpired as exc:
@@ -141,7 +164,10 @@ def parse_counts(output: str) -> tuple[int, int]:
         return 0, 0
     generated, rest = found[-1]
     passed = re.search(r"(\d+) passed", rest)
-    return int(generated), int(passed.group(1)) if passed else 0
+    if passed:
+        return int(generated), int(passed.group(1))
+    failed = re.search(r"(\d+) unique failures", rest)
+    return int(generated), int(generated) - int(failed.group(1)) if failed else 0
 
 
 def main() -> int:
@@ -152,17 +178,23 @@ def main() -> int:
         qmk=QMKMockConfig(queue_seconds=0.1, run_seconds=0.2, workers=4),
         q=QMockConfig(local_quota_per_second=0),
     )
+    seed = pick_seed()
+    print(f"fuzz seed {seed} (replay: SEED={seed} make fuzz)", flush=True)
     outcomes: list[Outcome] = []
     with running_mocks(settings) as mocks:
         # schemathesis sends malformed HTTP on purpose; uvicorn would log a warning for each one.
         logging.getLogger("uvicorn.error").setLevel(logging.ERROR)
         for run in runs():
-            outcome = execute(run, mocks)
+            outcome = execute(run, mocks, seed)
             outcomes.append(outcome)
             print(outcome.line(), flush=True)
     total = sum(o.seconds for o in outcomes)
     failed = [o.run.name for o in outcomes if not o.ok]
-    print(f"fuzz: {len(outcomes) - len(failed)}/{len(outcomes)} runs ok in {total:.1f} s", end="")
+    print(
+        f"fuzz: {len(outcomes) - len(failed)}/{len(outcomes)} runs ok in {total:.1f} s, "
+        f"seed {seed}",
+        end="",
+    )
     print(f"; see {OUT_DIR.relative_to(ROOT)}/<run>/output.txt" if failed else "")
     return 1 if failed else 0
 
