@@ -94,5 +94,5 @@ def test_a_successful_recorded_job_downloads_its_firmware(
 def test_cli_status_says_no_such_job(replay: tuple[str, ReplayServer]) -> None:
     url, _ = replay
     result = CliRunner().invoke(app, ["qmk", "status", UNKNOWN, "--base-url", url])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the CLI's exit status for a job id it cannot find
     assert "no such job (or it expired)" in result.output
