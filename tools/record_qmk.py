@@ -44,6 +44,7 @@ KEPT_HEADERS = ("content-type", "location", "access-control-allow-origin", "cont
 MAX_TEXT = 4000
 POLL_SECONDS = 0.02
 JOB_TIMEOUT = 120.0
+UNKNOWN_GRACE = 5.0
 MISSING_ID = "00000000-0000-4000-8000-000000000000"
 
 
@@ -229,7 +230,7 @@ def converters(rec: Recorder) -> None:
 
 
 def compile_errors(rec: Recorder) -> None:
-    """POST /v1/compile answers that enqueue nothing."""
+    """POST /v1/compile answers to bodies the schema refuses (the last two are enqueued)."""
     good = keymap("default")
     no_layers = {k: v for k, v in good.items() if k not in ("layout", "layers")}
     no_keyboard = {k: v for k, v in good.items() if k != "keyboard"}
@@ -240,6 +241,19 @@ def compile_errors(rec: Recorder) -> None:
         ("compile_missing_keyboard", no_keyboard, None, "no keyboard key"),
         ("compile_array_body", [1], None, "a top-level array"),
         ("compile_not_json", None, b"{not json", "a body that is not JSON"),
+        ("compile_null_keymap", {**good, "keymap": None}, None, "an explicit null keymap"),
+        (
+            "compile_null_optionals",
+            {**good, "notes": None, "author": None, "version": None},
+            None,
+            "explicit nulls: enqueued unchecked",
+        ),
+        (
+            "compile_invalid_modules",
+            {**good, "modules": [1, {"a": None}]},
+            None,
+            "modules items that are not strings: enqueued unchecked",
+        ),
     ]
     for name, body, raw, how in cases:
         rec.record(
@@ -259,6 +273,7 @@ def follow(rec: Recorder, name: str, job_id: str, how: str) -> dict[str, Any]:
     """Poll fast; record the first answer of every status; return the last body."""
     seen: set[str] = set()
     deadline = time.monotonic() + JOB_TIMEOUT
+    unknown_until = float("inf")
     while time.monotonic() < deadline:
         response = rec.send("GET", f"/v1/compile/{job_id}")
         body = response.json()
@@ -276,8 +291,12 @@ def follow(rec: Recorder, name: str, job_id: str, how: str) -> dict[str, Any]:
                 "getCompileJob",
                 status,
             )
-        if status not in ("queued", "running"):
+        # `unknown` was seen for a moment between running and finished: watch a little longer.
+        settled = status not in ("queued", "running", "unknown") or time.monotonic() > unknown_until
+        if settled:
             return dict(body)
+        if status == "unknown" and unknown_until == float("inf"):
+            unknown_until = time.monotonic() + UNKNOWN_GRACE
         time.sleep(POLL_SECONDS)
     raise SystemExit(f"job {job_id} still not done after {JOB_TIMEOUT:g} s")
 

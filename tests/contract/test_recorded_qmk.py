@@ -112,6 +112,7 @@ JOB_READINGS: dict[str, tuple[str, type[Exception] | None]] = {
     "exception_status_finished": ("finished", CompileInfrastructureError),
     "rq_failed_status_failed": ("failed", CompileInfrastructureError),
     "canceled_status": ("unknown", CompileInfrastructureError),
+    "unknown_kb_status_unknown": ("unknown", CompileInfrastructureError),
 }
 
 

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 from kbapi.cli import app
 from kbapi.qmk import AsyncQMKClient, PollPolicy, QMKClient
-from kbapi.qmk.errors import CompileFailed, CompileInfrastructureError, JobNotFoundError
+from kbapi.qmk.errors import (
+    CompileFailed,
+    CompileInfrastructureError,
+    JobNotFoundError,
+    UnknownKeyboardError,
+)
 from typer.testing import CliRunner
 
 from tests.support.recorded import ReplayServer, fixture, fixtures, job_id
@@ -89,6 +94,15 @@ def test_a_successful_recorded_job_downloads_its_firmware(
         path = job.download_firmware(tmp_path)
     assert path.name == "clueboard_66_rev3_default.hex"
     assert path.stat().st_size == fixture("ok_after_download")["storage"]["bytes"]
+
+
+def test_a_moment_of_unknown_between_running_and_finished_is_waited_out(
+    replay: tuple[str, ReplayServer],
+) -> None:
+    # Recorded: running, then `unknown` with the result already there, then finished.
+    url, _ = replay
+    with QMKClient(url, poll=FAST) as qmk, pytest.raises(UnknownKeyboardError):
+        qmk.job(job_id(fixture("unknown_kb_status_unknown"))).wait()
 
 
 def test_cli_status_says_no_such_job(replay: tuple[str, ReplayServer]) -> None:

@@ -19,8 +19,9 @@ from starlette.responses import Response
 from tests.support.recorder import Receive, Scope, Send
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "recorded" / "qmk"
-# Order of the answers to one request path: a job's statuses as they came.
-STATE_ORDER = {"queued": 0, "running": 1, "finished": 2, "failed": 2, "unknown": 2, "expired": 3}
+# Order of the answers to one request path: a job's statuses as they came (`unknown` was seen
+# between `running` and `finished`).
+STATE_ORDER = {"queued": 0, "running": 1, "unknown": 2, "finished": 3, "failed": 3, "expired": 4}
 STORAGE_PREFIX = "/storage"
 
 
@@ -62,7 +63,7 @@ class ReplayServer:
 
     def __init__(self, recorded: list[dict[str, Any]]) -> None:
         answers: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-        ordered = sorted(recorded, key=lambda f: STATE_ORDER.get(str(f.get("state")), 2))
+        ordered = sorted(recorded, key=lambda f: STATE_ORDER.get(str(f.get("state")), 3))
         for item in ordered:
             request = item["request"]
             answers[(request["method"], request["path"])].append(item)

@@ -341,3 +341,34 @@ def test_watch_steps_raise_an_intolerable_poll_error_with_the_resume_hint() -> N
     with pytest.raises(APIConnectionError, match="again") as caught:
         steps.send(second)
     assert any(f"client.job('{JOB_ID}')" in note for note in caught.value.__notes__)
+
+
+def test_watch_steps_look_again_after_one_unknown_status() -> None:
+    # The real service answers `unknown` for a moment between `running` and `finished`.
+    policy = PollPolicy(initial=1, max_interval=1, jitter=0, queue_interval=None)
+    steps = watch_steps(Poller(JOB_ID, policy, 0.0, timeout=None), lambda: 0.0)
+    unknown = status({"status": "unknown", "is_failed": None, "result": None})
+    done = finished(SUCCESS)
+    assert next(steps) == 0
+    assert steps.send(None) == POLL
+    assert isinstance(steps.send(unknown), Progress)
+    assert steps.send(None) == 1.0  # not the end: sleep and poll once more
+    assert steps.send(None) == POLL
+    assert isinstance(steps.send(done), Progress)
+    with pytest.raises(StopIteration) as stop:
+        steps.send(None)
+    assert stop.value.value is done
+
+
+def test_watch_steps_end_on_a_second_unknown_status() -> None:
+    policy = PollPolicy(initial=1, max_interval=1, jitter=0, queue_interval=None)
+    steps = watch_steps(Poller(JOB_ID, policy, 0.0, timeout=None), lambda: 0.0)
+    unknown = status({"status": "unknown", "is_failed": None, "result": None})
+    assert next(steps) == 0
+    assert steps.send(None) == POLL
+    assert isinstance(steps.send(unknown), Progress)
+    assert steps.send(None) == 1.0
+    assert steps.send(None) == POLL
+    with pytest.raises(StopIteration) as stop:
+        steps.send(unknown)  # still unknown: the job really is (canceled, say)
+    assert stop.value.value is unknown
