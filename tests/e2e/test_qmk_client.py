@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,13 @@ from tests.support.recorder import Recorder
 
 
 class FailStatusPolls:
-    """Answer the 2nd..(1 + failures)th status poll with the live HTML 500, then pass through."""
+    """Answer the 2nd..(1 + failures)th status poll with the live HTML 500, then pass through;
+    `then()` runs before the first poll passed through after the failures."""
 
-    def __init__(self, app: Any, failures: int) -> None:
+    def __init__(self, app: Any, failures: int, then: Callable[[], None]) -> None:
         self.app = app
         self.failures = failures
+        self.then = then
         self.polls = 0
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -48,6 +50,8 @@ class FailStatusPolls:
             if 1 < self.polls <= 1 + self.failures:
                 await html_error(500)(scope, receive, send)
                 return
+            if self.polls == 2 + self.failures:
+                self.then()
         await self.app(scope, receive, send)
 
 
@@ -209,8 +213,10 @@ def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service(face
 
 
 def test_a_500_on_a_job_seen_alive_stays_a_transient_poll_failure(face: Face) -> None:
-    app = create_qmk_app(QMKMockConfig(live_deviations=True, queue_seconds=0, run_seconds=0.3))
-    flaky = Recorder(FailStatusPolls(app, failures=2))
+    now = [1_800_000_000.0]  # the job runs until the failures are over, whatever the load
+    config = QMKMockConfig(live_deviations=True, queue_seconds=0, run_seconds=60)
+    app = create_qmk_app(config, clock=lambda: now[0])
+    flaky = Recorder(FailStatusPolls(app, failures=2, then=lambda: now.__setitem__(0, now[0] + 61)))
     no_retries = options(retries=None)
     with serve(flaky) as url, face.qmk(url, poll=FAST, http_options=no_retries) as qmk:
         job = qmk.compile(fixture_keymap())
