@@ -15,9 +15,9 @@ import httpx
 import pytest
 from kbapi._data import data_file
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
+from kbapi.testing import serve
 
 from tests.support.recorded import fixture, fixtures
-from tests.support.server import serve
 
 # Recordings whose answer depends on the machine the real server ran on, not on its code.
 NOT_COMPARED = {

@@ -15,10 +15,10 @@ from kbapi.qmk.errors import (
     JobNotFoundError,
     UnknownKeyboardError,
 )
+from kbapi.testing import serve
 from typer.testing import CliRunner
 
 from tests.support.recorded import ReplayServer, fixture, fixtures, job_id
-from tests.support.server import serve
 
 FAST = PollPolicy(initial=0.01, max_interval=0.02, queue_interval=None)
 UNKNOWN = job_id(fixture("unknown_id_status"))
