@@ -52,5 +52,5 @@ def test_openapi_generator_typescript_fetch_passes_tsc_strict(tmp_path: Path) ->
     )
     assert result.returncode == 0, explain(result)
     entries = [str(tmp_path / "typescript-fetch" / api / "src" / "index.ts") for api in SPECS]
-    checked = run([str(TSC), *TSC_STRICT_NO_EMIT, *entries])
+    checked = run([str(TSC), *TSC_STRICT_NO_EMIT, *entries], timeout=600)
     assert checked.returncode == 0, "tsc --strict failed on typescript-fetch: " + explain(checked)
