@@ -94,6 +94,19 @@ def test_local_v2_accepts_every_optional_field_as_null(local: httpx.Client) -> N
     assert [(s["id"], s["zoneId"], s["effect"]) for s in shadows] == [(body["id"], "1,0", "BLINK")]
 
 
+def test_local_v2_zone_effect_null_or_missing_is_set_color(local: httpx.Client) -> None:
+    zones = '[{"zoneId":"1,0","effect":null,"color":"#00FF00"},{"zoneId":"2,0","color":"#0000FF"}]'
+    body = ok(local.post("/api/2.0/signals", json={**V2_SIGNAL, "actionValue": zones}))
+    shadows = ok_list(local.get("/api/2.0/signals/shadows"))
+    assert {(s["id"], s["zoneId"], s["effect"]) for s in shadows} == {
+        (body["id"], "1,0", "SET_COLOR"),
+        (body["id"], "2,0", "SET_COLOR"),
+    }
+    mistyped = '[{"zoneId":"1,0","effect":7,"color":"#00FF00"}]'
+    refused = local.post("/api/2.0/signals", json={**V2_SIGNAL, "actionValue": mistyped})
+    assert refused.status_code == 400 and "effect" in refused.json()["message"]
+
+
 def ok_list(response: httpx.Response) -> list[dict[str, Any]]:
     assert response.status_code == 200, response.text
     items: list[dict[str, Any]] = response.json()

@@ -1,47 +1,56 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ActionValueItem")
 
 
 @_attrs_define
 class ActionValueItem:
-    """One zone of a v2 signal.
+    """One zone of a v2 signal. An `effect` left out or `null` means `SET_COLOR`: the applet SDK's `Point` sends
+    the effect it was given, `null` included.
 
-    Attributes:
-        zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
-        effect (str): Effect name. Documented: `SET_COLOR` (default), `BLINK`, `BREATHE`, `COLOR_CYCLE`, `RIPPLE`,
-            `INWARD_RIPPLE`, `BOUNCING_LIGHT`, `LASER`, `WAVE`. Open set: the cloud may add effects and `NONE` (with
-            `#000`) is used to switch a key off.
-        color (str): `#` followed by 3 or 6 hexadecimal digits.
+        Attributes:
+            zone_id (str): Key code (`KEY_Q`, layout dependent), linear id (`74`) or XY `x,y` (`2,2`).
+            color (str): `#` followed by 3 or 6 hexadecimal digits.
+            effect (None | str | Unset): `EffectName` in a request body: `SET_COLOR` (default), `BLINK`, `BREATHE`,
+                `COLOR_CYCLE`, `RIPPLE`,
+                `INWARD_RIPPLE`, `BOUNCING_LIGHT`, `LASER`, `WAVE`, or any newer name; an explicit `null` means the
+                default.
     """
 
     zone_id: str
-    effect: str
     color: str
+    effect: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         zone_id = self.zone_id
 
-        effect = self.effect
-
         color = self.color
+
+        effect: None | str | Unset
+        if isinstance(self.effect, Unset):
+            effect = UNSET
+        else:
+            effect = self.effect
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "zoneId": zone_id,
-                "effect": effect,
                 "color": color,
             }
         )
+        if effect is not UNSET:
+            field_dict["effect"] = effect
 
         return field_dict
 
@@ -50,14 +59,21 @@ class ActionValueItem:
         d = dict(src_dict)
         zone_id = d.pop("zoneId")
 
-        effect = d.pop("effect")
-
         color = d.pop("color")
+
+        def _parse_effect(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        effect = _parse_effect(d.pop("effect", UNSET))
 
         action_value_item = cls(
             zone_id=zone_id,
-            effect=effect,
             color=color,
+            effect=effect,
         )
 
         action_value_item.additional_properties = d
