@@ -149,7 +149,8 @@ def test_multi_zone_signal_without_an_extension_id(
     assert [shown[f"{x},4"] for x in (5, 6, 7)] == [
         (color, result["directId"]) for color in ("#FF0000", "#00FF00", "#0000FF")
     ]
-    # Sent without clientName (unconfigured applet) and with clientName: null (Signal.send).
+    # Sent without clientName (unconfigured applet) and with clientName: null (Signal.send, whose
+    # Signal was built with an extensionId option the SDK drops).
     assert signal(client, result["appId"])["clientName"] is None
     assert signal(client, result["directId"])["clientName"] is None
     assert len(app.state.store.snapshot()) == 2

@@ -58,12 +58,17 @@ const flows = {
   },
 
   // The same without an extension id: from an unconfigured applet (clientName left out) and through
-  // Signal.send() directly (the SDK then sends clientName: null).
+  // Signal.send() directly (the SDK then sends clientName: null). The Signal constructor's own
+  // `extensionId` option is stored as `extensionid` (sic) and never sent.
   async anonymous() {
     const app = await applet(undefined);
     const fromApp = new q.Signal({ points: block(SIX, 3) });
     await app.signal(fromApp);
-    const direct = new q.Signal({ points: block(SIX.slice(0, 3), 3), origin: { x: 5, y: 4 } });
+    const direct = new q.Signal({
+      points: block(SIX.slice(0, 3), 3),
+      origin: { x: 5, y: 4 },
+      extensionId: 'lost-by-the-sdk',
+    });
     const response = await q.Signal.send(direct);
     return { appId: fromApp.id, directId: response.body.id };
   },
