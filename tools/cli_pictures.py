@@ -109,6 +109,20 @@ def captures(q_url: str, qmk_url: str, out: Path) -> None:
         subprocess.run(["tmux", "kill-session", "-t", session], check=True)
 
 
+def compile_svgs(out: Path) -> list[Path]:
+    """The compile captures drawn as an 80-column terminal (SVG), for the docs site."""
+    made = []
+    for stage in ("running", "done"):
+        console = Console(record=True, width=80, force_terminal=True, color_system="truecolor")
+        console.print(
+            (out / f"qmk-compile-80-{stage}.txt").read_text().rstrip("\n"), highlight=False
+        )
+        path = out / f"qmk-compile-80-{stage}.svg"
+        console.save_svg(str(path), title=f"kbapi qmk compile ({stage})")
+        made.append(path)
+    return made
+
+
 def pngs(svg_files: list[Path]) -> None:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
@@ -116,9 +130,10 @@ def pngs(svg_files: list[Path]) -> None:
         return
     for svg in svg_files:
         width = 1000 if "-80" in svg.name else 1250
+        height = 200 if "compile" in svg.name else 330
         subprocess.run(
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--screenshot={svg.with_suffix('.png')}", f"--window-size={width},330",
+             f"--screenshot={svg.with_suffix('.png')}", f"--window-size={width},{height}",
              svg.as_uri()],
             check=True, capture_output=True,
         )  # fmt: skip
@@ -136,7 +151,7 @@ def main() -> None:
         with light(mocks.q_local) as q:
             made = svgs(q, out)
         captures(mocks.q_local, mocks.qmk, out)
-    pngs(made)
+    pngs([*made, *compile_svgs(out)])
     for path in sorted(out.iterdir()):
         print(path)
 
