@@ -101,3 +101,38 @@ def test_validation_error_mentions_status_and_cause() -> None:
     assert "200" in str(err)
     assert "KeyError" in str(err)
     assert "pw9" not in str(err) + (err.body_text or "")
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= _subclasses(sub)
+    return found
+
+
+def test_the_whole_library_exception_tree_is_exported_from_kbapi() -> None:
+    import kbapi
+    import kbapi.daskeyboard.client
+    import kbapi.qmk.client  # load every module that defines an error
+
+    library = {
+        cls
+        for cls in _subclasses(kbapi.KbapiError)
+        if cls.__module__.startswith(("kbapi._core", "kbapi.qmk", "kbapi.daskeyboard"))
+    }
+    assert len(library) >= 30
+    missing = sorted(
+        cls.__name__ for cls in library if getattr(kbapi, cls.__name__, None) is not cls
+    )
+    assert missing == []
+
+
+def test_one_unknown_layout_error_for_both_apis() -> None:
+    from kbapi.daskeyboard import UnknownLayoutError as QLayoutError
+    from kbapi.daskeyboard import get_layout
+    from kbapi.qmk import UnknownLayoutError as QMKLayoutError
+
+    assert QLayoutError is QMKLayoutError
+    with pytest.raises(QMKLayoutError, match="unknown keyboard layout") as caught:
+        get_layout("xx-XX")
+    assert isinstance(caught.value, InputError)

@@ -2,6 +2,7 @@
 
     KbapiError
     ├── InputError (also ValueError)        the caller passed a value kbapi refuses
+    │   └── UnknownLayoutError              a QMK layout macro or a Q layout tag / device
     └── APIError                            something went wrong talking to a server
         ├── APIConnectionError              no usable response (refused, reset, DNS, ...)
         │   └── APITimeoutError
@@ -18,7 +19,7 @@ Messages and attributes only ever hold redacted URLs and bodies.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from http import HTTPStatus
 from typing import Any, Final
 
@@ -37,6 +38,28 @@ class KbapiError(Exception):
 
 class InputError(KbapiError, ValueError):
     """The caller passed a value kbapi refuses before sending anything (bad zone, colour, ...)."""
+
+
+class UnknownLayoutError(InputError):
+    """A layout kbapi does not know: one concept for both APIs, so one class.
+
+    For QMK a keyboard's layout macro (``LAYOUT_ortho_5x5``: `keyboard`, `layout` and the
+    `available` names are set); for the Das Keyboard Q a layout tag or device (``en-GB``,
+    ``Q_MATRIX``), whose known names the message lists.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        layout: str | None = None,
+        keyboard: str | None = None,
+        available: Sequence[str] = (),
+    ) -> None:
+        self.layout = layout
+        self.keyboard = keyboard
+        self.available = list(available)
+        super().__init__(message)
 
 
 class APIError(KbapiError):

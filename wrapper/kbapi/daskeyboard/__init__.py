@@ -66,7 +66,7 @@ _EXPORTS = {
     "Layout": "kbapi.daskeyboard.zones",
     "OffGridError": "kbapi.daskeyboard.zones",
     "UnknownKeyCodeError": "kbapi.daskeyboard.zones",
-    "UnknownLayoutError": "kbapi.daskeyboard.zones",
+    "UnknownLayoutError": "kbapi._core.errors",
     "UnsupportedConversionError": "kbapi.daskeyboard.zones",
     "Zone": "kbapi.daskeyboard.zones",
     "ZoneError": "kbapi.daskeyboard.zones",
@@ -152,6 +152,7 @@ if TYPE_CHECKING:
         PasswordGrant,
         RefreshTokenGrant,
     )
+    from kbapi._core.errors import UnknownLayoutError
     from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL
     from kbapi.daskeyboard.async_client import AsyncQClient
     from kbapi.daskeyboard.async_pager import AsyncSignalPager
@@ -199,7 +200,6 @@ if TYPE_CHECKING:
         Layout,
         OffGridError,
         UnknownKeyCodeError,
-        UnknownLayoutError,
         UnsupportedConversionError,
         Zone,
         ZoneError,

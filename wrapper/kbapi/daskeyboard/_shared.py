@@ -20,7 +20,7 @@ import httpx
 
 from kbapi._core.auth import ApiKeyAuth, ensure_secure_url
 from kbapi._core.client import TransportOptions
-from kbapi._core.errors import AuthenticationError, InputError
+from kbapi._core.errors import AuthenticationError, InputError, UnknownLayoutError
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.redact import Secret, redact_url
 from kbapi._core.text import shown
@@ -70,7 +70,6 @@ from kbapi.daskeyboard.targets import (
 from kbapi.daskeyboard.zones import (
     ZONE_KINDS,
     Layout,
-    UnknownLayoutError,
     ZoneKind,
     ZoneLike,
     canonical_device,

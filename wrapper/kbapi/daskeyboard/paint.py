@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias, TypeVar
 
-from kbapi._core.errors import InputError
+from kbapi._core.errors import InputError, UnknownLayoutError
 from kbapi._core.text import shown
 from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
 from kbapi._generated.q_api.types import UNSET
@@ -177,7 +177,7 @@ def _items(
 def _xy(zone: ZoneLike, spec: SignalSpec) -> str:
     try:
         return spec.layout.to_xy(zone)
-    except ZoneError:
+    except (ZoneError, UnknownLayoutError):
         if spec.validate:
             raise
         return str(parse_zone_id(zone))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from kbapi._core.errors import APIResponseValidationError, InputError
+from kbapi._core.errors import APIResponseValidationError, InputError, UnknownLayoutError
 from kbapi._core.text import shown
 from kbapi._generated.q_api.models import Signal, SignalCreate, SignalStatusPatch
 from kbapi._generated.q_api.types import UNSET, Unset
@@ -60,7 +60,7 @@ def wire_zone(
         return str(zone_id)
     try:
         return layout.convert(zone_id, zone_format)
-    except ZoneError:
+    except (ZoneError, UnknownLayoutError):
         return str(zone_id)
 
 
@@ -233,7 +233,7 @@ def layout_resolver(default: Layout) -> LayoutFor:
     def layout_for(pid: str) -> Layout:
         try:
             device = canonical_device(pid)
-        except ZoneError:
+        except (ZoneError, UnknownLayoutError):
             return default
         return default if device == default.device else get_layout(default.tag, device)
 
@@ -245,7 +245,7 @@ def to_shadow(signal: Signal, layout_for: LayoutFor) -> Shadow:
     layout = layout_for(signal.pid)
     try:
         zone = layout.resolve(signal.zone_id)
-    except ZoneError:
+    except (ZoneError, UnknownLayoutError):
         xy, label = None, None
     else:
         xy, label = zone.xy, zone.label

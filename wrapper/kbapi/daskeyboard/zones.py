@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final, Literal, TypeAlias, get_args
 
-from kbapi._core.errors import InputError
+from kbapi._core.errors import InputError, UnknownLayoutError
 from kbapi._core.text import shown
 from kbapi._data import data_file
 
@@ -63,10 +63,6 @@ class ZoneError(InputError):
 
 class ZoneSyntaxError(ZoneError):
     """The value is not a zone id in any of the three forms."""
-
-
-class UnknownLayoutError(ZoneError):
-    """The layout tag or the device name is not one kbapi has a zone table for."""
 
 
 class OffGridError(ZoneError):

@@ -28,7 +28,7 @@ _EXPORTS = {
     "KeyboardInfo": "kbapi.qmk.keyboard_info",
     "KeyboardInfoError": "kbapi.qmk.keyboard_info",
     "LayoutKey": "kbapi.qmk.keyboard_info",
-    "UnknownLayoutError": "kbapi.qmk.keyboard_info",
+    "UnknownLayoutError": "kbapi._core.errors",
     "KeycodeError": "kbapi.qmk.keycodes",
     "check_keycode": "kbapi.qmk.keycodes",
     "is_valid_keycode": "kbapi.qmk.keycodes",
@@ -80,6 +80,7 @@ __all__ = [
 
 # The names load on first use; type checkers read them here.
 if TYPE_CHECKING:
+    from kbapi._core.errors import UnknownLayoutError
     from kbapi.qmk.async_client import AsyncCompileJob, AsyncQMKClient
     from kbapi.qmk.client import CompileJob, QMKClient
     from kbapi.qmk.common import ApiStatus, BuildResult
@@ -99,7 +100,6 @@ if TYPE_CHECKING:
         KeyboardInfo,
         KeyboardInfoError,
         LayoutKey,
-        UnknownLayoutError,
     )
     from kbapi.qmk.keycodes import KeycodeError, check_keycode, is_valid_keycode, keycode_problem
     from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem, keymap_c, validate_keymap

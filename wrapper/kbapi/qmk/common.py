@@ -16,6 +16,7 @@ from kbapi._core.client import TransportOptions
 from kbapi._core.errors import (
     APIResponseValidationError,
     InputError,
+    UnknownLayoutError,
     raise_for_status,
     request_target,
 )
@@ -130,7 +131,7 @@ def read_info(response: httpx.Response, keyboard: str) -> KeyboardInfo:
     try:
         payload = json.loads(response.content)
         return KeyboardInfo.from_api(payload, keyboard)
-    except KeyboardInfoError as exc:
+    except (KeyboardInfoError, UnknownLayoutError) as exc:
         # The server's document, not the caller's input: an API error, not an InputError.
         message = "info.json does not have the documented shape"
         error: BaseException = exc

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from kbapi._core.errors import InputError
+from kbapi._core.errors import InputError, UnknownLayoutError
 
 FirmwareFormat = Literal["hex", "bin", "uf2"]
 
@@ -23,15 +23,15 @@ class KeyboardInfoError(InputError):
     """An info.json payload kbapi cannot use (wrong shape, missing keyboard)."""
 
 
-class UnknownLayoutError(KeyboardInfoError):
-    """The keyboard has no layout (or alias) of that name. `available` lists the known names."""
-
-    def __init__(self, keyboard: str, layout: str, available: list[str]) -> None:
-        self.keyboard = keyboard
-        self.layout = layout
-        self.available = available
-        names = ", ".join(available) or "none"
-        super().__init__(f"{keyboard} has no layout {layout!r}; available: {names}")
+def unknown_layout(keyboard: str, layout: str, available: list[str]) -> UnknownLayoutError:
+    """The error for a keyboard without a layout (or alias) of that name."""
+    names = ", ".join(available) or "none"
+    return UnknownLayoutError(
+        f"{keyboard} has no layout {layout!r}; available: {names}",
+        layout=layout,
+        keyboard=keyboard,
+        available=available,
+    )
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class KeyboardInfo:
                 chain = " -> ".join([*seen, current])
                 raise KeyboardInfoError(f"{self.keyboard}: layout alias loop {chain}")
             if current not in self.aliases:
-                raise UnknownLayoutError(self.keyboard, name, self.layout_names())
+                raise unknown_layout(self.keyboard, name, self.layout_names())
             seen.append(current)
             current = self.aliases[current]
         return current

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from kbapi._core.errors import UnknownLayoutError
 from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
 from kbapi.qmk.keycodes import (
     KeycodeContext,
@@ -99,7 +100,7 @@ def _expected_keys(keymap: Keymap, info: KeyboardInfo | None) -> tuple[Any, ...]
         return ()
     try:
         return info.layout(keymap.layout)
-    except KeyboardInfoError as exc:
+    except (KeyboardInfoError, UnknownLayoutError) as exc:
         return problem(str(exc), "layout", "layout")
 
 
