@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kbapi._core.errors import APIConnectionError
+from kbapi._core.errors import APIConnectionError, ResponseTooLargeError
 from kbapi._data import data_file
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
@@ -313,3 +313,17 @@ def test_a_remembered_build_is_polled_less_by_a_new_client(tmp_path: Path, face:
 def test_no_history_polls_like_the_first_build_every_time(face: Face) -> None:
     first, second = _polls_of_two_builds(None, face)
     assert abs(first - second) <= 1
+
+
+def test_each_artifact_kind_has_its_own_size_cap(
+    qmk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kbapi.qmk.downloads import ARTIFACT_LIMITS
+
+    job = qmk.compile(fixture_keymap())
+    source_size = job.download_source(tmp_path / "before").stat().st_size
+    monkeypatch.setitem(ARTIFACT_LIMITS, "source", source_size - 1)
+    with pytest.raises(ResponseTooLargeError, match=f"larger than {source_size - 1} bytes"):
+        job.download_source(tmp_path / "capped")
+    assert not (tmp_path / "capped").exists() or not list((tmp_path / "capped").iterdir())
+    assert job.download_firmware(tmp_path / "firmware").stat().st_size > 0  # its own cap

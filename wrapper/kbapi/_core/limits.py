@@ -12,6 +12,8 @@ import httpx
 from kbapi._core.errors import ResponseTooLargeError
 
 DEFAULT_MAX_RESPONSE_BYTES: Final = 32 * 1024 * 1024
+LIMIT_EXTENSION: Final = "kbapi_max_bytes"
+"""A request extension that sets the cap for one response (a streamed download), in bytes."""
 
 
 def declared_length(response: httpx.Response) -> int | None:

@@ -21,7 +21,12 @@ from collections.abc import Callable, Iterator, Mapping
 import httpx
 
 from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT, merged_headers
-from kbapi._core.limits import DEFAULT_MAX_RESPONSE_BYTES, declared_length, too_large
+from kbapi._core.limits import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    LIMIT_EXTENSION,
+    declared_length,
+    too_large,
+)
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.retry import (
     DEFAULT_POLICY,
@@ -65,16 +70,17 @@ class SizeLimitTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`; wrap the body stream in a byte counter."""
         response = self._transport.handle_request(request)
+        limit = request.extensions.get(LIMIT_EXTENSION, self._limit)
         declared = declared_length(response)
-        if declared is not None and declared > self._limit:
+        if declared is not None and declared > limit:
             response.close()
-            raise too_large(request, self._limit)
+            raise too_large(request, limit)
         if declared is not None or not isinstance(response.stream, httpx.SyncByteStream):
             # A declared length within the cap: httpcore stops at it (h11 refuses more).
             return response
         # No length: count the chunks. The stream is swapped in place, not wrapped in a new
         # Response (a second Response per call was a tenth of kbapi's overhead).
-        response.stream = _LimitedStream(response.stream, self._limit, request)
+        response.stream = _LimitedStream(response.stream, limit, request)
         return response
 
     def close(self) -> None:

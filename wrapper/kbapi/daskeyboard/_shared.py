@@ -83,6 +83,9 @@ MAX_CLEAR_ROUNDS: Final = 64
 DELETE_OK: Final = (200, 204)
 """Statuses a DELETE (or revoke) may answer: the documented 200 with an empty body, or 204."""
 
+REMEMBERED_SIGNALS: Final = 4096
+"""How many created signals a client remembers for `clear()` (the newest; older are forgotten)."""
+
 
 def env_target(
     base_url: str | None, api_key: str | Secret | None, environ: Mapping[str, str] | None
@@ -306,9 +309,14 @@ class ClientCore:
         self.effects[pid] = tuple(effect.code for effect in effects)
 
     def created(self, key: SignalKey) -> None:
-        """Remember a signal this client created."""
+        """Remember a signal this client created (the newest `REMEMBERED_SIGNALS` only)."""
         with self._lock:
+            self._created.pop(key[1], None)
             self._created[key[1]] = key[0]
+            if len(self._created) > REMEMBERED_SIGNALS:
+                # Bounded, so a long-running client does not grow without end: a keyboard
+                # shows at most a few hundred zones, so the oldest are long covered.
+                del self._created[next(iter(self._created))]
 
     def forget(self, signal_id: int) -> None:
         """Forget a signal (it was deleted)."""

@@ -322,7 +322,8 @@ class QClient(QClientBase):
         return result
 
     def clear(self, painted: PaintResult | None = None) -> int:
-        """Delete what `painted` created, or everything this client sent or painted.
+        """Delete what `painted` created, or everything this client sent or painted (its
+        newest `REMEMBERED_SIGNALS`, 4096: a long-running client forgets older ones).
 
         Returns how many signals were deleted (already-deleted ones are skipped).
         """

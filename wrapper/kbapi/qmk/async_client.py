@@ -45,7 +45,7 @@ from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
 from kbapi.qmk.async_fetch import asave
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
-from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target
+from kbapi.qmk.downloads import ARTIFACT_LIMITS, Artifact, prepare_folder, redirect_target
 from kbapi.qmk.errors import CompileError
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, offers, outcome
@@ -212,7 +212,9 @@ class AsyncQMKClient:
         operation = _DOWNLOADS[artifact].asyncio_detailed
         redirect = await acall(operation, job_id, client=self._api, ok=(302,))
         url = redirect_target(redirect.headers, self._http.base_url)
-        return await asave(self._download_client(), url, target, expected_name)
+        return await asave(
+            self._download_client(), url, target, expected_name, ARTIFACT_LIMITS[artifact]
+        )
 
     # -- service and keyboards ---------------------------------------------------------------
 

@@ -46,7 +46,7 @@ from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
 from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
-from kbapi.qmk.downloads import Artifact, prepare_folder, redirect_target
+from kbapi.qmk.downloads import ARTIFACT_LIMITS, Artifact, prepare_folder, redirect_target
 from kbapi.qmk.errors import CompileError
 from kbapi.qmk.fetch import save
 from kbapi.qmk.history import BuildHistory
@@ -214,7 +214,7 @@ class QMKClient:
         operation = _DOWNLOADS[artifact].sync_detailed
         redirect = call(operation, job_id, client=self._api, ok=(302,))
         url = redirect_target(redirect.headers, self._http.base_url)
-        return save(self._download_client(), url, target, expected_name)
+        return save(self._download_client(), url, target, expected_name, ARTIFACT_LIMITS[artifact])
 
     # -- service and keyboards ---------------------------------------------------------------
 

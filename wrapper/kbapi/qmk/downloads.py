@@ -25,6 +25,13 @@ from kbapi._core.errors import (
 from kbapi.qmk.errors import EmptyDownloadError, UnsafeFileNameError
 
 Artifact = Literal["firmware", "keymap", "source"]
+MIB: Final = 1024 * 1024
+ARTIFACT_LIMITS: Final[dict[Artifact, int]] = {
+    "firmware": 16 * MIB,  # the largest flash QMK boards have is a few MiB (UF2 doubles it)
+    "keymap": 32 * MIB,  # JSON: the response cap every other JSON body has
+    "source": 1024 * MIB,  # the qmk_firmware tree with its submodules, zipped
+}
+"""The size cap of each artifact kind, in bytes; downloads stream to disk, so memory stays flat."""
 ARTIFACTS: Final[tuple[Artifact, ...]] = ("firmware", "keymap", "source")
 # Which result field names each artifact's file (reference §4.2).
 NAME_FIELDS: Final[dict[Artifact, str]] = {
