@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Final, Literal, Unpack
+from typing import Any, Final, Literal, Unpack
 
 import httpx
 
@@ -194,6 +194,8 @@ class ClientCore:
         self.effects: dict[str, tuple[str, ...]] = {}
         self.v2_missing = False
         self._created: dict[int, Literal["v1", "v2"]] = {}
+        # The spec of a send with no options, with what it was built from.
+        self._plain: tuple[tuple[Any, ...], SignalSpec] | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -221,6 +223,20 @@ class ClientCore:
 
     def spec(self, **options: Unpack[SendOptions]) -> SignalSpec:
         """The checked `SignalSpec` of one send or paint (effect against the known list)."""
+        if not options:  # the common case, built once (until the effect list is learnt)
+            made_of = (
+                self.effects.get(self.pid),
+                self.pid,
+                self.layout,
+                self.zone_format,
+                self.validate_zones,
+            )
+            if self._plain is None or self._plain[0] != made_of:
+                self._plain = (made_of, self._spec())
+            return self._plain[1]
+        return self._spec(**options)
+
+    def _spec(self, **options: Unpack[SendOptions]) -> SignalSpec:
         unknown = set(options) - SendOptions.__optional_keys__
         if unknown:
             raise TypeError(f"unexpected keyword argument {sorted(unknown)[0]!r}")

@@ -16,6 +16,7 @@ Zone tables are read from the packaged CSVs on first use, once per layout.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Mapping
@@ -183,6 +184,7 @@ def _xy_from_pair(pair: tuple[object, ...] | list[object], original: object) -> 
     return ZoneId("xy", x=x, y=y)
 
 
+@functools.lru_cache(maxsize=1024)  # pure, and every send parses its zone: keep the common ones
 def _parse_text(value: str) -> ZoneId:
     text = value.strip()
     if len(text) > _MAX_TEXT:
