@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -137,8 +138,8 @@ def mock_process(*args: str) -> Iterator[tuple[dict[str, str], int]]:
         for line in process.stdout:
             for label, name in labels.items():
                 if line.startswith(label):
-                    urls[name] = "http://" + line.split("http://", 1)[1].split("/", 1)[0]
-            if line.startswith("Press Ctrl-C"):
+                    urls[name] = re.findall(r"http://[^\s/]+", line)[0]
+            if len(urls) == len(labels) or line.startswith("Press Ctrl-C"):
                 break
         yield urls, process.pid
     finally:
