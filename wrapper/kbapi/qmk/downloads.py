@@ -23,6 +23,7 @@ from kbapi._core.errors import (
     InputError,
 )
 from kbapi.qmk.errors import EmptyDownloadError, UnsafeFileNameError
+from kbapi.qmk.integrity import check_artifact
 
 Artifact = Literal["firmware", "keymap", "source"]
 MIB: Final = 1024 * 1024
@@ -115,10 +116,15 @@ def process_umask() -> int:
 
 
 class AtomicFile:
-    """Write `target` through a temporary sibling; rename on success, delete on any failure."""
+    """Write `target` through a temporary sibling; rename on success, delete on any failure.
 
-    def __init__(self, target: Path) -> None:
+    Before the rename the whole file is checked (`kbapi.qmk.integrity.check_artifact`: the
+    length the response declared in `declared`, then what its format promises).
+    """
+
+    def __init__(self, target: Path, declared: int | None = None) -> None:
         self.target = target
+        self.declared = declared
         self.size = 0
         self._tmp: Path | None = None
         self._file: BinaryIO | None = None
@@ -152,6 +158,7 @@ class AtomicFile:
             if exc_type is None and self.size == 0:
                 raise EmptyDownloadError(f"the server sent an empty file for {self.target.name}")
             if exc_type is None:
+                check_artifact(self.target.name, self._tmp.read_bytes(), self.declared)
                 os.replace(self._tmp, self.target)
         finally:
             self._tmp.unlink(missing_ok=True)
@@ -172,6 +179,17 @@ def target_path(folder: Path, name: str) -> Path:
     if target.resolve().parent != folder:
         raise UnsafeFileNameError(f"refusing file name {name!r}: it resolves outside {folder}")
     return target
+
+
+def declared_length(headers: httpx.Headers) -> int | None:
+    """The Content-Length of an unencoded body (a compressed one is longer once decoded)."""
+    if headers.get("content-encoding", "identity").strip().lower() != "identity":
+        return None
+    try:
+        value = int(headers.get("content-length", ""))
+    except ValueError:
+        return None
+    return value if value >= 0 else None
 
 
 class BodyBrokeOff(Exception):

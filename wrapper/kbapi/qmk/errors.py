@@ -124,3 +124,15 @@ class UnsafeFileNameError(DownloadError):
 
 class EmptyDownloadError(DownloadError):
     """The server sent an empty file where firmware, a keymap or a source archive was due."""
+
+
+class CorruptFirmwareError(DownloadError):
+    """A downloaded file breaks what its format promises, or is shorter than declared.
+
+    `reason` says what is wrong (a bad record checksum, no end-of-file record, a UF2 block
+    count that does not match, fewer bytes than Content-Length). Nothing is left on disk.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason

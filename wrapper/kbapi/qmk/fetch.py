@@ -17,7 +17,7 @@ from kbapi._core.calls import translate_errors
 from kbapi._core.errors import raise_for_status
 from kbapi._core.limits import DEFAULT_MAX_RESPONSE_BYTES, LIMIT_EXTENSION
 from kbapi._core.retry import STREAM_EXTENSION
-from kbapi.qmk.downloads import AtomicFile, choose_name, target_path
+from kbapi.qmk.downloads import AtomicFile, choose_name, declared_length, target_path
 
 BODY_ATTEMPTS: Final = 3
 
@@ -64,7 +64,7 @@ def _save_once(
             response.read()  # the error body, for the exception's message
         raise_for_status(response)
         target = target_path(folder, choose_name(expected, response.headers, response.url))
-        with AtomicFile(target) as out:
+        with AtomicFile(target, declared_length(response.headers)) as out:
             try:
                 for chunk in response.iter_bytes():
                     out.write(chunk)
