@@ -22,6 +22,7 @@ PACKAGE = "wrapper"
 PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/_core/async_transport.py", "kbapi/_core/transport.py"),
     ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
+    ("kbapi/_core/async_reconcile.py", "kbapi/_core/reconcile.py"),
     ("kbapi/qmk/async_fetch.py", "kbapi/qmk/fetch.py"),
     ("kbapi/qmk/async_client.py", "kbapi/qmk/client.py"),
     ("kbapi/daskeyboard/async_pager.py", "kbapi/daskeyboard/pager.py"),

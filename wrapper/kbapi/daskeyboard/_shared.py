@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -42,6 +43,7 @@ from kbapi.daskeyboard.paint import (
     ZoneKey,
     plan_paint,
 )
+from kbapi.daskeyboard.reconcile import find_sent
 from kbapi.daskeyboard.signals import (
     DEFAULT_CLIENT_NAME,
     Shadow,
@@ -197,6 +199,8 @@ class ClientCore:
         # The spec of a send with no options, with what it was built from.
         self._plain: tuple[tuple[Any, ...], SignalSpec] | None = None
         self._lock = threading.Lock()
+        # Wall clock (epoch seconds), to compare with the server's createdAt when reconciling.
+        self.clock = time.time
 
     def __repr__(self) -> str:
         return (
@@ -333,6 +337,22 @@ class ClientCore:
                 # Bounded, so a long-running client does not grow without end: a keyboard
                 # shows at most a few hundred zones, so the oldest are long covered.
                 del self._created[next(iter(self._created))]
+
+    def known_ids(self) -> set[int]:
+        """The ids of the signals this client created (never adopted as another send's)."""
+        with self._lock:
+            return set(self._created)
+
+    def now_ms(self) -> int:
+        """Now on `clock`, in epoch milliseconds."""
+        return int(self.clock() * 1000)
+
+    def find_sent(
+        self, signals: Iterable[Signal], body: SignalCreate, since_ms: int
+    ) -> Signal | None:
+        """The signal among `signals` that a send of `body` at `since_ms` created, if any."""
+        layout_for = layout_resolver(self.layout)
+        return find_sent(signals, body, since_ms, self.known_ids(), layout_for)
 
     def forget(self, signal_id: int) -> None:
         """Forget a signal (it was deleted)."""

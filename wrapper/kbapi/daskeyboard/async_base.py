@@ -19,6 +19,7 @@ from kbapi._generated.q_api.api.devices import (
     list_zones,
 )
 from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
+from kbapi._generated.q_api.api.signals import list_signals
 from kbapi._generated.q_api.api.users import (
     get_current_user,
     list_authorized_clients,
@@ -38,12 +39,14 @@ from kbapi._generated.q_api.models import (
     DeviceDefinition,
     RevokeClientRequest,
     Signal,
+    SignalPage,
     User,
 )
 from kbapi._generated.q_api.models import Effect as EffectInfo
 from kbapi._generated.q_api.models import Zone as ZoneInfo
 from kbapi.daskeyboard._shared import DELETE_OK, ClientCore
 from kbapi.daskeyboard.options import LayoutLike
+from kbapi.daskeyboard.reconcile import LOOK_PAGES, LOOK_SIZE, NEWEST_FIRST, older_than_send
 from kbapi.daskeyboard.signals import Shadow, parse_zone_color
 from kbapi.daskeyboard.targets import TargetKind
 from kbapi.daskeyboard.zones import Layout, ZoneLike
@@ -141,6 +144,25 @@ class AsyncQClientBase:
         else:
             found = await self._parsed(get_shadows_by_pid.asyncio_detailed, pid, expect=list)
         return self._core.shadows(found)
+
+    async def _recent(self, pid: str, since: int) -> list[Signal]:
+        """Where a lost send would show: locally the device's shadows, in the cloud the
+        signals created since `since`, newest first (see `kbapi.daskeyboard.reconcile`)."""
+        if self._core.target == "local":
+            shown: list[Signal] = await self._parsed(
+                get_shadows_by_pid.asyncio_detailed, pid, expect=list
+            )
+            return shown
+        found: list[Signal] = []
+        for page in range(LOOK_PAGES):
+            content = (await self._parsed(
+                list_signals.asyncio_detailed, expect=SignalPage, pid=pid, page=page,
+                size=LOOK_SIZE, sort=NEWEST_FIRST,
+            )).content  # fmt: skip
+            found += content
+            if older_than_send(content, since):
+                break
+        return found
 
     # --- metadata (cloud) ----------------------------------------------------------------
 

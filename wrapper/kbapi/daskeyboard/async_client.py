@@ -26,6 +26,7 @@ from typing import Self, TypeVar, Unpack
 
 import httpx
 
+from kbapi._core.async_reconcile import drive
 from kbapi._core.auth import Grant, OAuth2Auth
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import NotFoundError
@@ -69,6 +70,7 @@ from kbapi.daskeyboard.options import (
     SignalOptions,
 )
 from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
+from kbapi.daskeyboard.reconcile import SIGNAL_PLAN
 from kbapi.daskeyboard.signals import status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
@@ -227,7 +229,16 @@ class AsyncQClient(AsyncQClientBase):
         return await self._create(self._core.signal_body(zone, color, spec))
 
     async def _create(self, body: SignalCreate) -> Signal:
-        signal = await self._parsed(create_signal.asyncio_detailed, body=body, expect=Signal)
+        # A send that may have been applied is looked for before it is sent again.
+        since = self._core.now_ms()
+
+        async def send() -> Signal:
+            return await self._parsed(create_signal.asyncio_detailed, body=body, expect=Signal)
+
+        async def look() -> Signal | None:
+            return self._core.find_sent(await self._recent(body.pid, since), body, since)
+
+        signal = (await drive(SIGNAL_PLAN, send, look)).value
         self._core.created(("v1", signal.id))
         return signal
 

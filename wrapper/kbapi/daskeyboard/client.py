@@ -32,6 +32,7 @@ from kbapi._core.auth import Grant, OAuth2Auth
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import NotFoundError
 from kbapi._core.ratelimit import map_bounded
+from kbapi._core.reconcile import drive
 from kbapi._core.redact import Secret
 from kbapi._generated.q_api.api.signals import (
     create_signal,
@@ -71,6 +72,7 @@ from kbapi.daskeyboard.options import (
 )
 from kbapi.daskeyboard.pager import SignalPager
 from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
+from kbapi.daskeyboard.reconcile import SIGNAL_PLAN
 from kbapi.daskeyboard.signals import status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
@@ -227,7 +229,16 @@ class QClient(QClientBase):
         return self._create(self._core.signal_body(zone, color, spec))
 
     def _create(self, body: SignalCreate) -> Signal:
-        signal = self._parsed(create_signal.sync_detailed, body=body, expect=Signal)
+        # A send that may have been applied is looked for before it is sent again.
+        since = self._core.now_ms()
+
+        def send() -> Signal:
+            return self._parsed(create_signal.sync_detailed, body=body, expect=Signal)
+
+        def look() -> Signal | None:
+            return self._core.find_sent(self._recent(body.pid, since), body, since)
+
+        signal = (drive(SIGNAL_PLAN, send, look)).value
         self._core.created(("v1", signal.id))
         return signal
 

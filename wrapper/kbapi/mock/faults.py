@@ -12,6 +12,15 @@ A dropped connection starts the response (status and a Content-Length) and then 
 without a body, so uvicorn closes the socket and the client sees an incomplete message. With
 `drop_after_processing`, the wrapped app handles the request first (e.g. a job is created)
 and only the answer is lost, to test that clients do not blindly resend POSTs.
+
+Two more faults come after the wrapped app applied the request, the other ambiguous cases a
+client meets: `late_error_rate` answers 500/503 instead of the app's answer (a server that
+failed after it acted), and `late_latency_rate` holds the app's answer for `late_latency`
+seconds (longer than the client's timeout: the client times out on an applied request). Their
+draws (one each) are made only when their rate is set, so older seeded sequences stay the same.
+Environment keys: ``late_error``, ``late_latency``, ``late_latency_rate``.
+
+`FaultStats` counts each kind; `FaultStats.after_applied` is how many came after the app acted.
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ import math
 import os
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -43,6 +52,10 @@ _SPEC_KEYS = {
     "drop_after": "drop_after_processing",
     "drop_after_processing": "drop_after_processing",
     "seed": "seed",
+    "late_error": "late_error_rate",
+    "late_error_rate": "late_error_rate",
+    "late_latency": "late_latency",
+    "late_latency_rate": "late_latency_rate",
 }
 
 
@@ -60,14 +73,18 @@ class FaultConfig:
     seed: int | None = None
     paths: str | None = None
     error_statuses: tuple[int, ...] = (500, 503)
+    late_error_rate: float = 0.0
+    late_latency: float = 0.0
+    late_latency_rate: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in ("error_rate", "rate_limit_rate", "latency_rate", "drop_rate"):
+        rates = ("error_rate", "rate_limit_rate", "latency_rate", "drop_rate", "late_error_rate")
+        for name in (*rates, "late_latency_rate"):
             value = getattr(self, name)
             if not 0.0 <= value <= 1.0:
                 raise ValueError(f"{name} must be between 0 and 1, got {value}")
-        if self.latency < 0 or self.retry_after < 0:
-            raise ValueError("latency and retry_after must not be negative")
+        if min(self.latency, self.retry_after, self.late_latency) < 0:
+            raise ValueError("latency, late_latency and retry_after must not be negative")
         if self.paths is not None:
             try:
                 re.compile(self.paths)
@@ -77,8 +94,9 @@ class FaultConfig:
     @property
     def enabled(self) -> bool:
         """True if any fault can happen."""
-        rates = (self.error_rate, self.rate_limit_rate, self.drop_rate)
-        return any(rates) or (self.latency > 0 and self.latency_rate > 0)
+        rates = (self.error_rate, self.rate_limit_rate, self.drop_rate, self.late_error_rate)
+        slow = (self.latency, self.latency_rate), (self.late_latency, self.late_latency_rate)
+        return any(rates) or any(delay > 0 and rate > 0 for delay, rate in slow)
 
     @classmethod
     def parse(cls, spec: str, **overrides: Any) -> FaultConfig:
@@ -124,18 +142,29 @@ class FaultStats:
     rate_limited: int = 0
     delayed: int = 0
     dropped: int = 0
+    late_errors: int = 0
+    late_delayed: int = 0
+    dropped_after: int = 0
     by_status: dict[int, int] = field(default_factory=dict)
 
     @property
     def injected(self) -> int:
-        """Requests that got an error, a 429 or a drop (latency alone not counted)."""
-        return self.errors + self.rate_limited + self.dropped
+        """Requests that got an error (before or after the app), a 429, a drop or a late delay
+        (latency before the app alone is not counted)."""
+        return self.errors + self.rate_limited + self.dropped + self.late_errors + self.late_delayed
+
+    @property
+    def after_applied(self) -> int:
+        """Faults that came after the app handled the request (late errors and delays, drops
+        after processing)."""
+        return self.late_errors + self.late_delayed + self.dropped_after
 
     def as_dict(self) -> dict[str, Any]:
         """A plain snapshot."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["by_status"] = dict(self.by_status)
         data["injected"] = self.injected
+        data["after_applied"] = self.after_applied
         return data
 
 
@@ -144,14 +173,23 @@ class _Decision:
     drop: bool
     status: int | None
     delay: float
+    late_status: int | None = None
+    late_delay: float = 0.0
 
 
 class FaultInjector:
     """ASGI middleware that injects the faults of `config` into HTTP requests."""
 
-    def __init__(self, app: ASGIApp, config: FaultConfig) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        config: FaultConfig,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         self.app = app
         self.config = config
+        # Latency is served with this (tests pass an event's wait to hold without a clock).
+        self.sleep = sleep
         self.stats = FaultStats()
         self._rng = random.Random(config.seed)
         self._paths = re.compile(config.paths) if config.paths else None
@@ -177,7 +215,12 @@ class FaultInjector:
         elif limit < cfg.rate_limit_rate:
             status = 429
         delay = cfg.latency if slow < cfg.latency_rate else 0.0
-        return _Decision(drop < cfg.drop_rate, status, delay)
+        late_status, late_delay = None, 0.0
+        if cfg.late_error_rate and self._rng.random() < cfg.late_error_rate:
+            late_status = cfg.error_statuses[self._rng.getrandbits(8) % len(cfg.error_statuses)]
+        if cfg.late_latency_rate and self._rng.random() < cfg.late_latency_rate:
+            late_delay = cfg.late_latency
+        return _Decision(drop < cfg.drop_rate, status, delay, late_status, late_delay)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self.config.enabled:
@@ -191,17 +234,37 @@ class FaultInjector:
         decision = self._decide()
         if decision.delay:
             self.stats.delayed += 1
-            await asyncio.sleep(decision.delay)
+            await self.sleep(decision.delay)
         if decision.drop:
             await self._drop(scope, receive, send)
         elif decision.status is not None:
             await self._fail(decision.status, send)
+        elif decision.late_status is not None or decision.late_delay:
+            await self._late(decision, scope, receive, send)
         else:
             await self.app(scope, receive, send)
+
+    async def _late(self, decision: _Decision, scope: Scope, receive: Receive, send: Send) -> None:
+        """Let the app apply the request, then fail or hold its answer."""
+        held: list[Message] = []
+
+        async def keep(message: Message) -> None:
+            held.append(message)
+
+        await self.app(scope, receive, keep)
+        if decision.late_status is not None:
+            self.stats.late_errors += 1
+            await self._fail(decision.late_status, send, count=False)
+            return
+        self.stats.late_delayed += 1
+        await self.sleep(decision.late_delay)
+        for message in held:
+            await send(message)
 
     async def _drop(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.stats.dropped += 1
         if self.config.drop_after_processing:
+            self.stats.dropped_after += 1
 
             async def discard(message: Message) -> None:
                 return None
@@ -216,10 +279,10 @@ class FaultInjector:
             }
         )
 
-    async def _fail(self, status: int, send: Send) -> None:
-        if status == 429:
+    async def _fail(self, status: int, send: Send, *, count: bool = True) -> None:
+        if count and status == 429:
             self.stats.rate_limited += 1
-        else:
+        elif count:
             self.stats.errors += 1
         self.stats.by_status[status] = self.stats.by_status.get(status, 0) + 1
         message = "Too many requests (injected fault)" if status == 429 else "Injected fault"

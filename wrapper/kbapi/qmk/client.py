@@ -25,6 +25,8 @@ from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
 from kbapi._core.ops import call, parsed
+from kbapi._core.reconcile import drive
+from kbapi._core.resend import ResendPlan
 from kbapi._core.timing import Clock, Sleep, default_sleep
 from kbapi._generated.qmk_api import Client
 from kbapi._generated.qmk_api.api.compile_ import (
@@ -66,6 +68,8 @@ from kbapi.qmk.polling import (
 )
 
 _DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
+# A submit that may have created a job is sent once more: the API lists no jobs to look at.
+SUBMIT_PLAN = ResendPlan(can_look=False, resends=1)
 
 
 class QMKClient:
@@ -141,15 +145,18 @@ class QMKClient:
         km = common.as_keymap(keymap)
         if check:
             self.check(km)
-        enqueued = parsed(
-            submit_compile.sync_detailed,
-            client=self._api,
-            body=common.compile_body(km),
-            expect=CompileEnqueued,
-        )
-        self._alive.add(enqueued.job_id)
-        job = CompileJob(self, enqueued.job_id, keyboard=km.keyboard)
+        body = common.compile_body(km)
+
+        def submit() -> CompileEnqueued:
+            return parsed(
+                submit_compile.sync_detailed, client=self._api, body=body, expect=CompileEnqueued
+            )
+
+        sent = drive(SUBMIT_PLAN, submit)
+        self._alive.add(sent.value.job_id)
+        job = CompileJob(self, sent.value.job_id, keyboard=km.keyboard)
         job.submitted_at = self.clock()
+        job.extra_jobs = sent.extra
         return job
 
     def compile_and_wait(
@@ -306,6 +313,9 @@ class CompileJob:
         self._last: JobStatus | None = None
         # When this client submitted it (its clock); None for a job resumed by id.
         self.submitted_at: float | None = None
+        # Earlier submissions of the same keymap that may have created a job too (see
+        # docs/reliability.md): the API cannot tell, so kbapi resent once and counts it here.
+        self.extra_jobs = 0
 
     def __repr__(self) -> str:
         return f"CompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
