@@ -56,6 +56,8 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from tests.support.raw import raw_server
+
 pytestmark = pytest.mark.timeout(20)
 
 CAP = 64 * 1024  # the clients' max_response_bytes in these tests
@@ -313,46 +315,6 @@ def silent_server() -> Iterator[Silent]:
         thread.join(timeout=2)
         for conn in held:
             conn.close()
-        sock.close()
-
-
-@contextmanager
-def raw_server(reply: bytes) -> Iterator[str]:
-    """Answer every connection with `reply` once its request head arrived, then hang up."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    sock.settimeout(0.05)
-    stop = threading.Event()
-
-    def loop() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(0.5)
-                head = b""
-                try:
-                    while b"\r\n\r\n" not in head and len(head) < 65536:
-                        chunk = conn.recv(4096)
-                        if not chunk:
-                            break
-                        head += chunk
-                    conn.sendall(reply)
-                except OSError:
-                    pass
-
-    thread = threading.Thread(target=loop, name="raw-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join(timeout=2)
         sock.close()
 
 

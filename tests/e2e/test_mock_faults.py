@@ -130,3 +130,29 @@ def test_reset_restarts_the_sequence() -> None:
         assert injector.stats.requests == 0
         second = [http.get("/v1/converters").status_code for _ in range(30)]
     assert first == second and len(set(first)) > 1
+
+
+def test_late_faults_come_after_the_app_applied_the_request() -> None:
+    config = FaultConfig.parse("late_error=1,seed=3", methods=("POST",))
+    assert config.late_error_rate == 1 and config.enabled
+    injector = with_faults(qmk_app(), config)
+    with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
+        answer = http.post("/v1/compile", json=SUPER16)
+        listed = http.get("/v1/converters")  # not a POST: untouched
+    assert answer.status_code in (500, 503) and listed.status_code == 200
+    assert len(injector.app.state.mock.jobs.all()) == 1  # type: ignore[attr-defined]
+    assert injector.stats.as_dict()["after_applied"] == 1
+
+
+def test_a_scripted_late_latency_holds_an_applied_answer_until_released() -> None:
+    injector = with_faults(qmk_app(), FaultConfig(methods=("POST",)))
+    injector.script("late_latency")
+    with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
+        with pytest.raises(httpx.ReadTimeout):
+            http.post("/v1/compile", json=SUPER16, timeout=httpx.Timeout(10, read=0.5))
+        assert len(injector.app.state.mock.jobs.all()) == 1  # type: ignore[attr-defined]
+        injector.release()
+        assert http.post("/v1/compile", json=SUPER16).status_code == 200
+    assert injector.stats.late_delayed == 1 and injector.stats.matched == 2
+    with pytest.raises(ValueError, match="unknown scripted"):
+        injector.script("gremlins")

@@ -18,7 +18,7 @@ from kbapi.daskeyboard.colors import ColorError, normalize_color
 from kbapi.daskeyboard.signals import LayoutFor
 from kbapi.daskeyboard.zones import ZoneError
 
-SIGNAL_PLAN: Final = ResendPlan(can_look=True, resends=2)
+SIGNAL_PLAN: Final = ResendPlan(can_look=True, resends=3)
 SKEW_MS: Final = 30_000
 """How much earlier than our clock's send time the server's ``createdAt`` may read."""
 LOOK_SIZE: Final = 100

@@ -31,9 +31,10 @@ import math
 import os
 import random
 import re
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Final
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -76,6 +77,8 @@ class FaultConfig:
     late_error_rate: float = 0.0
     late_latency: float = 0.0
     late_latency_rate: float = 0.0
+    methods: tuple[str, ...] | None = None
+    """Only requests with these methods (e.g. ``("POST",)``) get faults; None: every method."""
 
     def __post_init__(self) -> None:
         rates = ("error_rate", "rate_limit_rate", "latency_rate", "drop_rate", "late_error_rate")
@@ -175,6 +178,20 @@ class _Decision:
     delay: float
     late_status: int | None = None
     late_delay: float = 0.0
+    drop_after: bool | None = None  # None: as the config says
+
+
+SCRIPTED: Final[dict[str, _Decision]] = {
+    "pass": _Decision(False, None, 0.0),
+    "error": _Decision(False, 500, 0.0),
+    "429": _Decision(False, 429, 0.0),
+    "latency": _Decision(False, None, math.inf),
+    "drop": _Decision(True, None, 0.0, drop_after=False),
+    "drop_after": _Decision(True, None, 0.0, drop_after=True),
+    "late_error": _Decision(False, None, 0.0, late_status=500),
+    "late_latency": _Decision(False, None, 0.0, late_delay=math.inf),
+}
+"""The faults `FaultInjector.script` takes by name; latencies are held until `release()`."""
 
 
 class FaultInjector:
@@ -193,6 +210,9 @@ class FaultInjector:
         self.stats = FaultStats()
         self._rng = random.Random(config.seed)
         self._paths = re.compile(config.paths) if config.paths else None
+        self._script: deque[_Decision] = deque()
+        self._scripted = False
+        self._holds: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
 
     def configure(self, config: FaultConfig) -> None:
         """Inject the faults of `config` from now on (counters and random sequence restart)."""
@@ -204,8 +224,44 @@ class FaultInjector:
         """Zero the counters and restart the random sequence from the seed."""
         self.stats = FaultStats()
         self._rng = random.Random(self.config.seed)
+        self._script.clear()
+
+    def _matches(self, scope: Scope) -> bool:
+        methods = self.config.methods
+        if methods is not None and scope.get("method") not in methods:
+            return False
+        return self._paths is None or bool(self._paths.search(scope.get("path", "")))
+
+    def script(self, *faults: str) -> None:
+        """Give the next matching requests these faults (names of `SCRIPTED`), in order, before
+        the random ones resume: a deterministic schedule for tests. Scripted latencies wait
+        for `release()` (or `sleep`, if it returns), so no test sleeps for real."""
+        unknown = [name for name in faults if name not in SCRIPTED]
+        if unknown:
+            raise ValueError(f"unknown scripted faults {unknown}; known: {sorted(SCRIPTED)}")
+        self._script.extend(SCRIPTED[name] for name in faults)
+        self._scripted = True  # from now on requests are counted, scripted or not
+
+    def release(self) -> None:
+        """End every scripted latency that is holding a request (thread-safe)."""
+        for loop, event in list(self._holds):
+            loop.call_soon_threadsafe(event.set)
+
+    async def _hold(self, seconds: float) -> None:
+        if not math.isinf(seconds):
+            await self.sleep(seconds)
+            return
+        event = asyncio.Event()
+        hold = (asyncio.get_running_loop(), event)
+        self._holds.append(hold)
+        try:
+            await event.wait()
+        finally:
+            self._holds.remove(hold)
 
     def _decide(self) -> _Decision:
+        if self._script:
+            return self._script.popleft()
         cfg = self.config
         # Always four draws, so that the sequence does not depend on earlier outcomes.
         drop, fail, limit, slow = (self._rng.random() for _ in range(4))
@@ -223,20 +279,20 @@ class FaultInjector:
         return _Decision(drop < cfg.drop_rate, status, delay, late_status, late_delay)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not self.config.enabled:
+        if scope["type"] != "http" or not (self.config.enabled or self._scripted):
             await self.app(scope, receive, send)
             return
         self.stats.requests += 1
-        if self._paths is not None and not self._paths.search(scope.get("path", "")):
+        if not self._matches(scope):
             await self.app(scope, receive, send)
             return
         self.stats.matched += 1
         decision = self._decide()
         if decision.delay:
             self.stats.delayed += 1
-            await self.sleep(decision.delay)
+            await self._hold(decision.delay)
         if decision.drop:
-            await self._drop(scope, receive, send)
+            await self._drop(scope, receive, send, decision.drop_after)
         elif decision.status is not None:
             await self._fail(decision.status, send)
         elif decision.late_status is not None or decision.late_delay:
@@ -257,13 +313,15 @@ class FaultInjector:
             await self._fail(decision.late_status, send, count=False)
             return
         self.stats.late_delayed += 1
-        await self.sleep(decision.late_delay)
+        await self._hold(decision.late_delay)
         for message in held:
             await send(message)
 
-    async def _drop(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _drop(
+        self, scope: Scope, receive: Receive, send: Send, after: bool | None = None
+    ) -> None:
         self.stats.dropped += 1
-        if self.config.drop_after_processing:
+        if self.config.drop_after_processing if after is None else after:
             self.stats.dropped_after += 1
 
             async def discard(message: Message) -> None:

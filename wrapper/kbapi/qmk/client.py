@@ -68,8 +68,9 @@ from kbapi.qmk.polling import (
 )
 
 _DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
-# A submit that may have created a job is sent once more: the API lists no jobs to look at.
-SUBMIT_PLAN = ResendPlan(can_look=False, resends=1)
+# A submit that may have created a job is sent once more (the API lists no jobs to look at),
+# and again after each ambiguous failure, 3 times at most; each resend is counted.
+SUBMIT_PLAN = ResendPlan(can_look=False, resends=3)
 
 
 class QMKClient:
@@ -113,6 +114,8 @@ class QMKClient:
         self.sleep = sleep
         self.clock = clock
         self.build_history = common.history_from(build_history)
+        # Submits resent after they may have created a job (see `compile`), over the client's life.
+        self.extra_jobs = 0
 
     def __repr__(self) -> str:
         return f"QMKClient(base_url={self.base_url!r})"
@@ -141,13 +144,20 @@ class QMKClient:
 
         With `check` (the default) the keymap is validated first against the keyboard's
         info.json, and a `KeymapError` listing every problem is raised before anything is sent.
+        A submit that failed after it may have created a job (dropped connection, timeout,
+        5xx) is sent again; `extra_jobs` on the returned job counts those resends.
         """
         km = common.as_keymap(keymap)
         if check:
             self.check(km)
         body = common.compile_body(km)
+        sends = 0
 
         def submit() -> CompileEnqueued:
+            nonlocal sends
+            sends += 1
+            if sends > 1:  # a resend after an ambiguous failure: maybe a second job
+                self.extra_jobs += 1
             return parsed(
                 submit_compile.sync_detailed, client=self._api, body=body, expect=CompileEnqueued
             )

@@ -1,0 +1,108 @@
+"""The reconcile rule without I/O: `ResendPlan.steps` and `may_have_applied`."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from kbapi._core.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    BadRequestError,
+    InternalServerError,
+    KbapiError,
+    RateLimitError,
+)
+from kbapi._core.resend import LOOK, SEND, Outcome, ResendPlan, may_have_applied
+
+
+def connection_error(cause: Exception) -> APIConnectionError:
+    error = APIConnectionError("connection failed")
+    error.__cause__ = cause
+    return error
+
+
+def timeout_error(cause: Exception) -> APITimeoutError:
+    error = APITimeoutError("timed out")
+    error.__cause__ = cause
+    return error
+
+
+def test_which_failures_may_have_been_applied() -> None:
+    assert may_have_applied(InternalServerError(500))
+    assert may_have_applied(InternalServerError(503))
+    assert may_have_applied(connection_error(httpx.RemoteProtocolError("peer closed")))
+    assert may_have_applied(timeout_error(httpx.ReadTimeout("read")))
+    assert not may_have_applied(connection_error(httpx.ConnectError("refused")))
+    assert not may_have_applied(timeout_error(httpx.ConnectTimeout("connect")))
+    assert not may_have_applied(BadRequestError(400))
+    assert not may_have_applied(RateLimitError(429))
+
+
+def run(plan: ResendPlan, answers: list[object]) -> tuple[list[str], Outcome[object]]:
+    """Drive `plan`, answering each step from `answers`; return the steps seen and the outcome."""
+    steps = plan.steps()
+    seen = [next(steps)]
+    try:
+        for answer in answers:
+            seen.append(steps.send(answer))
+    except StopIteration as done:
+        return seen, done.value
+    raise AssertionError(f"the plan wants more than {answers}: {seen}")
+
+
+def dropped() -> APIConnectionError:
+    return connection_error(httpx.RemoteProtocolError("peer closed"))
+
+
+def test_success_is_returned_at_once() -> None:
+    seen, outcome = run(ResendPlan(can_look=True), ["signal"])
+    assert seen == [SEND] and outcome == Outcome("signal", sends=1)
+
+
+def test_an_applied_send_is_adopted_without_a_resend() -> None:
+    seen, outcome = run(ResendPlan(can_look=True), [dropped(), "found"])
+    assert seen == [SEND, LOOK]
+    assert (outcome.value, outcome.adopted, outcome.sends) == ("found", True, 1)
+    assert outcome.ambiguous == ("APIConnectionError",)
+
+
+def test_a_send_not_found_is_resent() -> None:
+    seen, outcome = run(ResendPlan(can_look=True), [InternalServerError(503), None, "signal"])
+    assert seen == [SEND, LOOK, SEND]
+    assert (outcome.value, outcome.adopted, outcome.sends, outcome.extra) == ("signal", False, 2, 0)
+
+
+def test_without_anything_to_look_at_each_ambiguous_failure_is_resent_and_counted() -> None:
+    seen, outcome = run(ResendPlan(can_look=False, resends=3), [dropped(), dropped(), "job"])
+    assert seen == [SEND, SEND, SEND]
+    assert (outcome.value, outcome.sends, outcome.extra) == ("job", 3, 2)
+
+
+@pytest.mark.parametrize("error", [BadRequestError(400), connection_error(httpx.ConnectError("x"))])
+def test_a_failure_that_proves_nothing_was_applied_is_raised(error: KbapiError) -> None:
+    steps = ResendPlan(can_look=True).steps()
+    assert next(steps) == SEND
+    with pytest.raises(type(error)) as caught:
+        steps.send(error)
+    assert caught.value is error
+
+
+def test_the_last_ambiguous_failure_is_raised_with_what_was_done() -> None:
+    errors = [InternalServerError(500) for _ in range(3)]
+    steps = ResendPlan(can_look=True, resends=2).steps()
+    assert next(steps) == SEND
+    with pytest.raises(InternalServerError) as caught:
+        for error in errors:
+            assert steps.send(error) == LOOK
+            steps.send(None)
+    assert caught.value is errors[-1]
+    assert "sent 3 times" in caught.value.__notes__[-1]
+
+
+def test_a_look_that_fails_raises_the_send_error_with_a_note() -> None:
+    steps = ResendPlan(can_look=True).steps()
+    next(steps)
+    assert steps.send(dropped()) == LOOK
+    with pytest.raises(APIConnectionError) as caught:
+        steps.send(InternalServerError(500))
+    assert "could not check" in caught.value.__notes__[-1]
