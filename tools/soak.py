@@ -41,7 +41,7 @@ from kbapi.mock.daskeyboard import DEMO_API_KEY, QMockConfig
 from kbapi.mock.qmk import QMKMockConfig
 from kbapi.mock.runner import MockSettings, RunningMocks, running_mocks
 from kbapi.qmk import Keymap, PollPolicy, QMKClient
-from soak_report import Tally, faults, print_rate, verdict
+from soak_report import MIX, Tally, faults, print_rate, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYMAP = Keymap.load(str(data_file("qmk_keymaps", "1upkeyboards_super16_default.json")))
@@ -132,7 +132,8 @@ def soak(rate: float, args: argparse.Namespace) -> dict[str, Any]:
     )
     started = time.monotonic()
     deadline = started + args.seconds
-    report: dict[str, Any] = {"rate": rate, "faults": str(settings.faults)}
+    mix = {name: round(getattr(settings.faults, name), 3) for name in MIX}
+    report: dict[str, Any] = {"rate": rate, "faults": mix}
     with running_mocks(settings) as mocks:
         # Each dropped connection makes uvicorn log an error; they are the point of the exercise.
         logging.getLogger("uvicorn.error").setLevel(logging.CRITICAL)
