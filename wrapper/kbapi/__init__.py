@@ -50,6 +50,7 @@ _EXPORTS = {
     "DownloadError": "kbapi.qmk.errors",
     "UnsafeFileNameError": "kbapi.qmk.errors",
     "EmptyDownloadError": "kbapi.qmk.errors",
+    "CorruptFirmwareError": "kbapi.qmk.errors",
     "KeymapError": "kbapi.qmk.keymap",
     "KeyboardInfoError": "kbapi.qmk.keyboard_info",
     "KeycodeError": "kbapi.qmk.keycodes",
@@ -108,6 +109,7 @@ if TYPE_CHECKING:  # the names as type checkers see them (`X as X` marks a re-ex
     from kbapi.qmk.errors import CompileFailed as CompileFailed
     from kbapi.qmk.errors import CompileInfrastructureError as CompileInfrastructureError
     from kbapi.qmk.errors import CompileTimeout as CompileTimeout
+    from kbapi.qmk.errors import CorruptFirmwareError as CorruptFirmwareError
     from kbapi.qmk.errors import DownloadError as DownloadError
     from kbapi.qmk.errors import EmptyDownloadError as EmptyDownloadError
     from kbapi.qmk.errors import JobNotFoundError as JobNotFoundError
