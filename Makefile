@@ -19,7 +19,7 @@ SYNC_ROOT ?= wrapper
 SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 
 .PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
-        generate-other smoke-other docs clean
+        generate-other smoke-other docs mutation clean
 
 help: ## list the targets
 	@sed -nE 's/^([a-z-]+):.*## (.*)$$/make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 22
@@ -71,7 +71,10 @@ test: $(STAMP) ## check-generated, lint-spec, lint and all tests (creates .venv 
 	$(MAKE) --no-print-directory check-generated
 	$(MAKE) --no-print-directory lint-spec
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest -n 2 -q tests
+	$(BIN)/python -m pytest -n 2 -q tests $(COVERAGE)
+
+# Branch coverage of the handwritten package, printed (term report, fully covered files skipped).
+COVERAGE := --cov=kbapi --cov-branch --cov-report=term
 
 test-fast: $(STAMP) ## the tests not marked slow
 	$(BIN)/python -m pytest -n 2 -q tests -m "not slow"
@@ -113,6 +116,17 @@ $(DOCS_STAMP): $(STAMP) requirements/docs.txt
 # and the three specs rendered by Redocly (tools/docs_hooks.py). --strict fails on any broken link.
 docs: $(DOCS_STAMP) ## build the docs site into build/site (--strict)
 	NO_MKDOCS_2_WARNING=1 REDOCLY_TELEMETRY=off $(BIN)/mkdocs build --strict -q
+
+MUTATION_STAMP := $(VENV)/.mutation-installed
+# Paths under wrapper/kbapi; every module tools/mutation.py knows when empty.
+MODULES ?=
+
+$(MUTATION_STAMP): $(STAMP) requirements/mutation.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check -c $(CONSTRAINTS) -r requirements/mutation.txt
+	touch $@
+
+mutation: $(MUTATION_STAMP) ## cosmic-ray kill rate per module against its unit tests (MODULES=qmk/jobs.py ...)
+	$(BIN)/python tools/mutation.py $(MODULES)
 
 clean: ## remove .venv, build output and caches
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -22,3 +23,32 @@ def face(request: pytest.FixtureRequest) -> Iterator[Face]:
     """The sync face, then the async one (its calls awaited in an event loop of its own)."""
     with face_named(request.param) as chosen:
         yield chosen
+
+
+# Tests that check data rather than behaviour: a packaged table, a spec's own examples, shipped
+# fixture data. `make test` prints how many of the tests that ran are none of these.
+DATA_MARKERS = {
+    "table_check": "checks a packaged table (zone labels, layouts) against documented values",
+    "spec_example": "checks a spec, its examples or the clients generated from it",
+    "fixture_check": "checks shipped mock or fixture data against a recorded copy",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name, text in DATA_MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {text}")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print "behaviour tests: N of M" from the reports (under xdist: the controller's copies)."""
+    keywords: dict[str, set[str]] = {}
+    for kind in ("passed", "failed", "skipped", "xfailed", "xpassed"):
+        for report in terminalreporter.stats.get(kind, []):
+            if getattr(report, "nodeid", None) and hasattr(report, "keywords"):
+                keywords.setdefault(report.nodeid, set()).update(report.keywords)
+    if not keywords:
+        return
+    data = {name: sum(name in words for words in keywords.values()) for name in DATA_MARKERS}
+    behaviour = sum(not (words & DATA_MARKERS.keys()) for words in keywords.values())
+    counts = ", ".join(f"{name} {count}" for name, count in data.items())
+    terminalreporter.write_line(f"behaviour tests: {behaviour} of {len(keywords)} ({counts})")

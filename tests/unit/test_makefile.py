@@ -46,3 +46,17 @@ def test_help_lists_every_target_with_a_description() -> None:
 def test_typecheck_runs_mypy() -> None:
     commands = make("-n", "typecheck").splitlines()
     assert commands[-1].endswith("/mypy")
+
+
+def test_coverage_omits_exactly_the_generated_sync_twins() -> None:
+    import tomllib
+
+    from tools.unasync import PAIRS
+
+    omit = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["coverage"]
+    twins = {f"*/{twin}" for _, twin in PAIRS}
+    assert set(omit["run"]["omit"]) == twins | {"*/kbapi/_generated/*"}
+
+
+def test_test_target_prints_branch_coverage() -> None:
+    assert "--cov=kbapi --cov-branch --cov-report=term" in make("-n", "test")

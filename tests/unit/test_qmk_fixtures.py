@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from kbapi._data import data_file
 
+pytestmark = pytest.mark.fixture_check
+
 KEYBOARD_NAME = re.compile(r"^[0-9a-z][0-9a-z_/]*$")
 LAYOUT_NAME = re.compile(r"^LAYOUT(_[0-9a-zA-Z_]*)?$")
 

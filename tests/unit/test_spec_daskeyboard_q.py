@@ -15,6 +15,8 @@ from openapi_spec_validator import validate
 
 from tests.unit import spec_checks as sc
 
+pytestmark = pytest.mark.spec_example
+
 SPEC_FILE = "daskeyboard-q.yaml"
 PACKAGE = "kbapi._generated.q_api"
 SPEC = sc.load_spec(SPEC_FILE)

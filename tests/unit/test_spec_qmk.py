@@ -10,6 +10,8 @@ import schemathesis
 
 from tests.unit import spec_checks as sc
 
+pytestmark = pytest.mark.spec_example
+
 QMK = sc.load_spec("qmk.yaml")
 KEYBOARDS = sc.load_spec("qmk-keyboards.yaml")
 SPECS = {

@@ -166,6 +166,7 @@ def test_xy_linear_code_xy_round_trips_for_every_key(tag: str, device: str) -> N
     assert len(expected) == len(layout.zones())
 
 
+@pytest.mark.table_check
 @pytest.mark.parametrize(
     ("tag", "code", "label"),
     [  # reference §7.4 excerpt and label notes
@@ -195,6 +196,7 @@ def test_round_trip_from_any_form_of_any_zone(data: st.DataObject) -> None:
     assert layout.to_xy(layout.to_code(layout.to_linear(xy))) == xy == zone.xy
 
 
+@pytest.mark.table_check
 @pytest.mark.parametrize("tag", LAYOUT_TAGS)
 def test_zones_lists_the_whole_table(tag: str) -> None:
     zones = get_layout(tag).zones()
