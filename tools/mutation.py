@@ -78,7 +78,7 @@ def report(module: str) -> tuple[int, int]:
     _, database = session_paths(module)
     survivors, killed, total = [], 0, 0
     with use_db(str(database), WorkDB.Mode.open) as db:
-        for item, result in db.results:
+        for item, result in db.completed_work_items:
             if result.test_outcome is None:
                 continue
             total += 1

@@ -108,6 +108,25 @@ def test_worker_exception_is_an_infrastructure_error() -> None:
     assert caught.value.exception == "CalledProcessError"
 
 
+def test_returncode_minus_3_alone_is_a_worker_crash() -> None:
+    # Reference §returncode: -3 is the worker exception, even without the `exception` key.
+    with pytest.raises(CompileInfrastructureError, match="compile worker crashed"):
+        outcome(finished({"returncode": -3, "output": "Unknown error"}, is_failed=True))
+
+
+def test_a_negative_returncode_is_never_success() -> None:
+    # -2: the worker never set it (reference); the build did not report success.
+    with pytest.raises(CompileFailed) as caught:
+        outcome(finished({**SUCCESS, "returncode": -2}, is_failed=False))
+    assert caught.value.returncode == -2
+
+
+def test_the_first_of_several_urls_is_used() -> None:
+    first, second = (f"https://api.qmk.fm/v1/compile/{JOB_ID}/{n}" for n in ("a", "b"))
+    result = outcome(finished({**SUCCESS, "firmware_binary_url": [first, second]}))
+    assert result.firmware_url == first
+
+
 @pytest.mark.parametrize("state", ["failed", "unknown"])
 def test_failed_and_unknown_are_infrastructure_errors(state: str) -> None:
     with pytest.raises(CompileInfrastructureError) as caught:
