@@ -44,6 +44,7 @@ from kbapi.qmk import (
     QMKClient,
     UnsafeFileNameError,
 )
+from kbapi.qmk.downloads import ARTIFACT_LIMITS
 from kbapi.testing import serve
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -559,8 +560,10 @@ def test_oversized_json_body_hits_the_size_cap(
 @pytest.mark.parametrize("face", FACES)
 @pytest.mark.parametrize("kind", ["endless", "declared"])
 def test_oversized_download_hits_the_size_cap_and_leaves_nothing(
-    net: Net, face: str, kind: str, tmp_path: Path
+    net: Net, face: str, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Downloads have a cap per artifact kind (16 MiB for firmware); shrunk here to the test's CAP.
+    monkeypatch.setitem(ARTIFACT_LIMITS, "firmware", CAP)
     out = tmp_path / OUT
     expect_error(
         face,
