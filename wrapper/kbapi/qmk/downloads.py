@@ -33,7 +33,6 @@ ARTIFACT_LIMITS: Final[dict[Artifact, int]] = {
     "source": 1024 * MIB,  # the qmk_firmware tree with its submodules, zipped
 }
 """The size cap of each artifact kind, in bytes; downloads stream to disk, so memory stays flat."""
-ARTIFACTS: Final[tuple[Artifact, ...]] = ("firmware", "keymap", "source")
 # Which result field names each artifact's file (reference §4.2).
 NAME_FIELDS: Final[dict[Artifact, str]] = {
     "firmware": "firmware_filename",
@@ -190,7 +189,3 @@ def declared_length(headers: httpx.Headers) -> int | None:
     except ValueError:
         return None
     return value if value >= 0 else None
-
-
-class BodyBrokeOff(Exception):
-    """The headers arrived, then the connection failed: worth fetching the file again."""
