@@ -6,15 +6,16 @@ Every credential is held as a `Secret`, so no repr, log line or error ever shows
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
 import json
 import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
+from dataclasses import dataclass
 from typing import ClassVar, Final, Literal
 
-import attrs
 import httpx
 
 from kbapi._core.errors import APIResponseValidationError, InputError, error_for_response
@@ -83,69 +84,73 @@ class BearerTokenAuth(httpx.Auth):
         return f"BearerTokenAuth(token={self._token!r})"
 
 
-@attrs.frozen
-class ClientCredentials:
+class _Grant:
+    """What the grants share: the credential named `secret` is held as a `Secret` from the
+    start (a `str` is wrapped), and `fields()` unwraps it only for the token request."""
+
+    __slots__ = ()
+    grant_type: ClassVar[str]
+    secret: ClassVar[str]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, self.secret, as_secret(getattr(self, self.secret)))
+
+    def fields(self) -> dict[str, str]:
+        """Form fields of the token request, in declaration order, unset ones left out
+        (secrets unwrapped: only for sending)."""
+        found: dict[str, str] = {}
+        for spec in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, spec.name)
+            if value is not None:
+                found[spec.name] = value.get_secret_value() if isinstance(value, Secret) else value
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class ClientCredentials(_Grant):
     """``grant_type=client_credentials`` (Das Keyboard Q: the recommended grant)."""
 
     grant_type: ClassVar[str] = "client_credentials"
+    secret: ClassVar[str] = "client_secret"
     client_id: str
-    client_secret: Secret = attrs.field(converter=as_secret)
-
-    def fields(self) -> dict[str, str]:
-        """Form fields of the token request (secrets unwrapped: only for sending)."""
-        return {"client_id": self.client_id, "client_secret": self.client_secret.get_secret_value()}
+    client_secret: str | Secret
 
 
-@attrs.frozen
-class PasswordGrant:
+@dataclass(frozen=True, slots=True)
+class PasswordGrant(_Grant):
     """``grant_type=password`` with the account's email and password."""
 
     grant_type: ClassVar[str] = "password"
+    secret: ClassVar[str] = "password"
     email: str
-    password: Secret = attrs.field(converter=as_secret)
+    password: str | Secret
     client_id: str | None = None
 
-    def fields(self) -> dict[str, str]:
-        """Form fields of the token request (secrets unwrapped: only for sending)."""
-        fields = {"email": self.email, "password": self.password.get_secret_value()}
-        if self.client_id is not None:
-            fields["client_id"] = self.client_id
-        return fields
 
-
-@attrs.frozen
-class AuthorizationCodeGrant:
+@dataclass(frozen=True, slots=True)
+class AuthorizationCodeGrant(_Grant):
     """``grant_type=authorization_code`` with a code from the browser redirect (single use)."""
 
     grant_type: ClassVar[str] = "authorization_code"
+    secret: ClassVar[str] = "code"
     client_id: str
-    code: Secret = attrs.field(converter=as_secret)
-
-    def fields(self) -> dict[str, str]:
-        """Form fields of the token request (secrets unwrapped: only for sending)."""
-        return {"client_id": self.client_id, "code": self.code.get_secret_value()}
+    code: str | Secret
 
 
-@attrs.frozen
-class RefreshTokenGrant:
+@dataclass(frozen=True, slots=True)
+class RefreshTokenGrant(_Grant):
     """``grant_type=refresh_token``; also usable as the starting grant."""
 
     grant_type: ClassVar[str] = "refresh_token"
-    refresh_token: Secret = attrs.field(converter=as_secret)
+    secret: ClassVar[str] = "refresh_token"
+    refresh_token: str | Secret
     client_id: str | None = None
-
-    def fields(self) -> dict[str, str]:
-        """Form fields of the token request (secrets unwrapped: only for sending)."""
-        fields = {"refresh_token": self.refresh_token.get_secret_value()}
-        if self.client_id is not None:
-            fields["client_id"] = self.client_id
-        return fields
 
 
 Grant = ClientCredentials | PasswordGrant | AuthorizationCodeGrant | RefreshTokenGrant
 
 
-@attrs.frozen
+@dataclass(frozen=True, slots=True)
 class Token:
     """A cached access token. `expires_at` is on the auth's clock; None means unknown."""
 
@@ -228,7 +233,7 @@ class OAuth2Auth(httpx.Auth):
     def invalidate(self) -> None:
         """Forget the cached access token (keeps the refresh token for the next request)."""
         if self._token is not None:
-            self._token = attrs.evolve(self._token, expires_at=float("-inf"))
+            self._token = dataclasses.replace(self._token, expires_at=float("-inf"))
 
     def __repr__(self) -> str:
         return f"OAuth2Auth(token_url={redact_url(self.token_url)!r}, grant={self.grant!r})"
