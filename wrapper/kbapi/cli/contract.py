@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from kbapi.cli.console import FAILED, OK, USAGE, out_console, print_error
-from kbapi.cli.options import Timeout
+from kbapi.cli.options import SharedOptionsGroup, Timeout, settings
 from kbapi.contract import ContractOptions, plan, render, run_contract, write
 from kbapi.contract.reach import ServerUnreachable
 from kbapi.contract.runner import Api, Target
@@ -25,10 +25,11 @@ HELP = (
     "Failures that match the documented deviations of the live services are reported as "
     "'known deviation' and do not fail the run (--no-known-deviations to fail on them). "
     "Credentials the server refuses (401) are a failure. "
+    "The options below go before or after the command. "
     "Exit status: 0 passed, 1 contract failures, 2 usage or spec error, or no server at --url."
 )
 
-app = typer.Typer(help=HELP, no_args_is_help=True)
+app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
 
 class ReportFormat(StrEnum):
@@ -81,80 +82,78 @@ Report = Annotated[
 ]
 
 
-def _execute(
-    options: ContractOptions, dry_run: bool, report: tuple[ReportFormat, Path] | None
+@dataclass(frozen=True)
+class Shared:
+    """The options every `kbapi contract` command takes, stored in `ctx.obj` by the callback."""
+
+    options: dict[str, Any]
+    dry_run: bool
+    report: tuple[ReportFormat, Path] | None
+    timeout: float | None
+
+
+@app.callback()
+def shared(
+    ctx: typer.Context,
+    spec: Spec = None,
+    rate: Rate = None,
+    max_requests: MaxRequests = 500,
+    max_time: MaxTime = 120.0,
+    examples: Examples = 10,
+    known_deviations: KnownDeviations = True,
+    seed: Seed = None,
+    dry_run: DryRun = False,
+    report: Report = None,
+    timeout: Timeout = None,
 ) -> None:
+    """Contract-test a server against the OpenAPI specs shipped with kbapi."""
+    options = dict(spec=spec, rate=rate, max_requests=max_requests, max_time=max_time,
+                   examples=examples, known_deviations=known_deviations, seed=seed)  # fmt: skip
+    ctx.obj = Shared(options, dry_run, report, timeout)
+
+
+def _run(ctx: typer.Context, api: Api, url: str, **own: Any) -> None:
+    """Run the contract of `api` at `url` with the shared options and the command's `own`."""
+    chosen = settings(ctx, Shared)
+    # The specs' paths carry /v1 or /api/1.0: a URL copied with it would double it.
+    root = normalize_base_url(url) if api == "q" else api_root(url)
+    options = ContractOptions(api=api, url=root, **chosen.options, **own)
+    if chosen.timeout is not None:
+        options = replace(options, request_timeout=chosen.timeout)
     console = out_console()
     try:
-        result = plan(options) if dry_run else run_contract(options)
+        result = plan(options) if chosen.dry_run else run_contract(options)
     except (FileNotFoundError, ValueError, ImportError, ServerUnreachable) as exc:
         print_error(exc)
         raise typer.Exit(USAGE) from exc
     render(result, console)
+    report = chosen.report
     if report is not None and report[0] is not None:
         write(result, report[0].value, report[1])
         console.print(f"{report[0].value} report written to {report[1]}")
     raise typer.Exit(FAILED if result.failed else OK)
 
 
-def _options(api: Api, url: str, timeout: float | None, **values: object) -> ContractOptions:
-    # The specs' paths carry /v1 or /api/1.0: a URL copied with it would double it.
-    root = normalize_base_url(url) if api == "q" else api_root(url)
-    base = ContractOptions(api=api, url=root)
-    if timeout is not None:
-        base = replace(base, request_timeout=timeout)
-    return replace(base, **values)  # type: ignore[arg-type]
-
-
 @app.command("qmk")
 def qmk(
+    ctx: typer.Context,
     url: Url,
-    spec: Spec = None,
     allow_writes: AllowWrites = False,
-    rate: Rate = None,
-    max_requests: MaxRequests = 500,
-    max_time: MaxTime = 120.0,
-    examples: Examples = 10,
-    known_deviations: KnownDeviations = True,
     show_secrets: ShowSecrets = False,
-    seed: Seed = None,
-    dry_run: DryRun = False,
-    report: Report = None,
-    timeout: Timeout = None,
 ) -> None:
     """Check a QMK compile API server (api.qmk.fm v1 or self-hosted) against spec/qmk.yaml."""
-    options = _options(
-        "qmk", url, timeout, spec=spec, allow_writes=allow_writes, rate=rate,
-        max_requests=max_requests, max_time=max_time, examples=examples,
-        known_deviations=known_deviations, show_secrets=show_secrets, seed=seed,
-    )  # fmt: skip
-    _execute(options, dry_run, report)
+    _run(ctx, "qmk", url, allow_writes=allow_writes, show_secrets=show_secrets)
 
 
 @app.command("qmk-keyboards")
-def qmk_keyboards(
-    url: Url,
-    spec: Spec = None,
-    rate: Rate = None,
-    max_requests: MaxRequests = 500,
-    max_time: MaxTime = 120.0,
-    examples: Examples = 10,
-    known_deviations: KnownDeviations = True,
-    seed: Seed = None,
-    dry_run: DryRun = False,
-    report: Report = None,
-    timeout: Timeout = None,
-) -> None:
+def qmk_keyboards(ctx: typer.Context, url: Url) -> None:
     """Check a keyboards.qmk.fm metadata server against spec/qmk-keyboards.yaml."""
-    options = _options(
-        "qmk-keyboards", url, timeout, spec=spec, rate=rate, max_requests=max_requests,
-        max_time=max_time, examples=examples, known_deviations=known_deviations, seed=seed,
-    )  # fmt: skip
-    _execute(options, dry_run, report)
+    _run(ctx, "qmk-keyboards", url)
 
 
 @app.command("q")
 def q(
+    ctx: typer.Context,
     url: Url,
     api_key: Annotated[
         str | None, typer.Option(help="Cloud API key (sent as X-API-KEY).", show_default=False)
@@ -166,27 +165,12 @@ def q(
         TargetChoice | None,
         typer.Option(help="local (Q desktop app) or cloud. Default: cloud with credentials."),
     ] = None,
-    spec: Spec = None,
     allow_writes: AllowWrites = False,
-    rate: Rate = None,
-    max_requests: MaxRequests = 500,
-    max_time: MaxTime = 120.0,
-    examples: Examples = 10,
-    known_deviations: KnownDeviations = True,
     show_secrets: ShowSecrets = False,
-    seed: Seed = None,
-    dry_run: DryRun = False,
-    report: Report = None,
-    timeout: Timeout = None,
 ) -> None:
     """Check a Das Keyboard Q server (local app or cloud) against spec/daskeyboard-q.yaml."""
     if api_key and token:
         raise typer.BadParameter("give --api-key or --token, not both", param_hint="--token")
     chosen: Target | None = target.value if target is not None else None
-    options = _options(
-        "q", url, timeout, api_key=api_key, token=token, target=chosen, spec=spec,
-        allow_writes=allow_writes, rate=rate, max_requests=max_requests, max_time=max_time,
-        examples=examples, known_deviations=known_deviations, show_secrets=show_secrets,
-        seed=seed,
-    )  # fmt: skip
-    _execute(options, dry_run, report)
+    _run(ctx, "q", url, api_key=api_key, token=token, target=chosen, allow_writes=allow_writes,
+         show_secrets=show_secrets)  # fmt: skip

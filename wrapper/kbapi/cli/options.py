@@ -53,20 +53,21 @@ def runtime(ctx: typer.Context) -> Runtime:
     return found if found is not None else Runtime()
 
 
-def option_arity(params: Sequence[click.Parameter]) -> dict[str, bool]:
-    """``{"--name": takes_a_value}`` for the typer options in `params` (not ``--help``)."""
-    arity: dict[str, bool] = {}
+def option_arity(params: Sequence[click.Parameter]) -> dict[str, int]:
+    """``{"--name": values_it_takes}`` for the typer options in `params` (not ``--help``): 0 for
+    flags, 2 for ``--report json FILE``."""
+    arity: dict[str, int] = {}
     for param in params:
         if not isinstance(param, TyperOption) or "--help" in param.opts:
             continue
-        takes_value = not param.is_flag and not param.count
+        takes = 0 if param.is_flag or param.count else param.nargs
         for name in (*param.opts, *param.secondary_opts):
-            arity[name] = takes_value
+            arity[name] = takes
     return arity
 
 
-def hoist(args: Sequence[str], arity: Mapping[str, bool]) -> list[str]:
-    """`args` with every option named in `arity` (and its value) moved to the front.
+def hoist(args: Sequence[str], arity: Mapping[str, int]) -> list[str]:
+    """`args` with every option named in `arity` (and its values) moved to the front.
 
     Stops at ``--``. ``--name=value`` and ``--name value`` are both understood.
     """
@@ -80,10 +81,9 @@ def hoist(args: Sequence[str], arity: Mapping[str, bool]) -> list[str]:
             break
         name, has_inline_value = arg.split("=", 1)[0], "=" in arg
         if name in arity:
-            front.append(arg)
-            if arity[name] and not has_inline_value and index + 1 < len(args):
-                index += 1
-                front.append(args[index])
+            values = [] if has_inline_value else args[index + 1 : index + 1 + arity[name]]
+            front += [arg, *values]
+            index += len(values)
         else:
             rest.append(arg)
         index += 1
