@@ -17,7 +17,7 @@ UNDOCUMENTED_CONTENT_TYPE = "UndefinedContentType"
 SCHEMA_VIOLATION = "JsonSchemaError"
 BAD_JSON = "MalformedJson"
 ACCEPTED_NEGATIVE = "AcceptedNegativeData"
-_BROKEN_ERROR_KINDS = (SERVER_ERROR, UNDOCUMENTED_STATUS, UNDOCUMENTED_CONTENT_TYPE, BAD_JSON)
+_READS = ("GET", "HEAD")
 
 
 @dataclass(frozen=True)
@@ -53,63 +53,53 @@ class Deviation:
         return self.message is None or re.search(self.message, message) is not None
 
 
+def _html_500(
+    *, id: str, summary: str, reference: str, path: str, methods: tuple[str, ...] = _READS
+) -> Deviation:
+    """A QMK route that crashes into Flask's HTML 500 page: any kind of failure a broken
+    answer gives (server error, undocumented status or content type, not JSON)."""
+    kinds = (SERVER_ERROR, UNDOCUMENTED_STATUS, UNDOCUMENTED_CONTENT_TYPE, BAD_JSON)
+    return Deviation(id, "qmk", summary, reference, methods, path, (500,), kinds)
+
+
 KNOWN_DEVIATIONS: tuple[Deviation, ...] = (
-    Deviation(
+    _html_500(
         id="qmk-download-before-result-500",
-        api="qmk",
         summary="a download route answers an HTML 500 until the job stored its result",
         reference="qmk-api.md §4.3, §10.2",
-        methods=("GET", "HEAD"),
         path=r"/v1/compile/\{[^/]+\}/(download|hex|keymap|source)",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
     ),
-    Deviation(
+    _html_500(
         id="qmk-keyboards-upstream-500",
-        api="qmk",
         summary="GET /v1/keyboards answers an HTML 500 when keyboards.qmk.fm is unreachable",
         reference="qmk-api.md §7",
-        methods=("GET", "HEAD"),
         path=r"/v1/keyboards",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
     ),
-    Deviation(
+    _html_500(
         id="qmk-empty-build-store-500",
-        api="qmk",
         summary="build_summary and /{keyboard}/build_log answer an HTML 500 on an empty store",
         reference="qmk-api.md §7",
-        methods=("GET", "HEAD"),
         path=r"/v1/keyboards/(build_summary|\{[^/]+\}/build_log)",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
     ),
-    Deviation(
+    _html_500(
         id="qmk-unknown-job-html-500",
-        api="qmk",
         summary="unknown or expired job id answers an HTML 500, not the JSON 404",
         reference="qmk-api.md §10.1-2",
-        methods=("GET", "HEAD"),
         path=r"/v1/compile/\{[^/]+\}(/[a-z]+)?",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
     ),
-    Deviation(
+    _html_500(
         id="qmk-compile-missing-keys-500",
-        api="qmk",
         summary="POST /v1/compile with missing or mistyped keys answers an HTML 500, not a 400",
         reference="qmk-api.md §10.4",
-        methods=("POST",),
         path=r"/v1/compile",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
+        methods=("POST",),
     ),
     Deviation(
         id="qmk-keyboard-redirect-broken",
         api="qmk",
         summary="GET /v1/keyboards/{kb} (and /readme) redirects to a literal '<keyboard>' URL",
         reference="qmk-api.md §10.3",
-        methods=("GET", "HEAD"),
+        methods=_READS,
         path=r"/v1/keyboards/\{[^/]+\}(/readme)?",
         statuses=(302, 404),
     ),
@@ -118,7 +108,7 @@ KNOWN_DEVIATIONS: tuple[Deviation, ...] = (
         api="qmk",
         summary="after ~500 s a job status has the S3 metadata shape (no `status`, other dates)",
         reference="qmk-api.md §10.6",
-        methods=("GET", "HEAD"),
+        methods=_READS,
         path=r"/v1/compile/\{[^/]+\}",
         statuses=(200,),
         kinds=(SCHEMA_VIOLATION,),
@@ -129,21 +119,18 @@ KNOWN_DEVIATIONS: tuple[Deviation, ...] = (
         api="qmk",
         summary="`is_failed` is null (not false) while a job is queued, running or unknown",
         reference="qmk-api.md §10.5",
-        methods=("GET", "HEAD"),
+        methods=_READS,
         path=r"/v1/compile/\{[^/]+\}",
         statuses=(200,),
         kinds=(SCHEMA_VIOLATION,),
         message=r"/is_failed\b",
     ),
-    Deviation(
+    _html_500(
         id="qmk-sorted-keys-kle-500",
-        api="qmk",
         summary="keys may come back sorted (unpinned Flask) and KLE parse errors answer 500",
         reference="qmk-api.md §10.8",
-        methods=("POST",),
         path=r"/v1/converters/kle(2qmk)?",
-        statuses=(500,),
-        kinds=_BROKEN_ERROR_KINDS,
+        methods=("POST",),
     ),
     Deviation(
         id="q-unknown-zone-200",
