@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import ipaddress
 import time
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
+from kbapi._core.auth import is_loopback_host
 from kbapi._core.ratelimit import RateLimiter
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
@@ -33,13 +33,7 @@ def origin(url: str) -> tuple[str, str, int | None]:
 
 def is_loopback_url(url: str) -> bool:
     """True if `url` points at localhost or a loopback address."""
-    host = origin(url)[1]
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback_host(origin(url)[1])
 
 
 def default_rate(url: str) -> float | None:
