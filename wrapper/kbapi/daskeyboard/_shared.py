@@ -157,7 +157,8 @@ def check_page_size(size: int) -> int:
 
 
 class ClientCore:
-    """Everything a Q client knows and decides, shared by the sync and async faces."""
+    """Everything a Q client knows and decides, shared by the sync and async faces; the
+    defaults of the clients' options (`ClientOptions`) are the ones here."""
 
     def __init__(
         self,
@@ -165,15 +166,15 @@ class ClientCore:
         *,
         target: TargetKind | None,
         auth: httpx.Auth | None,
-        layout: LayoutLike,
-        device: str,
-        pid: str | None,
-        zone_format: ZoneKind,
-        validate_zones: bool,
-        max_concurrency: int | None,
-        timeout: httpx.Timeout | float | None,
-        rate_limiter: LimiterChoice,
-        http_options: TransportOptions | None,
+        layout: LayoutLike = "en-US",
+        device: str = "5Q",
+        pid: str | None = None,
+        zone_format: ZoneKind = "xy",
+        validate_zones: bool = True,
+        max_concurrency: int | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        rate_limiter: LimiterChoice = "shared",
+        http_options: TransportOptions | None = None,
     ) -> None:
         self.base_url = normalize_base_url(base_url)
         self.target: TargetKind = infer_target(target, auth is not None)

@@ -29,7 +29,7 @@ from typing import Self, TypeVar, Unpack
 import httpx
 
 from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import TransportOptions, wire
+from kbapi._core.client import wire
 from kbapi._core.errors import NotFoundError
 from kbapi._core.ratelimit import map_bounded
 from kbapi._core.reconcile import drive
@@ -65,8 +65,6 @@ from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.executor import run_paint
 from kbapi.daskeyboard.options import (
     ClientOptions,
-    LayoutLike,
-    LimiterChoice,
     SendOptions,
     SignalOptions,
 )
@@ -82,9 +80,11 @@ from kbapi.daskeyboard.targets import (
     TargetKind,
     normalize_base_url,
 )
-from kbapi.daskeyboard.zones import ZoneKind, ZoneLike
+from kbapi.daskeyboard.zones import ZoneLike
 
 T = TypeVar("T")
+# The delete route of a signal, by the API version that created it.
+_DELETE = {"v1": delete_signal, "v2": delete_signal_v2}
 
 
 class QClient(QClientBase):
@@ -116,30 +116,9 @@ class QClient(QClientBase):
         target: TargetKind | None = None,
         api_key: str | Secret | None = None,
         auth: httpx.Auth | None = None,
-        layout: LayoutLike = "en-US",
-        device: str = "5Q",
-        pid: str | None = None,
-        zone_format: ZoneKind = "xy",
-        validate_zones: bool = True,
-        max_concurrency: int | None = None,
-        timeout: httpx.Timeout | float | None = None,
-        rate_limiter: LimiterChoice = "shared",
-        http_options: TransportOptions | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        self._core = ClientCore(
-            base_url,
-            target=target,
-            auth=make_auth(api_key, auth),
-            layout=layout,
-            device=device,
-            pid=pid,
-            zone_format=zone_format,
-            validate_zones=validate_zones,
-            max_concurrency=max_concurrency,
-            timeout=timeout,
-            rate_limiter=rate_limiter,
-            http_options=http_options,
-        )
+        self._core = ClientCore(base_url, target=target, auth=make_auth(api_key, auth), **options)
         core = self._core
         self._http = core.options.sync_client(core.base_url, core.auth)
         self._api = wire(AuthenticatedClient(base_url=core.base_url, token=""), self._http)
@@ -361,9 +340,8 @@ class QClient(QClientBase):
 
     def _delete_key(self, key: SignalKey) -> bool:
         version, signal_id = key
-        operation = delete_signal_v2 if version == "v2" else delete_signal
         try:
-            self._call(operation.sync_detailed, signal_id)
+            self._call(_DELETE[version].sync_detailed, signal_id)
         except NotFoundError:
             return False
         finally:
