@@ -67,6 +67,9 @@ KeymapFile = Annotated[
     Path, typer.Argument(help="Configurator export or keymap.json.", show_default=False)
 ]
 JobId = Annotated[str, typer.Argument(help="The job id printed by `compile`.")]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+]
 MaxWait = Annotated[
     float, typer.Option("--max-wait", min=0, help="Give up waiting after this many seconds.")
 ]
@@ -309,28 +312,17 @@ def validate(
 
 
 @app.command("keymap-c")
-def keymap_c_command(
-    keymap: KeymapFile,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
-) -> None:
+def keymap_c_command(keymap: KeymapFile, output: Output = None) -> None:
     """Print the keymap.c that `qmk json2c` would write (offline)."""
-    text = keymap_c(_load(keymap))
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    with reporting():
-        output.write_text(text, encoding="utf-8")
-    err_console().print(f"wrote {output}")
+    _emit(keymap_c(_load(keymap)), output)
+    if output is not None:
+        err_console().print(f"wrote {output}")
 
 
 @app.command()
 def migrate(
     keymap: KeymapFile,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-    ] = None,
+    output: Output = None,
     in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite KEYMAP.")] = False,
 ) -> None:
     """Replace keycodes QMK removed (RGB_MOD, KC_BTN1, RESET, ...) as the Configurator does."""
@@ -338,13 +330,7 @@ def migrate(
     err = err_console()
     for change in changes:
         err.print(Text(f"- {change}"))
-    text = json.dumps(fixed, indent=2, ensure_ascii=False) + "\n"
-    target = keymap if in_place else output
-    if target is None:
-        typer.echo(text, nl=False)
-    else:
-        with reporting():
-            target.write_text(text, encoding="utf-8")
+    _emit(json.dumps(fixed, indent=2, ensure_ascii=False) + "\n", keymap if in_place else output)
     err.print(f"{len(changes)} keycode{'s' if len(changes) != 1 else ''} replaced")
     try:
         remaining = Keymap.from_dict(fixed).validate()
@@ -354,6 +340,15 @@ def migrate(
         err.print(Text(f"- still: {problem.message}"))
     if remaining:
         raise typer.Exit(FAILED)
+
+
+def _emit(text: str, target: Path | None) -> None:
+    """Print `text` on standard output, or write it to `target`."""
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    with reporting():
+        target.write_text(text, encoding="utf-8")
 
 
 def _read_object(path: Path) -> dict[str, object]:

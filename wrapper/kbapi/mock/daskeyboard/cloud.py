@@ -22,6 +22,7 @@ from kbapi.mock.daskeyboard.auth import AuthStore
 from kbapi.mock.daskeyboard.config import QAccount, QMockConfig
 from kbapi.mock.daskeyboard.http import (
     ApiError,
+    api_error,
     empty_response,
     error_response,
     is_form,
@@ -365,11 +366,6 @@ def _dispatch(by_method: dict[str, Endpoint]) -> Endpoint:
     return endpoint
 
 
-async def _api_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ApiError)
-    return error_response(exc)
-
-
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     message = "Not Found" if exc.status_code == 404 else str(exc.detail)
@@ -382,7 +378,7 @@ def create_cloud_app(config: QMockConfig | None = None) -> Starlette:
     mock = CloudMock(config or QMockConfig())
     app = Starlette(
         routes=mock.routes(),
-        exception_handlers={ApiError: _api_error, HTTPException: _http_error},
+        exception_handlers={ApiError: api_error, HTTPException: _http_error},
     )
     app.state.mock = mock
     app.state.store = mock.store

@@ -40,6 +40,12 @@ def error_response(error: ApiError) -> Response:
     return response
 
 
+async def api_error(request: Request, exc: Exception) -> Response:
+    """The exception handler of both Q mocks for `ApiError`."""
+    assert isinstance(exc, ApiError)
+    return error_response(exc)
+
+
 def text_response(body: str, status: int = 200) -> Response:
     """A `text/plain` body (local health texts, colours, quota and start-up errors)."""
     return Response(body, status_code=status, media_type="text/plain")

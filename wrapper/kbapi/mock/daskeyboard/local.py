@@ -27,8 +27,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kbapi.mock.daskeyboard.config import QMockConfig
 from kbapi.mock.daskeyboard.http import (
     ApiError,
+    api_error,
     empty_response,
-    error_response,
     express_not_found,
     json_response,
     parse_int,
@@ -334,11 +334,6 @@ class LocalGate:
         await self.app(scope, receive, send)
 
 
-async def _api_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, ApiError)
-    return error_response(exc)
-
-
 async def _not_found(request: Request, exc: Exception) -> Response:
     # Express has no 405: any unrouted method/path pair is "Cannot <METHOD> <path>".
     return express_not_found(request.method, request.url.path)
@@ -351,7 +346,7 @@ def create_local_app(config: QMockConfig | None = None) -> Starlette:
     app = Starlette(
         routes=mock.routes(),
         middleware=[Middleware(LocalGate, mock=mock)],
-        exception_handlers={ApiError: _api_error, HTTPException: _not_found},
+        exception_handlers={ApiError: api_error, HTTPException: _not_found},
     )
     app.state.mock = mock
     app.state.store = mock.store
