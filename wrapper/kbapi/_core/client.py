@@ -58,6 +58,8 @@ class TransportOptions:
     sleep: Sleep = default_sleep
     async_sleep: AsyncSleep = async_default_sleep
 
+    # DESIGN: sync_client and async_client are written out twice on purpose: each hands its own
+    # builder its own transport and sleep types, checked argument by argument by mypy.
     def sync_client(
         self, base_url: str = "", auth: httpx.Auth | None = None, *, follow_redirects: bool = False
     ) -> httpx.Client:

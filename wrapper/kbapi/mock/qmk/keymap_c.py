@@ -1,4 +1,8 @@
-"""`qmk json2c`: keymap JSON -> keymap.c, following qmk_firmware `lib/python/qmk/keymap.py`."""
+"""`qmk json2c`: keymap JSON -> keymap.c, following qmk_firmware `lib/python/qmk/keymap.py`.
+
+DESIGN: kept apart from the client's renderer (kbapi/qmk/keymap_render.py) on purpose: the
+mock imports only `kbapi._data`, never the wrapper, so it stays an independent witness.
+"""
 
 from __future__ import annotations
 
