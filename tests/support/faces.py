@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from kbapi._core import build_async_client, build_client
 from kbapi._core.client import TransportOptions
 from kbapi.daskeyboard import AsyncQClient, QClient
 from kbapi.qmk import AsyncQMKClient, QMKClient
@@ -117,6 +118,11 @@ class Face:
         cls = AsyncQClient if self.is_async else QClient
         make = cls if constructor == "__call__" else getattr(cls, constructor)
         return self.wrap(make(*args, **kw))
+
+    def http(self, base_url: str = "", **kw: Any) -> Any:
+        """`kbapi._core.build_client(...)`, or `build_async_client(...)` behind `Blocking`."""
+        build = build_async_client if self.is_async else build_client
+        return self.wrap(build(base_url, **kw))
 
 
 def options(sleep: Callable[[float], object] | None = None, **kw: Any) -> TransportOptions:
