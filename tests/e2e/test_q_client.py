@@ -608,12 +608,14 @@ def test_clear_all_by_client_name_keeps_other_senders(face: Face, local_url: str
     assert [(s.xy, s.color, s.signal.client_name) for s in left] == [("0,0", "#FFFFFF", "app")]
 
 
-def test_a_client_remembers_only_its_newest_signals(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_client_remembers_only_its_newest_signals(
+    face: Face, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import kbapi.daskeyboard._shared as shared
 
     monkeypatch.setattr(shared, "REMEMBERED_SIGNALS", 3)
     app = create_local_app(QMockConfig(local_quota_per_second=0))
-    with serve(app) as url, QClient.local(url, rate_limiter=None) as q:
+    with serve(app) as url, face.q("local", url, rate_limiter=None) as q:
         sent = [q.send(zone, "#FF0000").id for zone in ("2,2", "3,2", "4,2", "5,2", "6,2")]
         assert q.clear() == 3
         assert sorted(s["id"] for s in app.state.store.snapshot()) == sorted(sent[:2])

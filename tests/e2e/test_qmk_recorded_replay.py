@@ -1,14 +1,14 @@
-"""kbapi's QMK clients and CLI pointed at what the real qmk_api answered (replayed recordings)."""
+"""kbapi's QMK clients (both faces) and CLI pointed at what the real qmk_api answered (replayed
+recordings)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from kbapi.cli import app
-from kbapi.qmk import AsyncQMKClient, CorruptFirmwareError, PollPolicy, QMKClient
+from kbapi.qmk import CorruptFirmwareError, PollPolicy
 from kbapi.qmk.errors import (
     CompileFailed,
     CompileInfrastructureError,
@@ -18,6 +18,7 @@ from kbapi.qmk.errors import (
 from kbapi.testing import serve
 from typer.testing import CliRunner
 
+from tests.support.faces import Face
 from tests.support.recorded import ReplayServer, fixture, fixtures, job_id
 
 FAST = PollPolicy(initial=0.01, max_interval=0.02, queue_interval=None)
@@ -32,34 +33,31 @@ def replay() -> Iterator[tuple[str, ReplayServer]]:
 
 
 def test_unknown_id_raises_job_not_found_within_two_requests(
-    replay: tuple[str, ReplayServer],
+    face: Face, replay: tuple[str, ReplayServer]
 ) -> None:
     url, server = replay
-    with QMKClient(url, poll=FAST) as qmk, pytest.raises(JobNotFoundError) as caught:
+    with face.qmk(url, poll=FAST) as qmk, pytest.raises(JobNotFoundError) as caught:
         qmk.job(UNKNOWN).wait()
     assert "no such job (or it expired)" in str(caught.value)
     assert "live service answers 500" in str(caught.value)
     assert server.count(f"/v1/compile/{UNKNOWN}") <= 2
 
 
-def test_async_client_reads_the_unknown_id_the_same_way(replay: tuple[str, ReplayServer]) -> None:
+def test_one_status_of_the_unknown_id_is_job_not_found(
+    face: Face, replay: tuple[str, ReplayServer]
+) -> None:
     url, server = replay
-
-    async def poll() -> None:
-        async with AsyncQMKClient(url, poll=FAST) as qmk:
-            await qmk.status(UNKNOWN)
-
-    with pytest.raises(JobNotFoundError, match="live service answers 500"):
-        asyncio.run(poll())
+    with face.qmk(url, poll=FAST) as qmk, pytest.raises(JobNotFoundError, match="answers 500"):
+        qmk.status(UNKNOWN)
     assert server.count(f"/v1/compile/{UNKNOWN}") <= 2
 
 
 def test_keymap_and_source_download_after_a_failed_build(
-    replay: tuple[str, ReplayServer], tmp_path: Path
+    face: Face, replay: tuple[str, ReplayServer], tmp_path: Path
 ) -> None:
     url, _ = replay
     failed = job_id(fixture("fail_status_finished"))
-    with QMKClient(url, poll=FAST) as qmk:
+    with face.qmk(url, poll=FAST) as qmk:
         job = qmk.job(failed)
         keymap = job.download_keymap(tmp_path)
         source = job.download_source(tmp_path)
@@ -74,11 +72,11 @@ def test_keymap_and_source_download_after_a_failed_build(
 
 
 def test_a_build_without_firmware_file_still_offers_its_keymap(
-    replay: tuple[str, ReplayServer], tmp_path: Path
+    face: Face, replay: tuple[str, ReplayServer], tmp_path: Path
 ) -> None:
     url, _ = replay
     nofw = job_id(fixture("nofw_status_finished"))
-    with QMKClient(url, poll=FAST) as qmk:
+    with face.qmk(url, poll=FAST) as qmk:
         job = qmk.job(nofw)
         with pytest.raises(CompileInfrastructureError, match="no firmware file"):
             job.wait()
@@ -86,13 +84,13 @@ def test_a_build_without_firmware_file_still_offers_its_keymap(
 
 
 def test_a_successful_recorded_job_downloads_its_firmware(
-    replay: tuple[str, ReplayServer], tmp_path: Path
+    face: Face, replay: tuple[str, ReplayServer], tmp_path: Path
 ) -> None:
     # The recording's firmware comes from the stand-in build of tools/real-qmk-api (STUB_QMK=1),
     # which is not Intel HEX: the whole real download path runs, and the integrity check then
     # refuses the file and leaves nothing behind.
     url, _ = replay
-    with QMKClient(url, poll=FAST) as qmk:
+    with face.qmk(url, poll=FAST) as qmk:
         job = qmk.job(job_id(fixture("ok_status_finished")))
         with pytest.raises(CorruptFirmwareError, match=r"clueboard_66_rev3_default\.hex: line 1"):
             job.download_firmware(tmp_path)
@@ -100,11 +98,11 @@ def test_a_successful_recorded_job_downloads_its_firmware(
 
 
 def test_a_moment_of_unknown_between_running_and_finished_is_waited_out(
-    replay: tuple[str, ReplayServer],
+    face: Face, replay: tuple[str, ReplayServer]
 ) -> None:
     # Recorded: running, then `unknown` with the result already there, then finished.
     url, _ = replay
-    with QMKClient(url, poll=FAST) as qmk, pytest.raises(UnknownKeyboardError):
+    with face.qmk(url, poll=FAST) as qmk, pytest.raises(UnknownKeyboardError):
         qmk.job(job_id(fixture("unknown_kb_status_unknown"))).wait()
 
 

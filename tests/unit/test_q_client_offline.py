@@ -1,11 +1,11 @@
 """What the Q client decides without a server: targets, URLs, auth, options, repr, rendering.
+The client tests run against both faces (`face`).
 
 Clients built here point at a transport that fails the test if anything is sent.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 import subprocess
 import sys
@@ -23,10 +23,8 @@ from kbapi.daskeyboard import (
     CLOUD_URL,
     DEFAULT_LOCAL_URL,
     LEGACY_CLOUD_URL,
-    AsyncQClient,
     ClientCredentials,
     EffectError,
-    QClient,
     TargetError,
     get_layout,
 )
@@ -41,6 +39,8 @@ from kbapi.daskeyboard.targets import (
     shared_local_limiter,
 )
 from rich.console import Console
+
+from tests.support.faces import Face
 
 
 def _refuse(request: httpx.Request) -> httpx.Response:
@@ -107,33 +107,30 @@ def test_auth_hints() -> None:
 # --- construction ---------------------------------------------------------------------------
 
 
-def test_constructors_pick_hosts_and_targets() -> None:
-    with QClient.local() as local:
+def test_constructors_pick_hosts_and_targets(face: Face) -> None:
+    with face.q("local") as local:
         assert (local.target, local.base_url, local.pid) == ("local", DEFAULT_LOCAL_URL, "DK5QPID")
-    with QClient.cloud("key") as cloud:
+    with face.q("cloud", "key") as cloud:
         assert (cloud.target, cloud.base_url) == ("cloud", CLOUD_URL)
-    with QClient.oauth(ClientCredentials("id", "secret")) as oauth:
+    with face.q("oauth", ClientCredentials("id", "secret")) as oauth:
         assert (oauth.target, oauth.base_url) == ("cloud", LEGACY_CLOUD_URL)
         auth = oauth._core.auth
         assert isinstance(auth, OAuth2Auth)
         assert str(auth.token_url) == f"{LEGACY_CLOUD_URL}/oauth/1.4/token"
-    with QClient(layout="fr", device="X50Q") as x50:
+    with face.q(layout="fr", device="X50Q") as x50:
         assert (x50.layout, x50.pid) == (get_layout("fr-FR", "X50Q"), "X50QPID")
 
 
-def test_from_env() -> None:
+def test_from_env(face: Face) -> None:
     env = {"KBAPI_Q_URL": "http://127.0.0.1:5555/api/1.0", "KBAPI_Q_API_KEY": "k"}
-    with QClient.from_env(environ=env) as q:
+    with face.q("from_env", environ=env) as q:
         assert (q.target, q.base_url) == ("cloud", "http://127.0.0.1:5555")
-    with QClient.from_env(environ={}) as q:
+    with face.q("from_env", environ={}) as q:
         assert (q.target, q.base_url) == ("local", DEFAULT_LOCAL_URL)
-    with QClient.from_env(environ={"KBAPI_Q_API_KEY": "k"}) as q:
+    with face.q("from_env", environ={"KBAPI_Q_API_KEY": "k"}) as q:
         assert q.base_url == CLOUD_URL
-    with QClient.from_env(environ=env, base_url="http://localhost:1") as q:
+    with face.q("from_env", environ=env, base_url="http://localhost:1") as q:
         assert q.base_url == "http://localhost:1"
-    client = AsyncQClient.from_env(environ={"KBAPI_Q_URL": "http://localhost:2"})
-    assert (client.target, client.base_url) == ("local", "http://localhost:2")
-    asyncio.run(client.close())
 
 
 @pytest.mark.parametrize(
@@ -148,35 +145,36 @@ def test_from_env() -> None:
         ({"device": "6Q"}, "unknown Q device"),
     ],
 )
-def test_constructor_refuses(kwargs: dict[str, Any], message: str) -> None:
+def test_constructor_refuses(face: Face, kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(InputError, match=message):
-        QClient("https://q2.daskeyboard.com", **kwargs)
+        face.q("__call__", "https://q2.daskeyboard.com", **kwargs)
 
 
-def test_transport_options() -> None:
+def test_transport_options(face: Face) -> None:
     mine = RateLimiter(10)
-    with QClient.local(rate_limiter=mine) as q:
+    with face.q("local", rate_limiter=mine) as q:
         assert q._core.options.rate_limiter is mine
-    with QClient.local(http_options=TransportOptions(rate_limiter=mine), timeout=3) as q:
+    with face.q("local", http_options=TransportOptions(rate_limiter=mine), timeout=3) as q:
         assert q._core.options.rate_limiter is mine
         assert q._core.options.timeout == 3
-    with QClient.cloud("key") as q:
+    with face.q("cloud", "key") as q:
         assert q._core.options.rate_limiter is None  # no documented cloud quota
 
 
-def test_repr_never_shows_credentials() -> None:
-    with QClient.cloud("SECRET-KEY-1") as q:
+def test_repr_never_shows_credentials(face: Face) -> None:
+    with face.q("cloud", "SECRET-KEY-1") as q:
         assert "SECRET-KEY-1" not in repr(q)
         assert "X-API-KEY" in repr(q)
-    with QClient.oauth(ClientCredentials("id", "SECRET-2"), base_url="https://u:pw@h.example") as o:
+    grant = ClientCredentials("id", "SECRET-2")
+    with face.q("oauth", grant, base_url="https://u:pw@h.example") as o:
         assert "SECRET-2" not in repr(o) and "pw" not in repr(o)
 
 
 # --- decisions before sending ----------------------------------------------------------------
 
 
-def test_cloud_only_operations_are_refused_locally() -> None:
-    with QClient.local(http_options=NO_NETWORK) as q:
+def test_cloud_only_operations_are_refused_locally(face: Face) -> None:
+    with face.q("local", http_options=NO_NETWORK) as q:
         for call in (q.signals, q.devices, q.colors, q.effects, q.zones, q.current_user,
                      q.authorized_clients, q.device_definitions):  # fmt: skip
             with pytest.raises(TargetError):
@@ -187,8 +185,8 @@ def test_cloud_only_operations_are_refused_locally() -> None:
             q.revoke_client("x")
 
 
-def test_learnt_effects_are_checked_before_sending() -> None:
-    with QClient.cloud("k", http_options=NO_NETWORK) as q:
+def test_learnt_effects_are_checked_before_sending(face: Face) -> None:
+    with face.q("cloud", "k", http_options=NO_NETWORK) as q:
         q._core.learn_effects("DK5QPID", [EffectInfo(code="SET_COLOR"), EffectInfo(code="BLINK")])
         with pytest.raises(EffectError, match="this device's effects: BLINK, SET_COLOR, NONE"):
             q.send("KEY_Q", "red", effect="WAVE")
@@ -196,15 +194,9 @@ def test_learnt_effects_are_checked_before_sending() -> None:
             q.signals(size=0)
 
 
-def test_async_client_refuses_before_sending() -> None:
-    async def run() -> None:
-        async with AsyncQClient.local(http_options=NO_NETWORK) as q:
-            with pytest.raises(InputError):
-                await q.send("2,4", "red")
-            with pytest.raises(TargetError):
-                q.signals()
-
-    asyncio.run(run())
+def test_a_zone_off_the_layout_is_refused_before_sending(face: Face) -> None:
+    with face.q("local", http_options=NO_NETWORK) as q, pytest.raises(InputError, match="2,4"):
+        q.send("2,4", "red")
 
 
 def test_epoch_millis() -> None:
