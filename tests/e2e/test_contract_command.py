@@ -431,11 +431,11 @@ def test_guard_paces_requests_and_stops_at_the_deadline() -> None:
     for method in ("GET", "GET", "HEAD", "GET"):
         guard.admit(method)
     assert slept == [0.5, 0.5, 0.5]
-    with pytest.raises(StopRun):
+    with pytest.raises(StopRun, match="time limit reached"):
         guard.admit("GET")
     assert guard.sent == 4
     assert guard.stop_reason == "time limit reached (2 s)"
-    with pytest.raises(WriteRefused):
+    with pytest.raises(WriteRefused, match="POST refused: read-only run"):
         guard.admit("POST")
 
 

@@ -173,7 +173,7 @@ def test_persistent_401_is_resent_only_once(face: Face, server: tuple[TokenServe
     auth = _auth(url, Clock())
     with face.http(url, auth=auth) as client, translate_errors():
         response = client.get("/api/1.0/devices")
-        with pytest.raises(errors.AuthenticationError):
+        with pytest.raises(errors.AuthenticationError, match="401 Unauthorized"):
             check_response(response)
     assert state.api_hits == 2
     assert state.grants == Counter({"client_credentials": 1, "refresh_token": 1})

@@ -264,7 +264,7 @@ def test_post_not_retried_when_the_body_breaks_off() -> None:
     try:
         with (
             build_client(server.url, sleep=Sleeps()) as client,
-            pytest.raises(errors.APIConnectionError),
+            pytest.raises(errors.APIConnectionError, match="connection failed"),
             translate_errors(),
         ):
             client.post("/signals", json={"zoneId": "KEY_A"})
@@ -327,7 +327,7 @@ def test_timeout_raises_api_timeout_error(base_url: str, request: pytest.Fixture
     sleeps = Sleeps()
     with (
         build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
-        pytest.raises(errors.APITimeoutError),
+        pytest.raises(errors.APITimeoutError, match="request timed out"),
         translate_errors(),
     ):
         client.get("/hang", params={"id": _id(request)})
@@ -339,7 +339,7 @@ def test_post_timeout_not_retried(base_url: str, request: pytest.FixtureRequest)
     sleeps = Sleeps()
     with (
         build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
-        pytest.raises(errors.APITimeoutError),
+        pytest.raises(errors.APITimeoutError, match="request timed out"),
         translate_errors(),
     ):
         client.post("/hang", params={"id": _id(request)})
@@ -458,7 +458,7 @@ def test_async_dropped_connection_and_timeout(
             with translate_errors():
                 await client.get("/hang", params={"id": _id(request)})
 
-    with pytest.raises(errors.APITimeoutError):
+    with pytest.raises(errors.APITimeoutError, match="request timed out"):
         asyncio.run(hang())
 
 
@@ -468,5 +468,5 @@ def test_async_oversize_body(base_url: str) -> None:
             with translate_errors():
                 await client.get("/huge", params={"size": 65536})
 
-    with pytest.raises(errors.ResponseTooLargeError):
+    with pytest.raises(errors.ResponseTooLargeError, match="larger than 8192 bytes"):
         asyncio.run(run())

@@ -45,8 +45,13 @@ def test_parse_spec_and_env() -> None:
     assert with_paths.paths == "^/v1/(compile|a,b)$" and with_paths.drop_after_processing
     assert FaultConfig.parse("error=0.5", seed=3).seed == 3
     assert not FaultConfig.from_env({}).enabled
-    for bad in ("error=2", "nonsense=1", "error=abc", "paths=("):
-        with pytest.raises(ValueError):
+    for bad, why in (
+        ("error=2", "error_rate must be between 0 and 1"),
+        ("nonsense=1", "unknown fault setting 'nonsense'"),
+        ("error=abc", "could not convert string to float"),
+        ("paths=(", "paths is not a valid regex"),
+    ):
+        with pytest.raises(ValueError, match=why):
             FaultConfig.parse(bad)
 
 
@@ -89,7 +94,7 @@ def test_dropped_connections_are_seen_by_httpx() -> None:
     injector = with_faults(qmk_app(), FaultConfig(drop_rate=1.0, seed=1))
     with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
         for _ in range(3):
-            with pytest.raises(httpx.TransportError):
+            with pytest.raises(httpx.TransportError, match="peer closed connection"):
                 http.get("/v1")
     assert injector.stats.dropped == 3
 
@@ -99,7 +104,7 @@ def test_drop_after_processing_still_runs_the_request() -> None:
     injector = with_faults(qmk_app(), config)
     with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
         assert http.get("/v1").json()["queue_length"] == 0
-        with pytest.raises(httpx.TransportError):
+        with pytest.raises(httpx.TransportError, match="peer closed connection"):
             http.post("/v1/compile", json=SUPER16)
         assert http.get("/v1").json()["queue_length"] == 1
     assert injector.stats.dropped == 1 and injector.stats.matched == 1
@@ -109,7 +114,7 @@ def test_drop_before_processing_does_not_run_the_request() -> None:
     config = FaultConfig(drop_rate=1.0, paths=r"^/v1/compile$")
     injector = with_faults(qmk_app(), config)
     with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
-        with pytest.raises(httpx.TransportError):
+        with pytest.raises(httpx.TransportError, match="peer closed connection"):
             http.post("/v1/compile", json=SUPER16)
         assert http.get("/v1").json()["queue_length"] == 0
 
@@ -148,7 +153,7 @@ def test_a_scripted_late_latency_holds_an_applied_answer_until_released() -> Non
     injector = with_faults(qmk_app(), FaultConfig(methods=("POST",)))
     injector.script("late_latency")
     with serve(injector) as base, httpx.Client(base_url=base, timeout=10) as http:
-        with pytest.raises(httpx.ReadTimeout):
+        with pytest.raises(httpx.ReadTimeout, match="timed out"):
             http.post("/v1/compile", json=SUPER16, timeout=httpx.Timeout(10, read=0.5))
         assert len(injector.app.state.mock.jobs.all()) == 1  # type: ignore[attr-defined]
         injector.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -42,7 +43,7 @@ def test_qmk_alone_on_a_free_port() -> None:
         assert httpx.get(f"{mocks.qmk}/v1").json()["queue_length"] == 0
         all_boards = httpx.get(f"{mocks.qmk}/v1/keyboards/all")
         assert all_boards.headers["location"] == f"{mocks.qmk}/metadata/v1/keyboards.json"
-    with pytest.raises(httpx.TransportError):
+    with pytest.raises(httpx.ConnectError, match=r"[Cc]onnection refused"):
         httpx.get(f"{mocks.qmk}/v1", timeout=2)
 
 
@@ -68,8 +69,9 @@ def test_busy_port_is_an_error() -> None:
     with running_mocks(MockSettings(**FREE, include_q=False)) as mocks:
         port = int(mocks.qmk.rsplit(":", 1)[1])
         busy = MockSettings(qmk_port=port, include_q=False)
-        with pytest.raises(OSError), running_mocks(busy):
+        with pytest.raises(OSError) as caught, running_mocks(busy):
             pass
+        assert caught.value.errno == errno.EADDRINUSE
         command = CliRunner().invoke(cli_app, ["mock", "--qmk-port", str(port)])
     assert command.exit_code == 2, command.output
     assert command.stderr.startswith("error: ")

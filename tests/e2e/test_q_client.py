@@ -444,26 +444,26 @@ def test_plain_http_is_fine_without_credentials_or_on_loopback(face: Face) -> No
 
 
 @pytest.mark.parametrize(
-    ("call", "error"),
+    ("call", "error", "why"),
     [
-        (lambda q: q.send("2,4", "red"), EmptyCellError),
-        (lambda q: q.send("24,0", "red"), OffGridError),
-        (lambda q: q.send("KEY_UBERMUT", "red"), UnknownKeyCodeError),
-        (lambda q: q.send("Q", "red"), ZoneSyntaxError),
-        (lambda q: q.send("KEY_Q", "#12"), ColorError),
-        (lambda q: q.send("KEY_Q", "reddish"), ColorError),
-        (lambda q: q.send("KEY_Q", "red", effect="SPARKLE"), EffectError),
-        (lambda q: q.paint({"KEY_Q": "red", "2,4": "red"}), EmptyCellError),
-        (lambda q: q.paint({}), InputError),
-        (lambda q: q.zone_color("KEY_NOPE"), UnknownKeyCodeError),
-        (lambda q: q.delete_zone("0,9"), OffGridError),
-        (lambda q: q.signals(), TargetError),
-        (lambda q: q.devices(), TargetError),
-        (lambda q: q.update_status(-1, read=True), TargetError),
+        (lambda q: q.send("2,4", "red"), EmptyCellError, "no key at cell 2,4"),
+        (lambda q: q.send("24,0", "red"), OffGridError, "zone 24,0 is off the grid"),
+        (lambda q: q.send("KEY_UBERMUT", "red"), UnknownKeyCodeError, "it exists on de-DE"),
+        (lambda q: q.send("Q", "red"), ZoneSyntaxError, "'Q' is not a zone id"),
+        (lambda q: q.send("KEY_Q", "#12"), ColorError, "invalid colour '#12'"),
+        (lambda q: q.send("KEY_Q", "reddish"), ColorError, "unknown colour 'reddish'"),
+        (lambda q: q.send("KEY_Q", "red", effect="SPARKLE"), EffectError, "'SPARKLE'"),
+        (lambda q: q.paint({"KEY_Q": "red", "2,4": "red"}), EmptyCellError, "cell 2,4"),
+        (lambda q: q.paint({}), InputError, "nothing to paint"),
+        (lambda q: q.zone_color("KEY_NOPE"), UnknownKeyCodeError, "KEY_NOPE"),
+        (lambda q: q.delete_zone("0,9"), OffGridError, "zone 0,9 is off the grid"),
+        (lambda q: q.signals(), TargetError, "GET /signals is cloud only"),
+        (lambda q: q.devices(), TargetError, "devices, .* are cloud only"),
+        (lambda q: q.update_status(-1, read=True), TargetError, "not available on the local"),
     ],
 )
-def test_bad_input_is_refused_before_sending(local: Any, call: Any, error: type) -> None:
-    with pytest.raises(error):
+def test_bad_input_is_refused_before_sending(local: Any, call: Any, error: type, why: str) -> None:
+    with pytest.raises(error, match=why):
         call(local)
     assert LOCAL.count() == 0
 
@@ -527,9 +527,9 @@ def test_local_zone_color_signal_and_deletes(local: Any) -> None:
     other = local.send("KEY_W", "red")
     local.delete(other.id)
     assert local.shadows() == []
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match=f"signal {other.id} not found"):
         local.delete(other.id)
-    with pytest.raises(TargetError):
+    with pytest.raises(TargetError, match=r"legacy colour route .* is cloud only"):
         local.zone_color("KEY_Q", legacy=True)
 
 
@@ -551,7 +551,7 @@ def test_authorized_clients_and_revoke(cloud: Any) -> None:
     assert [c.name for c in cloud.authorized_clients()] == ["User_1", "Desktop App"]
     cloud.revoke_client("Desktop App")
     assert [c.name for c in cloud.authorized_clients()] == ["User_1"]
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match="no authorized client named 'Desktop App'"):
         cloud.revoke_client("Desktop App")
 
 

@@ -199,7 +199,11 @@ def test_stored_metadata_shape_after_expiry_still_gives_the_result(face: Face) -
 def test_unknown_job_ids_404_on_the_mock_and_html_500_like_the_live_service(face: Face) -> None:
     unknown = "00000000-0000-0000-0000-000000000000"
     documented = create_qmk_app(QMKMockConfig())
-    with serve(documented) as url, face.qmk(url) as qmk, pytest.raises(JobNotFoundError):
+    with (
+        serve(documented) as url,
+        face.qmk(url) as qmk,
+        pytest.raises(JobNotFoundError, match="no such job"),
+    ):
         qmk.status(unknown)
     live = Recorder(create_qmk_app(QMKMockConfig(live_deviations=True)))
     with (
@@ -259,7 +263,7 @@ def test_a_download_that_breaks_off_is_fetched_again_or_leaves_nothing(
         if drop_rate < 1:
             assert job.download_firmware(tmp_path).stat().st_size > 0
         else:
-            with pytest.raises(APIConnectionError):
+            with pytest.raises(APIConnectionError, match="connection failed"):
                 job.download_firmware(tmp_path)
     assert app.stats.dropped >= 1
     assert len(list(tmp_path.iterdir())) == (1 if drop_rate < 1 else 0)

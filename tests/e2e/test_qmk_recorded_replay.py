@@ -61,7 +61,7 @@ def test_keymap_and_source_download_after_a_failed_build(
         job = qmk.job(failed)
         keymap = job.download_keymap(tmp_path)
         source = job.download_source(tmp_path)
-        with pytest.raises(CompileFailed):
+        with pytest.raises(CompileFailed, match="build failed \\(returncode 2\\)"):
             job.download_firmware(tmp_path)
     assert (
         keymap.name
@@ -102,7 +102,10 @@ def test_a_moment_of_unknown_between_running_and_finished_is_waited_out(
 ) -> None:
     # Recorded: running, then `unknown` with the result already there, then finished.
     url, _ = replay
-    with face.qmk(url, poll=FAST) as qmk, pytest.raises(UnknownKeyboardError):
+    with (
+        face.qmk(url, poll=FAST) as qmk,
+        pytest.raises(UnknownKeyboardError, match="unknown keyboard"),
+    ):
         qmk.job(job_id(fixture("unknown_kb_status_unknown"))).wait()
 
 

@@ -36,14 +36,14 @@ def test_secure_urls_accepted(url: str) -> None:
     ["http://q.daskeyboard.com/oauth/1.4/token", "http://192.168.1.5:27301/x", "ftp://x/y"],
 )
 def test_insecure_urls_rejected(url: str) -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="refusing to send credentials"):
         ensure_secure_url(url)
 
 
 def test_api_key_refused_over_plain_http_to_remote_host() -> None:
     auth = ApiKeyAuth("X-API-KEY", "K-123")
     flow = auth.sync_auth_flow(httpx.Request("GET", "http://example.com/api/1.0/signals"))
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="refusing to send credentials"):
         next(flow)
 
 
@@ -73,5 +73,5 @@ def test_grants_fields_and_reprs() -> None:
 
 
 def test_oauth_token_url_must_be_secure() -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="refusing to send credentials"):
         OAuth2Auth("http://q.example/oauth/1.4/token", ClientCredentials("c", "s"))

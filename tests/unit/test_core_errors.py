@@ -85,7 +85,7 @@ def test_body_text_truncated() -> None:
 def test_raise_for_status() -> None:
     raise_for_status(_response(200))
     raise_for_status(_response(302))
-    with pytest.raises(errors.NotFoundError):
+    with pytest.raises(errors.NotFoundError, match="404 Not Found"):
         raise_for_status(_response(404))
 
 

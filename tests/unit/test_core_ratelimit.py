@@ -72,9 +72,9 @@ def test_async_acquire_uses_async_sleep() -> None:
 
 
 def test_bad_configuration_rejected() -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match=r"got 0/1\.0"):
         RateLimiter(0, 1.0)
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="got 1/0"):
         RateLimiter(1, 0)
 
 

@@ -25,7 +25,7 @@ def test_secret_hides_its_value() -> None:
     assert secret.get_secret_value() == "hunter2"
     assert Secret(secret) == secret
     assert Secret("a") != Secret("b")
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="a Secret cannot be pickled"):
         pickle.dumps(secret)
 
 

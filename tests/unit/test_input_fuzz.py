@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -151,9 +152,10 @@ def test_layouts_are_built_or_refused_with_unknown_layout_error(layout: Any, dev
     # Only UnknownLayoutError, from Layout() and get_layout() alike.
     try:
         built = Layout(layout, device)
-    except UnknownLayoutError:
-        with pytest.raises(UnknownLayoutError):
+    except UnknownLayoutError as refused:
+        with pytest.raises(UnknownLayoutError) as caught:
             get_layout(layout, device)
+        assert str(caught.value) == str(refused)
         return
     assert built.tag in LAYOUT_TAGS and built.device in DEVICE_PIDS
     assert get_layout(layout, device) == built
@@ -167,10 +169,11 @@ def test_layout_conversions_raise_only_zone_errors(layout: Layout, zone: Any) ->
     # UnknownKeyCodeError, UnsupportedConversionError.
     try:
         resolved = layout.resolve(zone)
-    except ZoneError:
+    except ZoneError as refused:
         for method in (layout.to_xy, layout.to_linear, layout.to_code, layout.normalize):
-            with pytest.raises(ZoneError):
+            with pytest.raises(ZoneError) as caught:
                 method(zone)
+            assert type(caught.value) is type(refused), (method, caught.value, refused)
         return
     xy = layout.to_xy(zone)
     assert xy == layout.normalize(zone) == resolved.xy == layout.convert(zone, "xy")
@@ -186,15 +189,22 @@ def test_layout_conversions_raise_only_zone_errors(layout: Layout, zone: Any) ->
         assert layout.convert(zone, kind) == str(other)  # type: ignore[arg-type]
 
 
-@given(known_layouts, zone_values, anything)
-@SOME
-def test_convert_with_an_arbitrary_kind(layout: Layout, zone: Any, kind: Any) -> None:
+def test_convert_with_an_arbitrary_kind() -> None:
     # Only ZoneError subclasses; an unknown kind is always refused.
-    converted = attempt(lambda: layout.convert(zone, kind), ZoneError)
-    if kind not in ("xy", "linear", "code"):
-        assert converted is REFUSED
-    elif converted is not REFUSED:
-        assert converted == layout.convert(layout.to_xy(zone), kind)
+    seen: Counter[str] = Counter()
+
+    @given(known_layouts, zone_values, anything | st.sampled_from(["xy", "linear", "code"]))
+    @SOME
+    def check(layout: Layout, zone: Any, kind: Any) -> None:
+        converted = attempt(lambda: layout.convert(zone, kind), ZoneError)
+        seen["refused" if converted is REFUSED else "converted"] += 1
+        if kind not in ("xy", "linear", "code"):
+            assert converted is REFUSED
+        elif converted is not REFUSED:
+            assert converted == layout.convert(layout.to_xy(zone), kind)
+
+    check()
+    assert seen["refused"] and seen["converted"], seen  # both branches ran
 
 
 @given(zone_values, layout_names, device_names)
@@ -230,7 +240,7 @@ def test_colours_are_normalized_or_refused_with_color_error(value: Any, names: A
     try:
         color = normalize_color(value, names)
     except ColorError:
-        with pytest.raises(ColorError):
+        with pytest.raises(ColorError, match="colour"):
             to_short(value, names)
         return
     assert len(color) == 7 and color[0] == "#"
@@ -576,16 +586,30 @@ def test_signal_bodies_are_built_or_refused_with_input_errors(
 zone_keys = xy_texts | code_texts | linear_texts | small_ints | st.tuples(small_ints, small_ints)
 
 
-@given(st.dictionaries(zone_keys, anything | st.just("blue"), max_size=6) | anything)
-@SOME
-def test_paint_plans_are_made_or_refused_with_input_errors(colors: Any) -> None:
+good = st.dictionaries(
+    st.sampled_from(["KEY_Q", "2,2", "KEY_W", 76, (3, 3)]),  # KEY_Q is at 2,2: refused
+    st.sampled_from(["blue", "#F00", (1, 2, 3)]),
+    min_size=1,
+)
+
+
+def test_paint_plans_are_made_or_refused_with_input_errors() -> None:
     # InputError only (ZoneError, ColorError, DuplicateZoneError are all InputErrors).
     spec = check_spec(SignalSpec(pid="DK5QPID", layout=US))
-    plan = attempt(lambda: plan_paint(colors, spec, local=True), InputError)
-    if not isinstance(colors, dict) or not colors:
-        assert plan is REFUSED
-    elif plan is not REFUSED:
-        assert 0 < len(plan.items) <= len(colors) and json.loads(plan.v2_body().action_value)
+    seen: Counter[str] = Counter()
+
+    @given(st.dictionaries(zone_keys, anything | st.just("blue"), max_size=6) | anything | good)
+    @SOME
+    def check(colors: Any) -> None:
+        plan = attempt(lambda: plan_paint(colors, spec, local=True), InputError)
+        seen["refused" if plan is REFUSED else "planned"] += 1
+        if not isinstance(colors, dict) or not colors:
+            assert plan is REFUSED
+        elif plan is not REFUSED:
+            assert 0 < len(plan.items) <= len(colors) and json.loads(plan.v2_body().action_value)
+
+    check()
+    assert seen["refused"] and seen["planned"], seen  # both branches ran
 
 
 flags = st.none() | st.booleans() | anything
@@ -647,7 +671,7 @@ def test_zone_colour_bodies_parse_or_raise_response_validation_error(body: Any) 
 
 
 def test_deep_zone_colour_body_is_a_validation_error() -> None:
-    with pytest.raises(APIResponseValidationError):
+    with pytest.raises(APIResponseValidationError, match="colour endpoint did not answer"):
         parse_zone_color('{"color": ' + "[" * 100_000 + "]" * 100_000 + "}")
 
 

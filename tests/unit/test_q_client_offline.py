@@ -80,7 +80,7 @@ def test_target_inference_and_availability() -> None:
     assert infer_target(None, False) == "local"
     assert infer_target(None, True) == "cloud"
     assert infer_target("local", True) == "local"
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="target must be 'local' or 'cloud'"):
         infer_target("legacy", False)  # type: ignore[arg-type]
     require("list_signals", "cloud")
     require("paint_v2", "local")
@@ -177,11 +177,11 @@ def test_cloud_only_operations_are_refused_locally(face: Face) -> None:
     with face.q("local", http_options=NO_NETWORK) as q:
         for call in (q.signals, q.devices, q.colors, q.effects, q.zones, q.current_user,
                      q.authorized_clients, q.device_definitions):  # fmt: skip
-            with pytest.raises(TargetError):
+            with pytest.raises(TargetError, match="cloud only"):
                 call()
-        with pytest.raises(TargetError):
+        with pytest.raises(TargetError, match=r"signals/after/.* is cloud only"):
             q.signals_after(0)
-        with pytest.raises(TargetError):
+        with pytest.raises(TargetError, match="users and authorized clients are cloud only"):
             q.revoke_client("x")
 
 
@@ -203,7 +203,7 @@ def test_epoch_millis() -> None:
     assert epoch_millis(5) == 5
     assert epoch_millis(datetime(2018, 3, 7, tzinfo=UTC)) == 1520380800000
     for bad in (-1, True, 1.5, datetime(2018, 3, 7)):
-        with pytest.raises(InputError):
+        with pytest.raises(InputError, match=r"milliseconds since 1970|timezone-aware"):
             epoch_millis(bad)  # type: ignore[arg-type]
 
 
@@ -277,7 +277,7 @@ def test_render_labels_and_contrast() -> None:
     assert fit_label("N-7", 3) == "7" and fit_label(None, 3) == ""
     assert (text_color("#FFFF00"), text_color("#000080")) == ("#000000", "#FFFFFF")
     assert "4Q" in _draw(120, {"2,2": "red"}, device="4Q")
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="no key at cell 2,4"):
         render_keyboard(get_layout("en-US"), {"2,4": "red"})
 
 

@@ -62,7 +62,7 @@ def test_plan_method_choices() -> None:
 
 
 def test_plan_refuses_bad_input_before_anything_is_sent() -> None:
-    with pytest.raises(EmptyCellError):
+    with pytest.raises(EmptyCellError, match="no key at cell 2,4"):
         plan_paint({"KEY_Q": "red", "2,4": "red"}, SPEC, local=True)
     with pytest.raises(InputError, match="empty"):
         plan_paint({}, SPEC, local=True)
@@ -118,7 +118,7 @@ def test_run_paint_v2_and_fallback() -> None:
 def test_run_paint_forced_v2_does_not_fall_back() -> None:
     plan = plan_paint({"KEY_Q": "red"}, SPEC, local=True, method="v2")
     missing = Sender(v2_missing=True)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(NotFoundError, match=r"Cannot POST /api/2\.0/signals"):
         run_paint(plan, send_v2=missing.send_v2, send_v1=missing.send_v1, concurrency=1)
     assert missing.v1 == []
 
@@ -160,7 +160,7 @@ def test_map_bounded_keeps_order_runs_everything_and_raises_the_first_error(boun
     with pytest.raises(ValueError, match="bad 3"):
         bounded(flaky, list(range(10)), 4)
     assert sorted(seen) == list(range(10))
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match="concurrency must be >= 1"):
         bounded(flaky, [1], 0)
 
 

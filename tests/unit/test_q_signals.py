@@ -60,7 +60,7 @@ def test_wire_zone_converts_to_the_asked_format(zone: Any, fmt: Any, wire: str) 
 
 
 def test_wire_zone_validates_against_the_layout() -> None:
-    with pytest.raises(EmptyCellError):
+    with pytest.raises(EmptyCellError, match="no key at cell 2,4"):
         wire_zone("2,4", US)
     with pytest.raises(UnknownKeyCodeError, match="de-DE"):
         wire_zone("KEY_UBERMUT", US)
@@ -71,7 +71,7 @@ def test_wire_zone_without_validation_sends_as_given() -> None:
     assert wire_zone("2,4", US, validate=False) == "2,4"
     assert wire_zone("KEY_UBERMUT", US, "xy", validate=False) == "KEY_UBERMUT"
     assert wire_zone("KEY_Q", US, "linear", validate=False) == "74"
-    with pytest.raises(ZoneSyntaxError):
+    with pytest.raises(ZoneSyntaxError, match="'Q' is not a zone id"):
         wire_zone("Q", US, validate=False)  # syntax is always checked
 
 
@@ -108,7 +108,7 @@ def test_signal_body_colour_names_from_the_server_win() -> None:
     assert signal_body("KEY_Q", "orange", spec).color == "#FFA500"
     assert signal_body("KEY_Q", "Orange", spec, color_names={"Orange": "#F80"}).color == "#FF8800"
     assert signal_body("KEY_Q", (1, 2, 3), spec).color == "#010203"
-    with pytest.raises(ColorError):
+    with pytest.raises(ColorError, match="invalid colour '#GGG'"):
         signal_body("KEY_Q", "#GGG", spec)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def test_poll_intervals_grow_to_the_cap_within_the_jitter() -> None:
     [{"initial": 0}, {"initial": 2, "max_interval": 1}, {"factor": 0.5}, {"jitter": 1.0}],
 )
 def test_poll_policy_rejects_nonsense(bad: dict[str, float]) -> None:
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match=r"poll (policy needs|jitter must be)"):
         PollPolicy(**bad)
 
 
@@ -200,13 +201,15 @@ def test_poller_clips_the_last_sleep_to_the_deadline_then_times_out() -> None:
     ["../evil.hex", "..", ".", "", "a/b.bin", "a\\b.bin", "C:evil", ".hidden", " x.bin", "x\n"],
 )
 def test_unsafe_server_file_names_are_refused(name: str) -> None:
-    with pytest.raises(UnsafeFileNameError):
+    with pytest.raises(
+        UnsafeFileNameError, match=f"refusing file name {re.escape(repr(name))} from the server"
+    ):
         safe_file_name(name)
 
 
 def test_plain_names_pass_and_caller_names_raise_input_errors() -> None:
     assert safe_file_name("planck_rev6_default.bin") == "planck_rev6_default.bin"
-    with pytest.raises(InputError):
+    with pytest.raises(InputError, match=r"'\.\./x' from the caller"):
         safe_file_name("../x", origin="the caller")
 
 
@@ -217,7 +220,7 @@ def test_name_comes_from_the_result_then_disposition_then_url() -> None:
     assert choose_name(None, headers, url) == "from_header.hex"
     assert choose_name(None, httpx.Headers(), url) == "from_url.hex"
     hostile = httpx.Headers({"content-disposition": "attachment; filename=../../etc/passwd"})
-    with pytest.raises(UnsafeFileNameError):
+    with pytest.raises(UnsafeFileNameError, match="etc/passwd"):
         choose_name(None, hostile, url)
 
 
@@ -229,10 +232,10 @@ def test_redirect_target_resolves_relative_locations() -> None:
 
 def test_atomic_file_leaves_nothing_on_failure_or_when_empty(tmp_path: Path) -> None:
     target = tmp_path / "fw.bin"
-    with pytest.raises(RuntimeError), AtomicFile(target) as out:
+    with pytest.raises(RuntimeError, match="connection dropped"), AtomicFile(target) as out:
         out.write(b"partial")
         raise RuntimeError("connection dropped")
-    with pytest.raises(EmptyDownloadError), AtomicFile(target):
+    with pytest.raises(EmptyDownloadError, match=r"empty file for fw\.bin"), AtomicFile(target):
         pass
     assert list(tmp_path.iterdir()) == []
     with AtomicFile(target) as out:

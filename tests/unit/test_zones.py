@@ -320,7 +320,7 @@ def test_unknown_layout_and_device() -> None:
         Layout("en-GB")
     with pytest.raises(UnknownLayoutError, match=r"unknown Q device 'Q_MATRIX'.*DK5QPID"):
         Layout("en-US", "Q_MATRIX")
-    with pytest.raises(UnknownLayoutError):
+    with pytest.raises(UnknownLayoutError, match="unknown keyboard layout None"):
         get_layout(None)  # type: ignore[arg-type]
 
 
@@ -331,7 +331,7 @@ def test_4q_passes_xy_through() -> None:
     assert layout.normalize((13, 1)) == "13,1"
     assert layout.convert("21,5", "xy") == "21,5"
     assert layout.resolve("3,2") == Zone(linear=None, x=3, y=2, code=None, label=None, led_ids=())
-    with pytest.raises(OffGridError):
+    with pytest.raises(OffGridError, match="zone 24,0 is off the grid"):
         layout.resolve("24,0")
 
 
@@ -361,7 +361,7 @@ def test_4q_shift() -> None:
     assert get_layout().to_code(shift_xy_from_4q("0,0")) == "KEY_ESCAPE"
     with pytest.raises(OffGridError, match="left light pipe"):
         shift_xy_to_4q("0,3")
-    with pytest.raises(OffGridError):
+    with pytest.raises(OffGridError, match="zone 24,0 is off the grid"):
         shift_xy_from_4q("23,0")
     with pytest.raises(UnsupportedConversionError, match="needs x,y"):
         shift_xy_to_4q("KEY_Q")
