@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote
 
@@ -40,6 +40,7 @@ BOOTSTRAP_URL = (
 )
 REQUIRED_KEYS = ("keyboard", "keymap", "layout", "layers")
 PING_TIMEOUT = 300.0
+Endpoint = Callable[[Request], Awaitable[Response]]
 DOWNLOAD_FIELDS = {
     "download": "firmware_filename",
     "hex": "firmware_filename",
@@ -60,6 +61,15 @@ register_url_convertor("werkzeug_path", WerkzeugPath())
 
 def _redirect(url: str) -> Response:
     return RedirectResponse(url, status_code=302)
+
+
+def _answer(body: Any) -> Endpoint:
+    """An endpoint that always answers `body` (a route that serves a constant)."""
+
+    async def endpoint(request: Request) -> Response:
+        return json_response(body)
+
+    return endpoint
 
 
 def _bad_keys(data: dict[str, Any]) -> list[str]:
@@ -106,6 +116,16 @@ class QMKMock:
     def _base(self, request: Request) -> str:
         return base_url(request, self.config.public_base_url)
 
+    def _moved(self, target: str) -> Endpoint:
+        """An endpoint that redirects to `target` on this server; ``{keyboard}`` in it is the
+        route's keyboard name, quoted."""
+
+        async def endpoint(request: Request) -> Response:
+            keyboard = quote(request.path_params.get("keyboard", ""), safe="/")
+            return _redirect(self._base(request) + target.format(keyboard=keyboard))
+
+        return endpoint
+
     def _job_not_found(self) -> Response:
         if self.config.live_deviations:
             return html_error(500)
@@ -150,10 +170,7 @@ class QMKMock:
         self.last_ping = self.clock()
         return json_response(self.api_status())
 
-    # -- converters, metrics, telemetry, skeletons ---------------------------------------------
-
-    async def converters(self, request: Request) -> Response:
-        return json_response({"children": ["kle"]})
+    # -- converters and telemetry --------------------------------------------------------------
 
     async def convert_kle(self, request: Request) -> Response:
         data = await self._json_body(request)
@@ -186,32 +203,14 @@ class QMKMock:
             raise kle.KLEError("raw must be a string")
         return source
 
-    async def metrics_keyboards(self, request: Request) -> Response:
-        return json_response({"keyboards": {}})
-
-    async def metrics_locations(self, request: Request) -> Response:
-        return json_response({"locations": {}})
-
     async def telemetry(self, request: Request) -> Response:
         await read_body(request, self.config.max_body_bytes)
         return json_response({"message": "Thanks for helping to improve QMK!"})
-
-    async def skeletons(self, request: Request) -> Response:
-        return json_response({"children": ["keymap"]})
-
-    async def skeleton_keymap(self, request: Request) -> Response:
-        return json_response(metadata.keymap_skeleton())
 
     # -- keyboards -----------------------------------------------------------------------------
 
     async def keyboard_list(self, request: Request) -> Response:
         return json_response(sorted(self.keyboards))
-
-    async def keyboards_all(self, request: Request) -> Response:
-        return _redirect(f"{self._base(request)}/metadata/v1/keyboards.json")
-
-    async def usb(self, request: Request) -> Response:
-        return _redirect(f"{self._base(request)}/metadata/v1/usb.json")
 
     async def build_status(self, request: Request) -> Response:
         return json_response({name: True for name in sorted(self.keyboards)})
@@ -224,20 +223,9 @@ class QMKMock:
         summary = {kb: {k: v for k, v in e.items() if k != "message"} for kb, e in log.items()}
         return json_response(summary)
 
-    async def error_log(self, request: Request) -> Response:
-        return json_response([])
-
     async def keyboard_build_log(self, request: Request) -> Response:
         log = metadata.build_log(self.keyboards, self.started_at)
         return json_response(log.get(request.path_params["keyboard"]))
-
-    async def keyboard(self, request: Request) -> Response:
-        kb = quote(request.path_params["keyboard"], safe="/")
-        return _redirect(f"{self._base(request)}/metadata/v1/keyboards/{kb}/info.json")
-
-    async def keyboard_readme(self, request: Request) -> Response:
-        kb = quote(request.path_params["keyboard"], safe="/")
-        return _redirect(f"{self._base(request)}/metadata/v1/keyboards/{kb}/readme.md")
 
     async def no_keymap(self, request: Request) -> Response:
         return error(f"No such keymap: {request.path_params['keymap']}", 404)
@@ -356,33 +344,34 @@ class QMKMock:
         get, post = ["GET"], ["POST"]
         kb = "/v1/keyboards/{keyboard:werkzeug_path}"
         meta_kb = "/metadata/v1/keyboards/{keyboard:path}"
-        table: list[tuple[str, Any, list[str]]] = [
+        meta = "/metadata/v1/keyboards/{keyboard}"
+        table: list[tuple[str, Endpoint, list[str]]] = [
             ("/", self.root, get),
             ("/install.sh", self.install, get),
             ("/v1", self.v1, get),
             ("/v1/healthcheck", self.healthcheck, get),
-            ("/v1/converters", self.converters, get),
+            ("/v1/converters", _answer({"children": ["kle"]}), get),
             ("/v1/converters/kle", self.convert_kle, post),
             ("/v1/converters/kle2qmk", self.convert_kle, post),
-            ("/v1/metrics/keyboards", self.metrics_keyboards, get),
-            ("/v1/metrics/keyboards/days/{days:int}", self.metrics_keyboards, get),
-            ("/v1/metrics/locations", self.metrics_locations, get),
-            ("/v1/metrics/locations/days/{days:int}", self.metrics_locations, get),
+            ("/v1/metrics/keyboards", _answer({"keyboards": {}}), get),
+            ("/v1/metrics/keyboards/days/{days:int}", _answer({"keyboards": {}}), get),
+            ("/v1/metrics/locations", _answer({"locations": {}}), get),
+            ("/v1/metrics/locations/days/{days:int}", _answer({"locations": {}}), get),
             ("/v1/telemetry", self.telemetry, post),
             ("/v1/keyboards", self.keyboard_list, get),
-            ("/v1/keyboards/all", self.keyboards_all, get),
+            ("/v1/keyboards/all", self._moved("/metadata/v1/keyboards.json"), get),
             ("/v1/keyboards/build_status", self.build_status, get),
             ("/v1/keyboards/build_log", self.build_log, get),
             ("/v1/keyboards/build_summary", self.build_summary, get),
-            ("/v1/keyboards/error_log", self.error_log, get),
+            ("/v1/keyboards/error_log", _answer([]), get),
             (kb + "/keymaps/{keymap}/readme", self.no_keymap, get),
             (kb + "/keymaps/{keymap}", self.no_keymap, get),
-            (kb + "/readme", self.keyboard_readme, get),
+            (kb + "/readme", self._moved(meta + "/readme.md"), get),
             (kb + "/build_log", self.keyboard_build_log, get),
-            (kb, self.keyboard, get),
-            ("/v1/usb", self.usb, get),
-            ("/v1/skeletons", self.skeletons, get),
-            ("/v1/skeletons/keymap", self.skeleton_keymap, get),
+            (kb, self._moved(meta + "/info.json"), get),
+            ("/v1/usb", self._moved("/metadata/v1/usb.json"), get),
+            ("/v1/skeletons", _answer({"children": ["keymap"]}), get),
+            ("/v1/skeletons/keymap", _answer(metadata.keymap_skeleton()), get),
             ("/v1/compile", self.compile, post),
             ("/v1/compile/{job_id}", self.compile_status, get),
             *[
