@@ -34,20 +34,16 @@ SENSITIVE_PARAMS: Final = frozenset(
         "x-amz-credential",
     }
 )
-SENSITIVE_BODY_KEYS: Final = frozenset(
-    {
-        "password",
-        "client_secret",
-        "access_token",
-        "refresh_token",
-        "id_token",
-        "code",
-        "apikey",
-        "api_key",
-        "token",
-        "secret",
-    }
-)
+# JSON and form bodies: the same names, less those that name ordinary fields there (a keymap's
+# custom keycodes have a `key`) or appear only in URLs (signatures, the header-style api-key).
+SENSITIVE_BODY_KEYS: Final = SENSITIVE_PARAMS - {
+    "api-key",
+    "key",
+    "sig",
+    "signature",
+    "x-amz-signature",
+    "x-amz-credential",
+}
 
 
 class Secret:
