@@ -50,6 +50,7 @@ from kbapi.daskeyboard.signals import (
     SignalSpec,
     check_pid,
     check_spec,
+    layout_on,
     layout_resolver,
     normalize_shadows,
     sent_by,
@@ -74,7 +75,6 @@ from kbapi.daskeyboard.zones import (
     Layout,
     ZoneKind,
     ZoneLike,
-    canonical_device,
     get_layout,
 )
 
@@ -218,13 +218,7 @@ class ClientCore:
     def layout_for(self, layout: LayoutLike | None, pid: str | None = None) -> Layout:
         """The layout of one call: `layout` if given, else the client's; on `pid`'s device."""
         base = self.layout if layout is None else resolve_layout(layout, self.layout.device)
-        if pid is None:
-            return base
-        try:
-            device = canonical_device(pid)
-        except UnknownLayoutError:
-            return base
-        return base if device == base.device else get_layout(base.tag, device)
+        return base if pid is None else layout_on(base, pid)
 
     def spec(self, **options: Unpack[SendOptions]) -> SignalSpec:
         """The checked `SignalSpec` of one send or paint (effect against the known list)."""

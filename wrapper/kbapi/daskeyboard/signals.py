@@ -14,6 +14,7 @@ every request, so the sync and async clients share one implementation of every d
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -224,20 +225,19 @@ def sent_by(signal: Signal, client_name: str) -> bool:
     return name == client_name or (name.startswith("NOTICE:") and name.endswith(f" {client_name}"))
 
 
+def layout_on(layout: Layout, pid: str) -> Layout:
+    """`layout`'s tag on `pid`'s device (a 4Q pid gets the 4Q grid, XY only); `layout` itself
+    for ``Q_MATRIX``, unknown pids and pids of its own device."""
+    try:
+        device = canonical_device(pid)
+    except (ZoneError, UnknownLayoutError):
+        return layout
+    return layout if device == layout.device else get_layout(layout.tag, device)
+
+
 def layout_resolver(default: Layout) -> LayoutFor:
-    """Pick the layout for a shadow's pid: the same tag on that device, else `default`.
-
-    A 4Q pid gets the 4Q grid (XY only); ``Q_MATRIX`` and unknown pids get `default`.
-    """
-
-    def layout_for(pid: str) -> Layout:
-        try:
-            device = canonical_device(pid)
-        except (ZoneError, UnknownLayoutError):
-            return default
-        return default if device == default.device else get_layout(default.tag, device)
-
-    return layout_for
+    """Pick the layout for a shadow's pid: `layout_on` the client's `default`."""
+    return functools.partial(layout_on, default)
 
 
 def to_shadow(signal: Signal, layout_for: LayoutFor) -> Shadow:
