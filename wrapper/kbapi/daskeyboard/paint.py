@@ -24,9 +24,8 @@ from typing import Final, Literal, TypeAlias, TypeVar
 from kbapi._core.errors import InputError, UnknownLayoutError
 from kbapi._core.text import shown
 from kbapi._generated.q_api.models import SignalCreate, V2SignalCreate
-from kbapi._generated.q_api.types import UNSET
 from kbapi.daskeyboard.colors import ColorLike, normalize_color
-from kbapi.daskeyboard.signals import SignalSpec, wire_zone
+from kbapi.daskeyboard.signals import SignalSpec, wire_body, wire_zone
 from kbapi.daskeyboard.zones import ZoneError, ZoneLike, parse_zone_id
 
 PaintMethod: TypeAlias = Literal["auto", "v2", "v1"]
@@ -87,20 +86,7 @@ class PaintPlan:
 
     def v1_bodies(self) -> list[SignalCreate]:
         """One v1 body per item."""
-        spec = self.spec
-        return [
-            SignalCreate(
-                name=spec.name,
-                pid=spec.pid,
-                zone_id=item.zone_id,
-                color=item.color,
-                effect=spec.effect,
-                message=spec.message,
-                client_name=spec.client_name,
-                is_muted=UNSET if spec.is_muted is None else spec.is_muted,
-            )
-            for item in self.items
-        ]
+        return [wire_body(item.zone_id, item.color, self.spec) for item in self.items]
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,11 +131,17 @@ def signal_body(
     `color_names`, the server's ``/colors`` list, else the built-in names); it is sent as
     ``#RRGGBB``. Raises a `ZoneError` or `ColorError` (both `InputError`) before anything is sent.
     """
+    zone_id = wire_zone(zone, spec.layout, spec.zone_format, validate=spec.validate)
+    return wire_body(zone_id, normalize_color(color, color_names), spec)
+
+
+def wire_body(zone_id: str, color: str, spec: SignalSpec) -> SignalCreate:
+    """The v1 body of one zone already in its wire forms (``zoneId`` and ``#RRGGBB``)."""
     return SignalCreate(
         name=spec.name,
         pid=spec.pid,
-        zone_id=wire_zone(zone, spec.layout, spec.zone_format, validate=spec.validate),
-        color=normalize_color(color, color_names),
+        zone_id=zone_id,
+        color=color,
         effect=spec.effect,
         message=spec.message,
         client_name=spec.client_name,
