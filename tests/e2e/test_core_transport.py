@@ -1,8 +1,8 @@
-"""Retries, timeouts, size caps and logging over real loopback sockets (sync and async)."""
+"""Retries, timeouts, size caps and logging over real loopback sockets, through both faces'
+httpx clients (`face.http`: `build_client`, or `build_async_client` driven from plain code)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
 import threading
@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Iterator
 import anyio
 import httpx
 import pytest
-from kbapi._core import build_async_client, build_client, errors
+from kbapi._core import errors
 from kbapi._core.calls import check_response, translate_errors
 from kbapi._core.http import user_agent
 from kbapi._core.ratelimit import RateLimiter
@@ -22,6 +22,8 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
+
+from tests.support.faces import Face, async_of
 
 HITS: Counter[str] = Counter()
 
@@ -86,19 +88,16 @@ class Sleeps:
     def __call__(self, seconds: float) -> None:
         self.calls.append(seconds)
 
-    async def async_sleep(self, seconds: float) -> None:
-        self.calls.append(seconds)
-
 
 def _id(request: pytest.FixtureRequest) -> str:
     return request.node.name
 
 
 def test_get_retried_on_503_honouring_retry_after(
-    base_url: str, request: pytest.FixtureRequest
+    face: Face, base_url: str, request: pytest.FixtureRequest
 ) -> None:
     sleeps = Sleeps()
-    with build_client(base_url, sleep=sleeps, rand=lambda: 0.5) as client:
+    with face.http(base_url, sleep=sleeps, rand=lambda: 0.5) as client:
         response = client.get("/flaky", params={"id": _id(request), "fails": 2, "ra": "3"})
     assert response.status_code == 200
     assert response.json()["hits"] == 3
@@ -107,19 +106,21 @@ def test_get_retried_on_503_honouring_retry_after(
     assert response.json()["ua"] == user_agent()
 
 
-def test_backoff_used_without_retry_after(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_backoff_used_without_retry_after(
+    face: Face, base_url: str, request: pytest.FixtureRequest
+) -> None:
     sleeps = Sleeps()
-    with build_client(base_url, sleep=sleeps, rand=lambda: 1.0) as client:
+    with face.http(base_url, sleep=sleeps, rand=lambda: 1.0) as client:
         response = client.get("/flaky", params={"id": _id(request), "fails": 2, "status": 502})
     assert response.status_code == 200
     assert sleeps.calls == [0.5, 1.0]
 
 
 def test_retries_exhausted_returns_last_error_response(
-    base_url: str, request: pytest.FixtureRequest
+    face: Face, base_url: str, request: pytest.FixtureRequest
 ) -> None:
     sleeps = Sleeps()
-    with build_client(base_url, sleep=sleeps) as client, translate_errors():
+    with face.http(base_url, sleep=sleeps) as client, translate_errors():
         response = client.get("/flaky", params={"id": _id(request), "fails": 9})
         assert response.extensions["kbapi_retries"] == 2
         with pytest.raises(errors.InternalServerError, match="503 Service Unavailable"):
@@ -129,11 +130,11 @@ def test_retries_exhausted_returns_last_error_response(
 
 
 def test_long_retry_after_not_retried_and_raises_rate_limit(
-    base_url: str, request: pytest.FixtureRequest
+    face: Face, base_url: str, request: pytest.FixtureRequest
 ) -> None:
     sleeps = Sleeps()
     params = {"id": _id(request), "fails": 5, "status": 429, "ra": "3600"}
-    with build_client(base_url, sleep=sleeps) as client:
+    with face.http(base_url, sleep=sleeps) as client:
         response = client.get("/flaky", params=params)
     assert sleeps.calls == []
     with pytest.raises(errors.RateLimitError) as info:
@@ -141,10 +142,12 @@ def test_long_retry_after_not_retried_and_raises_rate_limit(
     assert info.value.retry_after == 3600.0
 
 
-def test_post_not_retried_after_500(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_post_not_retried_after_500(
+    face: Face, base_url: str, request: pytest.FixtureRequest
+) -> None:
     sleeps = Sleeps()
     params = {"id": _id(request), "fails": 1, "status": 500}
-    with build_client(base_url, sleep=sleeps) as client:
+    with face.http(base_url, sleep=sleeps) as client:
         response = client.post("/flaky", params=params, json={"a": 1})
     assert response.status_code == 500
     assert response.extensions["kbapi_retries"] == 0
@@ -152,29 +155,29 @@ def test_post_not_retried_after_500(base_url: str, request: pytest.FixtureReques
 
 
 def test_post_retried_after_500_when_opted_in(
-    base_url: str, request: pytest.FixtureRequest
+    face: Face, base_url: str, request: pytest.FixtureRequest
 ) -> None:
     sleeps = Sleeps()
     params = {"id": _id(request), "fails": 1, "status": 500}
     policy = RetryPolicy(retry_unsafe=True)
-    with build_client(base_url, retries=policy, sleep=sleeps) as client:
+    with face.http(base_url, retries=policy, sleep=sleeps) as client:
         response = client.post("/flaky", params=params, json={"a": 1})
     assert response.status_code == 200
     assert len(sleeps.calls) == 1
 
 
-def test_post_retried_after_429(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_post_retried_after_429(face: Face, base_url: str, request: pytest.FixtureRequest) -> None:
     sleeps = Sleeps()
     params = {"id": _id(request), "fails": 1, "status": 429, "ra": "1"}
-    with build_client(base_url, sleep=sleeps) as client:
+    with face.http(base_url, sleep=sleeps) as client:
         response = client.post("/flaky", params=params, json={"a": 1})
     assert response.status_code == 200
     assert sleeps.calls == [1.0]
 
 
-def test_no_retries_policy(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_no_retries_policy(face: Face, base_url: str, request: pytest.FixtureRequest) -> None:
     sleeps = Sleeps()
-    with build_client(base_url, retries=None, sleep=sleeps) as client:
+    with face.http(base_url, retries=None, sleep=sleeps) as client:
         response = client.get("/flaky", params={"id": _id(request), "fails": 1})
     assert response.status_code == 503
     assert sleeps.calls == []
@@ -233,12 +236,12 @@ class DroppingServer:
         return f"http://127.0.0.1:{self.port}"
 
 
-def test_get_retried_after_dropped_connection() -> None:
+def test_get_retried_after_dropped_connection(face: Face) -> None:
     server = DroppingServer(drops=2)
     server.start()
     sleeps = Sleeps()
     try:
-        with build_client(server.url, sleep=sleeps) as client:
+        with face.http(server.url, sleep=sleeps) as client:
             response = client.get("/x")
     finally:
         server.stop()
@@ -247,23 +250,23 @@ def test_get_retried_after_dropped_connection() -> None:
     assert server.connections == 3
 
 
-def test_get_retried_when_the_body_breaks_off() -> None:
+def test_get_retried_when_the_body_breaks_off(face: Face) -> None:
     server = DroppingServer(drops=1, cut_body=True)
     server.start()
     try:
-        with build_client(server.url, sleep=Sleeps()) as client:
+        with face.http(server.url, sleep=Sleeps()) as client:
             response = client.get("/x")
     finally:
         server.stop()
     assert response.text == "ok" and server.connections == 2
 
 
-def test_post_not_retried_when_the_body_breaks_off() -> None:
+def test_post_not_retried_when_the_body_breaks_off(face: Face) -> None:
     server = DroppingServer(drops=1, cut_body=True)
     server.start()
     try:
         with (
-            build_client(server.url, sleep=Sleeps()) as client,
+            face.http(server.url, sleep=Sleeps()) as client,
             pytest.raises(errors.APIConnectionError, match="connection failed"),
             translate_errors(),
         ):
@@ -273,13 +276,13 @@ def test_post_not_retried_when_the_body_breaks_off() -> None:
     assert server.connections == 1
 
 
-def test_post_not_retried_after_dropped_connection() -> None:
+def test_post_not_retried_after_dropped_connection(face: Face) -> None:
     server = DroppingServer(drops=1)
     server.start()
     sleeps = Sleeps()
     try:
         with (
-            build_client(server.url, sleep=sleeps) as client,
+            face.http(server.url, sleep=sleeps) as client,
             pytest.raises(errors.APIConnectionError) as info,
             translate_errors(),
         ):
@@ -291,7 +294,7 @@ def test_post_not_retried_after_dropped_connection() -> None:
     assert "POST http://127.0.0.1" in str(info.value)
 
 
-def test_post_retried_after_connect_error() -> None:
+def test_post_retried_after_connect_error(face: Face) -> None:
     port = free_port()
     server = DroppingServer(drops=0, port=port)
     sleeps: list[float] = []
@@ -301,7 +304,7 @@ def test_post_retried_after_connect_error() -> None:
         server.start()  # nothing listened during the first attempt: connection refused
 
     try:
-        with build_client(server.url, sleep=start_server_then_continue) as client:
+        with face.http(server.url, sleep=start_server_then_continue) as client:
             response = client.post("/signals", json={"zoneId": "KEY_A"})
     finally:
         server.stop()
@@ -310,11 +313,11 @@ def test_post_retried_after_connect_error() -> None:
     assert len(sleeps) == 1
 
 
-def test_connect_errors_exhaust_and_translate() -> None:
+def test_connect_errors_exhaust_and_translate(face: Face) -> None:
     url = f"http://127.0.0.1:{free_port()}"
     sleeps = Sleeps()
     with (
-        build_client(url, sleep=sleeps) as client,
+        face.http(url, sleep=sleeps) as client,
         pytest.raises(errors.APIConnectionError) as info,
         translate_errors(),
     ):
@@ -323,10 +326,12 @@ def test_connect_errors_exhaust_and_translate() -> None:
     assert any("gave up after 2 retries" in note for note in info.value.__cause__.__notes__)
 
 
-def test_timeout_raises_api_timeout_error(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_timeout_raises_api_timeout_error(
+    face: Face, base_url: str, request: pytest.FixtureRequest
+) -> None:
     sleeps = Sleeps()
     with (
-        build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
+        face.http(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
         pytest.raises(errors.APITimeoutError, match="request timed out"),
         translate_errors(),
     ):
@@ -335,10 +340,12 @@ def test_timeout_raises_api_timeout_error(base_url: str, request: pytest.Fixture
     assert len(sleeps.calls) == 2
 
 
-def test_post_timeout_not_retried(base_url: str, request: pytest.FixtureRequest) -> None:
+def test_post_timeout_not_retried(
+    face: Face, base_url: str, request: pytest.FixtureRequest
+) -> None:
     sleeps = Sleeps()
     with (
-        build_client(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
+        face.http(base_url, timeout=httpx.Timeout(0.1), sleep=sleeps) as client,
         pytest.raises(errors.APITimeoutError, match="request timed out"),
         translate_errors(),
     ):
@@ -348,10 +355,10 @@ def test_post_timeout_not_retried(base_url: str, request: pytest.FixtureRequest)
 
 
 @pytest.mark.parametrize("declared", ["0", "1"])
-def test_oversize_body_raises(base_url: str, declared: str) -> None:
+def test_oversize_body_raises(face: Face, base_url: str, declared: str) -> None:
     params = {"size": 256 * 1024, "declared": declared}
     with (
-        build_client(base_url, max_response_bytes=64 * 1024) as client,
+        face.http(base_url, max_response_bytes=64 * 1024) as client,
         pytest.raises(errors.ResponseTooLargeError) as info,
         translate_errors(),
     ):
@@ -360,19 +367,22 @@ def test_oversize_body_raises(base_url: str, declared: str) -> None:
     assert "/huge" in str(info.value)
 
 
-def test_body_under_cap_is_fine(base_url: str) -> None:
-    with build_client(base_url, max_response_bytes=64 * 1024) as client:
+def test_body_under_cap_is_fine(face: Face, base_url: str) -> None:
+    with face.http(base_url, max_response_bytes=64 * 1024) as client:
         response = client.get("/huge", params={"size": 32 * 1024})
     assert len(response.content) == 32 * 1024
 
 
 def test_logs_attempts_without_secrets(
-    base_url: str, request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+    face: Face,
+    base_url: str,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="kbapi.http")
     params = {"id": _id(request), "fails": 1, "apiKey": "SECRET-KEY-1"}
     headers = {"X-API-KEY": "SECRET-KEY-2"}
-    with build_client(base_url, headers=headers, sleep=Sleeps()) as client:
+    with face.http(base_url, headers=headers, sleep=Sleeps()) as client:
         client.get("/flaky", params=params)
     lines = [r.getMessage() for r in caplog.records if r.name == "kbapi.http"]
     assert len(lines) == 2
@@ -382,7 +392,7 @@ def test_logs_attempts_without_secrets(
 
 
 def test_rate_limiter_is_acquired_per_attempt(
-    base_url: str, request: pytest.FixtureRequest
+    face: Face, base_url: str, request: pytest.FixtureRequest
 ) -> None:
     slept: list[float] = []
     now = [0.0]
@@ -391,82 +401,10 @@ def test_rate_limiter_is_acquired_per_attempt(
         slept.append(seconds)
         now[0] += seconds
 
-    limiter = RateLimiter(2, 1.0, clock=lambda: now[0], sleep=limiter_sleep)
-    with build_client(base_url, rate_limiter=limiter, sleep=Sleeps()) as client:
+    limiter = RateLimiter(
+        2, 1.0, clock=lambda: now[0], sleep=limiter_sleep, async_sleep=async_of(limiter_sleep)
+    )
+    with face.http(base_url, rate_limiter=limiter, sleep=Sleeps()) as client:
         for _ in range(2):
             client.get("/flaky", params={"id": _id(request), "fails": 1})
     assert slept == [1.0]  # 3 attempts in all: the third waits for the window
-
-
-# ---- async twins -------------------------------------------------------------------------
-
-
-def test_async_retries_and_retry_after(base_url: str, request: pytest.FixtureRequest) -> None:
-    sleeps = Sleeps()
-
-    async def run() -> httpx.Response:
-        async with build_async_client(base_url, sleep=sleeps.async_sleep) as client:
-            params = {"id": _id(request), "fails": 2, "ra": "2"}
-            return await client.get("/flaky", params=params)
-
-    response = asyncio.run(run())
-    assert response.status_code == 200
-    assert response.extensions["kbapi_retries"] == 2
-    assert sleeps.calls == [2.0, 2.0]
-
-
-def test_async_post_not_retried_after_500_but_after_429(
-    base_url: str, request: pytest.FixtureRequest
-) -> None:
-    sleeps = Sleeps()
-
-    async def run() -> tuple[int, int]:
-        async with build_async_client(base_url, sleep=sleeps.async_sleep) as client:
-            five = await client.post("/flaky", params={"id": f"{_id(request)}5", "fails": 1})
-            four = await client.post(
-                "/flaky", params={"id": f"{_id(request)}4", "fails": 1, "status": 429}
-            )
-            return five.status_code, four.status_code
-
-    assert asyncio.run(run()) == (503, 200)
-    assert len(sleeps.calls) == 1
-
-
-def test_async_dropped_connection_and_timeout(
-    base_url: str, request: pytest.FixtureRequest
-) -> None:
-    server = DroppingServer(drops=1)
-    server.start()
-    sleeps = Sleeps()
-
-    async def run() -> httpx.Response:
-        async with build_async_client(server.url, sleep=sleeps.async_sleep) as client:
-            return await client.get("/x")
-
-    try:
-        response = asyncio.run(run())
-    finally:
-        server.stop()
-    assert response.text == "ok"
-    assert response.extensions["kbapi_retries"] == 1
-
-    async def hang() -> None:
-        timeout = httpx.Timeout(0.1)
-        async with build_async_client(
-            base_url, timeout=timeout, retries=None, sleep=sleeps.async_sleep
-        ) as client:
-            with translate_errors():
-                await client.get("/hang", params={"id": _id(request)})
-
-    with pytest.raises(errors.APITimeoutError, match="request timed out"):
-        asyncio.run(hang())
-
-
-def test_async_oversize_body(base_url: str) -> None:
-    async def run() -> None:
-        async with build_async_client(base_url, max_response_bytes=8192) as client:
-            with translate_errors():
-                await client.get("/huge", params={"size": 65536})
-
-    with pytest.raises(errors.ResponseTooLargeError, match="larger than 8192 bytes"):
-        asyncio.run(run())

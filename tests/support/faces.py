@@ -119,8 +119,12 @@ class Face:
         make = cls if constructor == "__call__" else getattr(cls, constructor)
         return self.wrap(make(*args, **kw))
 
-    def http(self, base_url: str = "", **kw: Any) -> Any:
+    def http(
+        self, base_url: str = "", *, sleep: Callable[[float], object] | None = None, **kw: Any
+    ) -> Any:
         """`kbapi._core.build_client(...)`, or `build_async_client(...)` behind `Blocking`."""
+        if sleep is not None:
+            kw["sleep"] = async_of(sleep) if self.is_async else sleep
         build = build_async_client if self.is_async else build_client
         return self.wrap(build(base_url, **kw))
 
