@@ -231,6 +231,13 @@ def test_paint_104_keys_without_v2_never_hits_the_quota(face: Face, no_v2_url: s
     print(f"\n104-key paint, local v1 fallback: 105 requests, {elapsed:.2f} s, 0 x 429")
 
 
+def test_a_forced_v2_paint_without_v2_is_not_found(face: Face, no_v2_url: str) -> None:
+    with face.q("local", no_v2_url) as q, pytest.raises(NotFoundError, match="404 Not Found"):
+        q.paint({"KEY_Q": "red"}, method="v2")
+    assert NO_V2.count(path="/api/2.0", status=404) == 1
+    assert NO_V2.count(path="/api/1.0") == 0  # no fallback when v2 was asked for
+
+
 def test_paint_104_keys_v1_never_hits_the_quota(face: Face, local_url: str) -> None:
     with face.q("local", local_url) as q:
         result = q.paint(FULL_KEYBOARD, method="v1")
@@ -491,6 +498,11 @@ def test_paging_across_several_pages(cloud: Any) -> None:
     assert len(list(cloud.signals(size=3, max_pages=2))) == 6
     newest_first = [s.zone_id for s in cloud.signals(size=2, sort="createdAt,DESC")]
     assert sorted(newest_first) == sorted(keys)
+    CLOUD.reset()
+    first = cloud.signals(size=3, start_page=1).first_page()
+    assert (first.page, [s.zone_id for s in first.content]) == (1, keys[3:6])
+    assert [s.zone_id for s in cloud.signals(size=3, start_page=1).to_list()] == keys[3:]
+    assert CLOUD.count(path="/api/1.0/signals", method="GET") == 3  # first_page is one request
 
 
 def test_signals_after_and_status(cloud: Any) -> None:
@@ -514,6 +526,24 @@ def test_zone_color_reads_both_response_shapes(cloud: Any, legacy: bool) -> None
     assert cloud.zone_color("KEY_W", legacy=legacy) == "#000000"
     path = "/api/1.0/signals/DK5QPID/2,2" if legacy else "/api/1.0/signals/pid/DK5QPID/zoneId/"
     assert CLOUD.count(path=path) >= 1
+
+
+def test_a_painted_signal_is_deleted_by_the_v2_route(local: Any) -> None:
+    ((version, signal_id),) = local.paint({"KEY_Q": "red", "KEY_W": "blue"}).signals
+    assert version == "v2"
+    local.delete(signal_id)
+    assert local.shadows() == []
+    assert LOCAL.count(path=f"/api/2.0/signals/{signal_id}", method="DELETE", status=200) == 1
+    assert LOCAL.count(path="/api/1.0/signals/", method="DELETE") == 0
+
+
+def test_clear_skips_signals_deleted_meanwhile(local: Any) -> None:
+    mine = local.send("KEY_Q", "red")
+    local.send("KEY_W", "red")
+    local.delete_zone("KEY_Q")  # deletes the signal behind this client's back
+    assert local.clear() == 1  # only KEY_W's: the other one answers 404 and is not counted
+    assert LOCAL.count(path=f"/api/1.0/signals/{mine.id}", method="DELETE", status=404) == 1
+    assert local.shadows() == []
 
 
 def test_local_zone_color_signal_and_deletes(local: Any) -> None:

@@ -194,6 +194,32 @@ def test_learnt_effects_are_checked_before_sending(face: Face) -> None:
             q.signals(size=0)
 
 
+def test_revoke_client_needs_a_name(face: Face) -> None:
+    with face.q("cloud", "k", http_options=NO_NETWORK) as q:
+        for bad in ("", None, 5):
+            with pytest.raises(InputError, match="client name must be a non-empty string"):
+                q.revoke_client(bad)
+
+
+def test_a_server_that_ignores_the_page_number_is_read_once(face: Face) -> None:
+    asked: list[str | None] = []
+
+    def page_zero(request: httpx.Request) -> httpx.Response:
+        asked.append(request.url.params.get("page"))
+        signal = {"id": 1, "name": "", "pid": "DK5QPID", "zoneId": "2,2", "color": "#FF0000",
+                  "createdAt": 1, "updatedAt": 1}  # fmt: skip
+        return httpx.Response(200, json={"content": [signal], "size": 1, "sort": "",
+            "hasNextPage": True, "page": 0, "totalElements": 3, "totalPages": 3})  # fmt: skip
+
+    mock = TransportOptions(
+        transport=httpx.MockTransport(page_zero), async_transport=httpx.MockTransport(page_zero)
+    )
+    with face.q("cloud", "k", http_options=mock) as q:
+        # Page 1 came back as page 0 again: the pager stops instead of repeating it forever.
+        assert [s.id for s in q.signals(size=1)] == [1]
+    assert asked == ["0", "1"]
+
+
 def test_a_zone_off_the_layout_is_refused_before_sending(face: Face) -> None:
     with face.q("local", http_options=NO_NETWORK) as q, pytest.raises(InputError, match="2,4"):
         q.send("2,4", "red")
