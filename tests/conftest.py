@@ -30,7 +30,7 @@ def face(request: pytest.FixtureRequest) -> Iterator[Face]:
 DATA_MARKERS = {
     "table_check": "checks a packaged table (zone labels, layouts) against documented values",
     "spec_example": "checks a spec, its examples or the clients generated from it",
-    "fixture_check": "checks shipped mock or fixture data against a recorded copy",
+    "fixture_check": "checks shipped mock data against reference facts or real recordings",
 }
 
 
