@@ -34,12 +34,7 @@ def _result(runner: _Runner, operation: Any) -> OperationResult:
     for row in runner.report.operations:
         if row.operation == operation.label:
             return row
-    row = OperationResult(
-        operation=operation.label,
-        method=operation.method.upper(),
-        path=operation.path,
-        operation_id=operation.definition.raw.get("operationId"),
-    )
+    row = OperationResult.of(operation)
     runner.report.operations.append(row)
     return row
 

@@ -43,6 +43,16 @@ class OperationResult:
     statuses: dict[int, int] = field(default_factory=dict)
     note: str | None = None
 
+    @classmethod
+    def of(cls, operation: Any) -> OperationResult:
+        """An empty row for a schemathesis operation."""
+        return cls(
+            operation=operation.label,
+            method=operation.method.upper(),
+            path=operation.path,
+            operation_id=operation.definition.raw.get("operationId"),
+        )
+
 
 @dataclass
 class ContractReport:

@@ -144,21 +144,12 @@ def _on_target(operation: Any, target: Target | None) -> bool:
     return bool(TARGET_TAGS[target] & set(tags))
 
 
-def _result_for(operation: Any) -> OperationResult:
-    return OperationResult(
-        operation=operation.label,
-        method=operation.method.upper(),
-        path=operation.path,
-        operation_id=operation.definition.raw.get("operationId"),
-    )
-
-
 def plan(options: ContractOptions) -> ContractReport:
     """A dry run: the operations that would be called, without sending anything."""
     path = spec_file(options)
     report = ContractReport(api=options.api, url=options.url, spec=str(path), dry_run=True)
     operations = select_operations(load_schema(path), options, report.spec_problems)
-    report.operations = [_result_for(op) for op in operations]
+    report.operations = [OperationResult.of(op) for op in operations]
     return report
 
 
@@ -219,7 +210,7 @@ class _Runner:
         self._seen: dict[tuple[str, str, str], Failure] = {}
 
     def run_operation(self, operation: Any) -> None:
-        result = _result_for(operation)
+        result = OperationResult.of(operation)
         self.report.operations.append(result)
         if self.guard.stop_reason is not None:
             result.note = f"not run: {self.guard.stop_reason}"
