@@ -79,32 +79,18 @@ class translate_errors(recording):
 
 def _translated(exc: Exception, record: CallRecord, ok: tuple[int, ...] | None) -> Exception | None:
     """The kbapi error for an exception raised inside `translate_errors`, or None."""
-    if isinstance(exc, httpx.TimeoutException):
-        method, url = _exc_target(exc, record)
-        return APITimeoutError(
-            f"request timed out ({type(exc).__name__})", request_method=method, request_url=url
-        )
-    if isinstance(exc, httpx.TransportError):
-        method, url = _exc_target(exc, record)
-        return APIConnectionError(
-            f"connection failed ({type(exc).__name__}: {exc})",
-            request_method=method,
-            request_url=url,
-        )
-    if isinstance(exc, httpx.DecodingError):
-        # Raised while the transport reads the body, before the record has the response.
-        method, url = _exc_target(exc, record)
-        return APIResponseValidationError(
-            "response body does not match its Content-Encoding",
-            error=exc,
-            request_method=method,
-            request_url=url,
-        )
     if isinstance(exc, httpx.RequestError):
         method, url = _exc_target(exc, record)
-        return APIError(
-            f"request failed ({type(exc).__name__}: {exc})", request_method=method, request_url=url
-        )
+        target: dict[str, Any] = {"request_method": method, "request_url": url}
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"request timed out ({type(exc).__name__})", **target)
+        if isinstance(exc, httpx.TransportError):
+            return APIConnectionError(f"connection failed ({type(exc).__name__}: {exc})", **target)
+        if isinstance(exc, httpx.DecodingError):
+            # Raised while the transport reads the body, before the record has the response.
+            message = "response body does not match its Content-Encoding"
+            return APIResponseValidationError(message, error=exc, **target)
+        return APIError(f"request failed ({type(exc).__name__}: {exc})", **target)
     if isinstance(exc, PARSE_ERRORS):
         response = record.response
         if ok is not None and response is not None and response.status_code not in ok:
