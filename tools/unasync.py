@@ -18,7 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "wrapper"
-# (async source, generated sync twin), relative to wrapper/.
+# (async source, generated sync twin), relative to wrapper/. DESIGN: each twin repeats its source
+# by construction (`duplicates` lists every pair); the source is the one implementation.
 PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/_core/async_transport.py", "kbapi/_core/transport.py"),
     ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
