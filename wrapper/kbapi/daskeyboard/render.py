@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kbapi.daskeyboard.colors import normalize_color
+from kbapi.daskeyboard.effects import DEFAULT_EFFECT
 from kbapi.daskeyboard.keycaps import ANSI, ISO, LEFT_PIPE, RIGHT_PIPE, TOTAL_UNITS, Part, fit_label
 from kbapi.daskeyboard.paint import ZoneColors, ZoneKey
 from kbapi.daskeyboard.signals import Shadow, color_map
@@ -32,7 +33,6 @@ FRAME: Final = 4
 """Columns the panel around the drawing takes (border and padding)."""
 SCALES: Final = (4, 3, 2)
 """Columns per key unit, widest first."""
-DEFAULT_EFFECT: Final = "SET_COLOR"
 
 
 def columns(scale: int) -> int:
