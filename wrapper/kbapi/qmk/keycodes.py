@@ -1,15 +1,11 @@
 """QMK keycodes as they appear in keymap.json `layers`: checked against current QMK firmware.
 
-The API pastes keycodes into C unchanged, so a typo only shows up minutes later as a compiler error
-in the
-job output. The vocabulary of current QMK (every keycode, alias and function form, generated from
-QMK's own
-keycode definitions by tools/gen_qmk_keycodes.py) lets this module refuse before anything is sent
-what the
-build would refuse: unknown names (with "did you mean"), keycodes QMK removed (naming the
-replacement,
-which `migrate_keycode` writes in), wrong argument counts and out-of-range layers (`LT` keeps 4
-bits).
+The API pastes keycodes into C unchanged, so a typo only shows up minutes later as a compiler
+error in the job output. The vocabulary of current QMK (every keycode, alias and function form,
+generated from QMK's own keycode definitions by tools/gen_qmk_keycodes.py) lets this module
+refuse before anything is sent what the build would refuse: unknown names (with "did you
+mean"), keycodes QMK removed (naming the replacement, which `migrate_keycode` writes in), wrong
+argument counts and out-of-range layers (`LT` keeps 4 bits).
 
 Keycodes are compared after trimming spaces and tabs, as the C compiler does once json2c pastes
 them in.

@@ -1,8 +1,8 @@
 """The JSON shape of a keymap: required fields present, every known field of the right type.
 
 Follows QMK's keymap schema (`qmk.keymap.v1`, data/schemas/keymap.jsonschema): only keyboard,
-layout and
-layers are required, and `null` for an optional field means the field is absent, as QMK reads it.
+layout and layers are required, and `null` for an optional field means the field is absent, as
+QMK reads it.
 """
 
 from __future__ import annotations

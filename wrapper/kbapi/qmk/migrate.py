@@ -1,8 +1,7 @@
 """Rewrite keycodes QMK removed into their replacements, as the QMK Configurator does on import.
 
 Only removed names change (`RGB_MOD` -> `UG_NEXT`, `KC_BTN1` -> `MS_BTN1`, `RESET` -> `QK_BOOT`);
-valid
-long forms, spacing and every other field stay exactly as written.
+valid long forms, spacing and every other field stay exactly as written.
 """
 
 from __future__ import annotations
