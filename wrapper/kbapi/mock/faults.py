@@ -39,25 +39,6 @@ from typing import Any, Final
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 ENV_VAR = "KBAPI_MOCK_FAULTS"
-_SPEC_KEYS = {
-    "error": "error_rate",
-    "error_rate": "error_rate",
-    "429": "rate_limit_rate",
-    "rate_limit": "rate_limit_rate",
-    "rate_limit_rate": "rate_limit_rate",
-    "retry_after": "retry_after",
-    "latency": "latency",
-    "latency_rate": "latency_rate",
-    "drop": "drop_rate",
-    "drop_rate": "drop_rate",
-    "drop_after": "drop_after_processing",
-    "drop_after_processing": "drop_after_processing",
-    "seed": "seed",
-    "late_error": "late_error_rate",
-    "late_error_rate": "late_error_rate",
-    "late_latency": "late_latency",
-    "late_latency_rate": "late_latency_rate",
-}
 
 
 @dataclass(frozen=True)
@@ -124,6 +105,23 @@ class FaultConfig:
         """Read `KBAPI_MOCK_FAULTS`; no variable = no faults."""
         env = os.environ if environ is None else environ
         return cls.parse(env.get(ENV_VAR, ""))
+
+
+# The keys of a fault spec: every setting by its field name (but `paths`, read apart, and the
+# tuples), and the short forms of the module docstring.
+_SPEC_KEYS: Final = {
+    **{
+        f.name: f.name
+        for f in fields(FaultConfig)
+        if f.name not in ("paths", "error_statuses", "methods")
+    },
+    "error": "error_rate",
+    "429": "rate_limit_rate",
+    "rate_limit": "rate_limit_rate",
+    "drop": "drop_rate",
+    "drop_after": "drop_after_processing",
+    "late_error": "late_error_rate",
+}
 
 
 def _convert(name: str, raw: str) -> Any:
