@@ -36,11 +36,12 @@ SUPER16 = {
 @contextmanager
 def faulty(app: Any) -> Iterator[tuple[str, FaultInjector]]:
     injector = with_faults(app, POSTS)
-    try:
-        with serve(injector) as base:
+    with serve(injector) as base:
+        try:
             yield base, injector
-    finally:
-        injector.release()
+        finally:
+            # Before the server stops: a held answer would keep its shutdown waiting.
+            injector.release()
 
 
 def q_client(face: Face, target: str, base: str, **kw: Any) -> Any:
