@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -17,6 +17,7 @@ import pytest
 from kbapi._core.auth import OAuth2Auth
 from kbapi._core.client import TransportOptions
 from kbapi._core.errors import AuthenticationError, InputError, NotFoundError
+from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.retry import RetryPolicy
 from kbapi.daskeyboard import (
     AsyncQClient,
@@ -34,6 +35,7 @@ from kbapi.daskeyboard import (
     ZoneSyntaxError,
     get_layout,
 )
+from kbapi.daskeyboard.targets import LOCAL_RATE
 from kbapi.mock.daskeyboard import (
     DEMO_API_KEY,
     DEMO_CLIENT_ID,
@@ -45,7 +47,7 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
-from kbapi.testing import serve
+from kbapi.testing import SimClock, serve
 
 from tests.support.faces import Face
 from tests.support.recorder import Recorder
@@ -56,14 +58,9 @@ FULL_KEYBOARD = {  # the 104 one-LED keys (all but the pipes, M1-M3 and the Q bu
     for zone in US.zones()
     if len(zone.led_ids) == 1
 }
-FAST_RETRIES = TransportOptions(
-    retries=RetryPolicy(max_retries=8, backoff_base=0.05, backoff_cap=0.4)
-)
 
 LOCAL_APP = create_local_app(QMockConfig())
 LOCAL = Recorder(LOCAL_APP)
-NO_V2_APP = create_local_app(QMockConfig())
-NO_V2 = Recorder(NO_V2_APP, v2=False)
 CLOUD_APP = create_cloud_app(QMockConfig())
 CLOUD = Recorder(CLOUD_APP)
 SLOW_CLOUD_APP = create_cloud_app(QMockConfig(rewrite_key_codes=False))
@@ -85,11 +82,6 @@ def local_server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def no_v2_server() -> Iterator[str]:
-    yield from _served(NO_V2)
-
-
-@pytest.fixture(scope="module")
 def cloud_server() -> Iterator[str]:
     yield from _served(CLOUD)
 
@@ -104,13 +96,6 @@ def local_url(local_server: str) -> str:
     LOCAL_APP.state.mock.reset()
     LOCAL.reset()
     return local_server
-
-
-@pytest.fixture
-def no_v2_url(no_v2_server: str) -> str:
-    NO_V2_APP.state.mock.reset()
-    NO_V2.reset()
-    return no_v2_server
 
 
 @pytest.fixture
@@ -143,16 +128,6 @@ def cloud(face: Face, cloud_url: str) -> Iterator[Any]:
 
 def _stored(app: Any) -> list[dict[str, Any]]:
     return list(app.state.store.snapshot())
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 # --- one zone in three systems is one shadow ------------------------------------------------
@@ -197,9 +172,7 @@ def test_fr_layout_sends_key_q_to_its_own_cell(face: Face, local_url: str) -> No
 
 
 def test_paint_104_keys_locally_is_one_v2_request(local: Any) -> None:
-    started = time.perf_counter()
     result = local.paint(FULL_KEYBOARD)
-    elapsed = time.perf_counter() - started
     assert (result.mode, result.requests, len(result.zones)) == ("v2", 1, 104)
     assert LOCAL.count(method="POST") == 1
     assert LOCAL.count(path="/api/2.0/signals", method="POST") == 1
@@ -209,57 +182,81 @@ def test_paint_104_keys_locally_is_one_v2_request(local: Any) -> None:
     assert local.clear() == 1
     assert local.shadows() == []
     assert LOCAL.count(method="DELETE", path="/api/2.0/signals/") == 1
-    print(f"\n104-key paint, local v2: 1 request, {elapsed * 1000:.0f} ms")
 
 
-def test_paint_104_keys_without_v2_never_hits_the_quota(face: Face, no_v2_url: str) -> None:
-    with face.q("local", no_v2_url) as q:
-        started = time.perf_counter()
+@contextmanager
+def local_on(clock: SimClock, *, v2: bool = True, **config: Any) -> Iterator[tuple[str, Recorder]]:
+    """A local mock whose quota window runs on `clock`, behind a recorder."""
+    recorder = Recorder(create_local_app(QMockConfig(**config), clock=clock), v2=v2)
+    with serve(recorder) as url:
+        yield url, recorder
+
+
+def paced(clock: SimClock) -> RateLimiter:
+    """The client-side limit of the local app (LOCAL_RATE per second), on simulated time."""
+    return RateLimiter(LOCAL_RATE, clock=clock, sleep=clock.sleep, async_sleep=clock.asleep)
+
+
+def test_paint_104_keys_without_v2_never_hits_the_quota(face: Face) -> None:
+    clock = SimClock()
+    with (
+        local_on(clock, v2=False) as (url, log),
+        face.q("local", url, rate_limiter=paced(clock)) as q,
+    ):
+        started = clock()
         result = q.paint(FULL_KEYBOARD)
-        elapsed = time.perf_counter() - started
+        took = clock() - started
         assert (result.mode, result.v2_missing, result.requests) == ("v1", True, 105)
-        assert NO_V2.count(path="/api/2.0", status=404) == 1
-        assert NO_V2.count(path="/api/1.0/signals", method="POST", status=200) == 104
-        assert NO_V2.count(status=429) == 0  # the client-side limiter kept under 50/s
+        assert log.count(path="/api/2.0", status=404) == 1
+        assert log.count(path="/api/1.0/signals", method="POST", status=200) == 104
+        assert log.count(status=429) == 0  # the client-side limiter kept under 50/s
         assert len(q.shadows()) == 104
         again = q.paint({"KEY_Q": "red", "KEY_W": "blue"})  # v2 is not asked again
         assert (again.mode, again.requests) == ("v1", 2)
-        assert NO_V2.count(path="/api/2.0") == 1
+        assert log.count(path="/api/2.0") == 1
         assert q.clear(again) == 2
-    assert NO_V2.count(status=429) == 0
-    assert elapsed >= 1.0  # 104 requests at <= 45/s cannot take less than two windows
-    print(f"\n104-key paint, local v1 fallback: 105 requests, {elapsed:.2f} s, 0 x 429")
+    assert log.count(status=429) == 0
+    assert took >= 2.0  # 105 requests at <= 45 per second need two whole windows
 
 
-def test_a_forced_v2_paint_without_v2_is_not_found(face: Face, no_v2_url: str) -> None:
-    with face.q("local", no_v2_url) as q, pytest.raises(NotFoundError, match="404 Not Found"):
+def test_a_forced_v2_paint_without_v2_is_not_found(face: Face) -> None:
+    with (
+        local_on(SimClock(), v2=False) as (url, log),
+        face.q("local", url) as q,
+        pytest.raises(NotFoundError, match="404 Not Found"),
+    ):
         q.paint({"KEY_Q": "red"}, method="v2")
-    assert NO_V2.count(path="/api/2.0", status=404) == 1
-    assert NO_V2.count(path="/api/1.0") == 0  # no fallback when v2 was asked for
+    assert log.count(path="/api/2.0", status=404) == 1
+    assert log.count(path="/api/1.0") == 0  # no fallback when v2 was asked for
 
 
-def test_paint_104_keys_v1_never_hits_the_quota(face: Face, local_url: str) -> None:
-    with face.q("local", local_url) as q:
+def test_paint_104_keys_v1_never_hits_the_quota(face: Face) -> None:
+    clock = SimClock()
+    with local_on(clock) as (url, log), face.q("local", url, rate_limiter=paced(clock)) as q:
         result = q.paint(FULL_KEYBOARD, method="v1")
         shown = len(q.shadows())
     assert (result.mode, result.requests, shown) == ("v1", 104, 104)
-    assert LOCAL.count(path="/api/1.0/signals", method="POST", status=200) == 104
-    assert LOCAL.count(status=429) == 0
+    assert log.count(path="/api/1.0/signals", method="POST", status=200) == 104
+    assert log.count(status=429) == 0
+    assert max(clock.slept) > 0  # paced: some requests waited for the next window
 
 
 def test_429_is_still_retried_with_backoff(face: Face) -> None:
-    app = create_local_app(QMockConfig(local_quota_per_second=4))
-    recorder = Recorder(app)
+    clock = SimClock()
+    # Equal-jitter backoff waits at least 0.05 + 0.1 + 6 x 0.2 s over 8 retries: past a window.
+    retries = RetryPolicy(max_retries=8, backoff_base=0.1, backoff_cap=0.4)
+    http = TransportOptions(retries=retries, sleep=clock.sleep, async_sleep=clock.asleep)
     with (
-        serve(recorder) as url,
-        face.q("local", url, rate_limiter=None, http_options=FAST_RETRIES, max_concurrency=1) as q,
+        local_on(clock, local_quota_per_second=4) as (url, log),
+        face.q("local", url, rate_limiter=None, http_options=http, max_concurrency=1) as q,
     ):
         zones = ["KEY_Q", "KEY_W", "KEY_E", "KEY_R", "KEY_T", "KEY_Y"]
         result = q.paint(dict.fromkeys(zones, "red"), method="v1")
     assert result.requests == 6
-    assert recorder.count(status=429) >= 1  # no limiter: the quota was hit ...
-    assert recorder.count(method="POST", status=200) == 6  # ... and every 429 was retried
-    assert len(app.state.store.snapshot()) == 6
+    assert log.count(status=429) >= 1  # no limiter: the quota was hit ...
+    assert log.count(method="POST", status=200) == 6  # ... and every 429 was retried
+    assert len(log.app.state.store.snapshot()) == 6
+    assert clock.slept  # after a backoff on the simulated clock
 
 
 def test_cloud_paint_runs_with_bounded_concurrency(face: Face, slow_cloud_url: str) -> None:
@@ -317,7 +314,7 @@ def test_oauth_every_grant(face: Face, cloud_url: str, grant_name: str) -> None:
     assert CLOUD.count(path="/oauth/1.4/token", status=200) == 1 + (grant_name == "refresh")
 
 
-def _oauth_client(face: Face, url: str, clock: Clock | None = None, margin: float = 60.0) -> Any:
+def _oauth_client(face: Face, url: str, clock: SimClock | None = None, margin: float = 60.0) -> Any:
     grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
     kwargs: dict[str, Any] = {"refresh_margin": margin}
     if clock is not None:
@@ -327,18 +324,19 @@ def _oauth_client(face: Face, url: str, clock: Clock | None = None, margin: floa
 
 
 @pytest.fixture
-def server_clock(cloud_url: str) -> Iterator[Clock]:
-    store = CLOUD_APP.state.mock.auth
-    clock, original = Clock(), store.clock
-    store.clock = clock
+def server_clock(cloud_url: str) -> Iterator[SimClock]:
+    """Simulated time for the cloud mock's tokens and signal timestamps, for one test."""
+    mock = CLOUD_APP.state.mock
+    clock, originals = SimClock(), (mock.auth.clock, mock.store.clock)
+    mock.auth.clock = mock.store.clock = clock
     try:
         yield clock
     finally:
-        store.clock = original
+        mock.auth.clock, mock.store.clock = originals
 
 
 def test_oauth_token_expiry_mid_run_loses_no_signal(
-    face: Face, cloud_url: str, server_clock: Clock
+    face: Face, cloud_url: str, server_clock: SimClock
 ) -> None:
     zones = [zone.xy for zone in US.zones()[:12]]
     with _oauth_client(face, cloud_url) as q:  # the client believes its token lasts 24 h
@@ -353,7 +351,7 @@ def test_oauth_token_expiry_mid_run_loses_no_signal(
 
 
 def test_oauth_expiry_during_a_concurrent_paint(
-    face: Face, cloud_url: str, server_clock: Clock
+    face: Face, cloud_url: str, server_clock: SimClock
 ) -> None:
     keys = dict(list(FULL_KEYBOARD.items())[:20])
     grant = ClientCredentials(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
@@ -367,7 +365,7 @@ def test_oauth_expiry_during_a_concurrent_paint(
     assert len(_stored(CLOUD_APP)) == 21
 
 
-def test_oauth_refreshes_before_expiry(face: Face, cloud_url: str, server_clock: Clock) -> None:
+def test_oauth_refreshes_before_expiry(face: Face, cloud_url: str, server_clock: SimClock) -> None:
     with _oauth_client(face, cloud_url, clock=server_clock, margin=60.0) as q:
         q.send("KEY_Q", "red")
         server_clock.now += 86400 - 30  # inside the margin: refresh before sending
@@ -505,9 +503,9 @@ def test_paging_across_several_pages(cloud: Any) -> None:
     assert CLOUD.count(path="/api/1.0/signals", method="GET") == 3  # first_page is one request
 
 
-def test_signals_after_and_status(cloud: Any) -> None:
+def test_signals_after_and_status(cloud: Any, server_clock: SimClock) -> None:
     first = cloud.send("KEY_Q", "red", name="Build", message="passed")
-    time.sleep(0.002)
+    server_clock.advance(0.002)
     second = cloud.send("KEY_W", "red")
     assert [s.id for s in cloud.signals_after(first.created_at)] == [second.id]
     updated = cloud.update_status(first.id, read=True, muted=True)

@@ -21,7 +21,7 @@ from kbapi.mock.faults import FaultConfig, FaultInjector, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.testing import serve
 
-from tests.support.faces import Face
+from tests.support.faces import Face, options
 
 POSTS = FaultConfig(methods=("POST",))
 SHORT_READ = httpx.Timeout(10.0, read=1.0)  # shorter than a held answer (held until release)
@@ -44,7 +44,12 @@ def faulty(app: Any) -> Iterator[tuple[str, FaultInjector]]:
             injector.release()
 
 
+# Backoff between attempts is recorded, not slept (the transport's injectable sleep).
+NO_WAIT = options(sleep=lambda seconds: None)
+
+
 def q_client(face: Face, target: str, base: str, **kw: Any) -> Any:
+    kw.setdefault("http_options", NO_WAIT)
     if target == "local":
         return face.q("local", base, rate_limiter=None, **kw)
     return face.q("cloud", DEMO_API_KEY, base_url=base, **kw)
@@ -128,7 +133,7 @@ def test_a_compile_job_is_resent_once_per_ambiguous_failure(
 ) -> None:
     with faulty(qmk_app()) as (base, injector):
         injector.script(*faults)
-        with face.qmk(base, timeout=SHORT_READ, build_history=None) as qmk:
+        with face.qmk(base, timeout=SHORT_READ, build_history=None, http_options=NO_WAIT) as qmk:
             job = qmk.compile(SUPER16, check=False)
             assert (job.extra_jobs, qmk.extra_jobs) == (extra, extra)
         assert len(jobs_of(injector)) == jobs
@@ -139,7 +144,10 @@ def test_a_compile_job_is_resent_once_per_ambiguous_failure(
 def test_a_compile_that_never_gets_an_answer_gives_up_after_three_resends(face: Face) -> None:
     with faulty(qmk_app()) as (base, injector):
         injector.script(*["drop_after"] * 4)
-        with face.qmk(base, build_history=None) as qmk, pytest.raises(APIConnectionError) as caught:
+        with (
+            face.qmk(base, build_history=None, http_options=NO_WAIT) as qmk,
+            pytest.raises(APIConnectionError) as caught,
+        ):
             qmk.compile(SUPER16, check=False)
         assert "sent 4 times" in " ".join(caught.value.__notes__)
         assert qmk.extra_jobs == 3

@@ -151,6 +151,8 @@ def test_constructor_refuses(face: Face, kwargs: dict[str, Any], message: str) -
 
 
 def test_transport_options(face: Face) -> None:
+    with face.q("local") as q:  # by default, every client of one local app shares its limiter
+        assert q._core.options.rate_limiter is shared_local_limiter("http://localhost:27301")
     mine = RateLimiter(10)
     with face.q("local", rate_limiter=mine) as q:
         assert q._core.options.rate_limiter is mine

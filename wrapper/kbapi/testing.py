@@ -17,6 +17,10 @@ session-scoped fixtures of your own (nothing is reset for them). Override the
         run_my_dashboard(base_url=q_local_mock.url)
         assert [s["zoneId"] for s in q_local_mock.signals()] == ["2,2"]
 
+`SimClock` is simulated time that a mock app and a client share (`create_qmk_app(...,
+clock=clock)` and ``QMKClient(url, clock=clock, sleep=clock.sleep)``), so a 30 s build or a
+rate-limit window passes at once.
+
 Nothing here imports the mocks until a fixture is used, so the plugin is harmless where the
 ``mock`` extra is not installed.
 """
@@ -31,11 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from kbapi.mock.clock import SimClock
+
 if TYPE_CHECKING:
     from kbapi.mock.faults import FaultConfig, FaultInjector
     from kbapi.mock.runner import MockSettings, RunningMocks
 
-__all__ = ["MockServer", "Mocks", "free_port", "serve"]
+__all__ = ["MockServer", "Mocks", "SimClock", "free_port", "serve"]
 
 
 @dataclass

@@ -7,6 +7,7 @@ route, signal, zone or pid, 405 wrong method, 413 body too large, 422 invalid fi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -48,11 +49,11 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 class CloudMock:
     """State and handlers of one cloud mock instance."""
 
-    def __init__(self, config: QMockConfig) -> None:
+    def __init__(self, config: QMockConfig, clock: Callable[[], float] | None = None) -> None:
         self.config = config
         self.table = load_table(config.layout)
-        self.store = SignalStore()
-        self.auth = AuthStore(config.accounts, config.token_lifetime)
+        self.store = SignalStore(clock=clock or time.time)
+        self.auth = AuthStore(config.accounts, config.token_lifetime, clock or time.monotonic)
         self.pids = catalog.known_pids(config.device_pid)
         self.listings = SortedListings()
 
@@ -372,10 +373,13 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError(exc.status_code, message, dict(exc.headers or {})))
 
 
-def create_cloud_app(config: QMockConfig | None = None) -> Starlette:
+def create_cloud_app(
+    config: QMockConfig | None = None, *, clock: Callable[[], float] | None = None
+) -> Starlette:
     """The cloud mock. `app.state.mock` is the `CloudMock` (`.reset()`, `.auth`), and
-    `app.state.store` its `SignalStore` (`.reset()`, `.snapshot()`)."""
-    mock = CloudMock(config or QMockConfig())
+    `app.state.store` its `SignalStore` (`.reset()`, `.snapshot()`). `clock` (default: the
+    real time) drives token expiry and the signals' timestamps (`kbapi.testing.SimClock`)."""
+    mock = CloudMock(config or QMockConfig(), clock)
     app = Starlette(
         routes=mock.routes(),
         exception_handlers={ApiError: api_error, HTTPException: _http_error},

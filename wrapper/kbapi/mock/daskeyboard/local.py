@@ -75,12 +75,12 @@ def render(signal: StoredSignal, light: Light) -> dict[str, Any]:
 class LocalMock:
     """State and handlers of one local mock instance."""
 
-    def __init__(self, config: QMockConfig, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, config: QMockConfig, clock: Callable[[], float] | None = None) -> None:
         self.config = config
         self.table = load_table(config.layout)
-        self.store = SignalStore(negative_ids=True)
-        self.clock = clock
-        self.started_at = clock()
+        self.store = SignalStore(negative_ids=True, clock=clock or time.time)
+        self.clock = clock or time.monotonic
+        self.started_at = self.clock()
         self._window_start = self.started_at
         self._count = 0
         self._lock = threading.Lock()
@@ -339,10 +339,13 @@ async def _not_found(request: Request, exc: Exception) -> Response:
     return express_not_found(request.method, request.url.path)
 
 
-def create_local_app(config: QMockConfig | None = None) -> Starlette:
+def create_local_app(
+    config: QMockConfig | None = None, *, clock: Callable[[], float] | None = None
+) -> Starlette:
     """The local mock. `app.state.mock` is the `LocalMock` (`.reset()`), and `app.state.store`
-    its `SignalStore` (`.reset()`, `.snapshot()`)."""
-    mock = LocalMock(config or QMockConfig())
+    its `SignalStore` (`.reset()`, `.snapshot()`). `clock` (default: the real time) drives the
+    quota window, the start-up period and the signals' timestamps (`kbapi.testing.SimClock`)."""
+    mock = LocalMock(config or QMockConfig(), clock)
     app = Starlette(
         routes=mock.routes(),
         middleware=[Middleware(LocalGate, mock=mock)],
