@@ -23,7 +23,7 @@ from kbapi.mock.daskeyboard import (
     create_cloud_app,
     create_local_app,
 )
-from kbapi.testing import serve
+from kbapi.testing import SimClock, serve
 
 DEMO = {"X-API-KEY": DEMO_API_KEY}
 OTHER = {"X-API-KEY": OTHER_ACCOUNT.api_key}
@@ -47,6 +47,7 @@ def local_url() -> Iterator[str]:
 @pytest.fixture
 def cloud(cloud_url: str) -> Iterator[httpx.Client]:
     CLOUD_APP.state.mock.reset()
+    CLOUD_APP.state.mock.store.clock = time.time
     with httpx.Client(base_url=f"{cloud_url}/api/1.0", headers=DEMO, timeout=10) as client:
         yield client
 
@@ -161,16 +162,15 @@ def test_refresh_rotates_the_refresh_token(cloud_url: str) -> None:
 
 
 def test_access_token_expires() -> None:
-    app = create_cloud_app(QMockConfig(token_lifetime=1))
-    now = [1000.0]
-    app.state.mock.auth.clock = lambda: now[0]  # the token store's clock, simulated
+    clock = SimClock()
+    app = create_cloud_app(QMockConfig(token_lifetime=1), clock=clock)
     with serve(app) as url:
         issued = token(url, grant_type="password", email=DEMO_EMAIL, password=DEMO_PASSWORD)
         assert issued.json()["expires_in"] == 1
         headers = {"Authorization": f"Bearer {issued.json()['access_token']}"}
-        now[0] += 0.9
+        clock.advance(0.9)
         assert httpx.get(f"{url}/api/1.0/colors", headers=headers).status_code == 200
-        now[0] += 0.1
+        clock.advance(0.1)
         expired = httpx.get(f"{url}/api/1.0/colors", headers=headers)
         assert expired.status_code == 401
         assert expired.json() == {"code": 401, "message": "access token expired"}
@@ -318,8 +318,9 @@ def test_list_rejects_bad_paging(cloud: httpx.Client, params: dict[str, Any]) ->
 
 
 def test_signals_after_epoch(cloud: httpx.Client) -> None:
+    clock = CLOUD_APP.state.mock.store.clock = SimClock()  # the cloud fixture restores it
     old = create(cloud)
-    time.sleep(0.01)
+    clock.advance(0.01)
     new = create(cloud, zoneId="KEY_W")
     after = cloud.get(f"/signals/after/{old['createdAt']}").json()
     assert [s["id"] for s in after["content"]] == [new["id"]]
