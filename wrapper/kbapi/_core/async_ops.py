@@ -4,7 +4,9 @@
 
 `aparsed` runs one generated ``*_detailed`` operation inside `translate_errors()`, checks the
 status and the parsed type, and returns the parsed model; `acall` returns the whole generated
-``Response``, for operations whose body is not a model (redirects, text).
+``Response``, for operations whose body is not a model (redirects, text). `aread_json` is the
+lean path of the hottest calls (a job poll, a signal create): the request goes straight to
+kbapi's httpx client and the JSON body to a reader, with the same errors as `aparsed`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar, cast
 
+import httpx
+
 from kbapi._core.calls import ResponseLike, check_response, translate_errors
+from kbapi._core.errors import status_error
 
 R = TypeVar("R", bound=ResponseLike)
 T = TypeVar("T")
@@ -45,3 +50,32 @@ async def aparsed(
     with translate_errors(ok) as record:
         response = await operation(*args, **kwargs)
     return cast(T, check_response(response, ok, expect=expect, record=record).parsed)
+
+
+async def aread_json(
+    http: httpx.AsyncClient,
+    method: str,
+    url: str,
+    read: Callable[[Any], T],
+    *,
+    ok: tuple[int, ...] = (200,),
+    **kwargs: Any,
+) -> T:
+    """Send one request through `http` and return ``read(body)`` of its JSON body.
+
+    Errors are those of `aparsed`: transport failures and a body `read` refuses (`KeyError`,
+    `TypeError`, `ValueError`, ...) raise inside `translate_errors`, a status not in `ok` raises
+    its `APIStatusError`. For operations whose generated parse costs more than the request
+    itself; `read` must refuse what the generated parser refuses (each has a test saying so).
+    """
+    with translate_errors(ok) as record:
+        response = await http.request(method, url, **kwargs)
+        if response.status_code in ok:
+            return read(response.json())
+    raise status_error(
+        response.status_code,
+        response.headers,
+        response.content,
+        request_method=record.method,
+        request_url=record.url,
+    )

@@ -6,7 +6,9 @@
 
 `parsed` runs one generated ``*_detailed`` operation inside `translate_errors()`, checks the
 status and the parsed type, and returns the parsed model; `call` returns the whole generated
-``Response``, for operations whose body is not a model (redirects, text).
+``Response``, for operations whose body is not a model (redirects, text). `read_json` is the
+lean path of the hottest calls (a job poll, a signal create): the request goes straight to
+kbapi's httpx client and the JSON body to a reader, with the same errors as `parsed`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+import httpx
+
 from kbapi._core.calls import ResponseLike, check_response, translate_errors
+from kbapi._core.errors import status_error
 
 R = TypeVar("R", bound=ResponseLike)
 T = TypeVar("T")
@@ -47,3 +52,32 @@ def parsed(
     with translate_errors(ok) as record:
         response = operation(*args, **kwargs)
     return cast(T, check_response(response, ok, expect=expect, record=record).parsed)
+
+
+def read_json(
+    http: httpx.Client,
+    method: str,
+    url: str,
+    read: Callable[[Any], T],
+    *,
+    ok: tuple[int, ...] = (200,),
+    **kwargs: Any,
+) -> T:
+    """Send one request through `http` and return ``read(body)`` of its JSON body.
+
+    Errors are those of `parsed`: transport failures and a body `read` refuses (`KeyError`,
+    `TypeError`, `ValueError`, ...) raise inside `translate_errors`, a status not in `ok` raises
+    its `APIStatusError`. For operations whose generated parse costs more than the request
+    itself; `read` must refuse what the generated parser refuses (each has a test saying so).
+    """
+    with translate_errors(ok) as record:
+        response = http.request(method, url, **kwargs)
+        if response.status_code in ok:
+            return read(response.json())
+    raise status_error(
+        response.status_code,
+        response.headers,
+        response.content,
+        request_method=record.method,
+        request_url=record.url,
+    )

@@ -25,18 +25,23 @@ def drive(
     look: Callable[[], T | None] | None = None,
 ) -> Outcome[T]:
     """Run `plan` with `send` and `look` (needed when ``plan.can_look``); return its outcome."""
+    result: object
+    try:
+        return Outcome(send())  # the common case: the plan has nothing to decide
+    except KbapiError as exc:
+        result = exc
     steps: Step[T] = plan.steps()
-    step = next(steps)
+    first = next(steps)
+    assert first == SEND, "a plan starts with a send"
     while True:
-        action = send if step == SEND else look
-        assert action is not None, "a plan that looks needs look()"
-        result: object
-        try:
-            result = action()
-        except KbapiError as exc:
-            result = exc
         try:
             step = steps.send(result)
         except StopIteration as done:
             outcome: Outcome[T] = done.value
             return outcome
+        action = send if step == SEND else look
+        assert action is not None, "a plan that looks needs look()"
+        try:
+            result = action()
+        except KbapiError as exc:
+            result = exc

@@ -12,8 +12,7 @@ import dataclasses
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final, Literal, Unpack
 
@@ -154,6 +153,25 @@ def check_page_size(size: int) -> int:
     if isinstance(size, bool) or not isinstance(size, int) or not 1 <= size <= 1000:
         raise InputError(f"size must be an int from 1 to 1000, got {shown(size, 40)}")
     return size
+
+
+class AuthHints:
+    """A block that adds a note saying what to check to an `AuthenticationError` raised in it.
+
+    A class rather than a generator-based context manager: it wraps every request.
+    """
+
+    __slots__ = ("_auth",)
+
+    def __init__(self, auth: httpx.Auth | None) -> None:
+        self._auth = auth
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, AuthenticationError):
+            exc.add_note(auth_hint(self._auth))
 
 
 class ClientCore:
@@ -304,14 +322,9 @@ class ClientCore:
                 return None
         return None
 
-    @contextmanager
-    def hints(self) -> Iterator[None]:
+    def hints(self) -> AuthHints:
         """Add a note saying what to check to any `AuthenticationError` raised in the block."""
-        try:
-            yield
-        except AuthenticationError as exc:
-            exc.add_note(auth_hint(self.auth))
-            raise
+        return AuthHints(self.auth)
 
     # --- bookkeeping ---------------------------------------------------------------------
 

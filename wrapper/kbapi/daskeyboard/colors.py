@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Final, TypeAlias
@@ -76,9 +77,17 @@ _EXPECTED: Final = "expected '#RGB', '#RRGGBB', an (r, g, b) tuple of ints 0-255
 
 
 def _from_hex(text: str, original: object) -> str:
+    color = _hex(text)
+    if color is None:
+        raise ColorError(f"invalid colour {shown(original)}: {_EXPECTED}")
+    return color
+
+
+@functools.lru_cache(maxsize=1024)  # every send normalises its colour: keep the common ones
+def _hex(text: str) -> str | None:
     match = _HEX_RE.fullmatch(text)
     if match is None:
-        raise ColorError(f"invalid colour {shown(original)}: {_EXPECTED}")
+        return None
     digits = match[1].upper()
     if len(digits) == 3:
         digits = "".join(d * 2 for d in digits)

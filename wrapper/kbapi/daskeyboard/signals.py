@@ -40,6 +40,8 @@ from kbapi.daskeyboard.zones import (
 DEFAULT_CLIENT_NAME: Final = "kbapi"
 _PID_RE: Final = re.compile(r"[A-Z][A-Z0-9_]{0,63}", re.ASCII)
 _ACTION_RE: Final = re.compile(r"[a-z]+:.+", re.ASCII | re.DOTALL)
+SIGNALS_PATH: Final = "/api/1.0/signals"
+"""The route of ``POST /api/1.0/signals`` (`createSignal`), which `send()` calls directly."""
 MAX_TEXT: Final = 4096
 """Longest `name` / `message` kbapi sends (the API documents no limit; bodies stay small)."""
 
@@ -54,6 +56,18 @@ def wire_zone(
     ``validate=False`` only the syntax is checked and a zone that cannot be converted is sent as
     given (the server decides; the real one answers 200 and lights nothing).
     """
+    if (type(zone) is str or type(zone) is int) and type(zone_format) is str:  # (not bool)
+        return _wire_zone(zone, layout, zone_format, validate)
+    return _convert(zone, layout, zone_format, validate)
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _wire_zone(zone: str | int, layout: Layout, zone_format: ZoneKind, validate: bool) -> str:
+    # A send converts its zone on every call; a layout's conversions never change.
+    return _convert(zone, layout, zone_format, validate)
+
+
+def _convert(zone: ZoneLike, layout: Layout, zone_format: ZoneKind, validate: bool) -> str:
     if validate:
         return layout.convert(zone, zone_format)
     zone_id = parse_zone_id(zone)

@@ -24,7 +24,7 @@ import httpx
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
-from kbapi._core.ops import call, parsed
+from kbapi._core.ops import call, parsed, read_json
 from kbapi._core.reconcile import drive
 from kbapi._core.resend import ResendPlan
 from kbapi._core.timing import Clock, Sleep, default_sleep
@@ -33,7 +33,6 @@ from kbapi._generated.qmk_api.api.compile_ import (
     download_firmware,
     download_keymap,
     download_source,
-    get_compile_job,
     submit_compile,
 )
 from kbapi._generated.qmk_api.api.keyboards import (
@@ -45,14 +44,13 @@ from kbapi._generated.qmk_api.api.keyboards import (
 )
 from kbapi._generated.qmk_api.api.status import get_api_status
 from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
-from kbapi._generated.qmk_api.models import CompileJob as RawJob
 from kbapi.qmk import common
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import ARTIFACT_LIMITS, Artifact, prepare_folder, redirect_target
 from kbapi.qmk.errors import CompileError
 from kbapi.qmk.fetch import save
 from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, offers, outcome
+from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, job_path, offers, outcome
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import (
@@ -104,7 +102,6 @@ class QMKClient:
         self._api = wire(Client(base_url=self.base_url), self._http)
         # status() polls jobs it never saw alive through this one, with one retry at most.
         self._probe_http = common.probe_options(self._options).sync_client(self.base_url)
-        self._probe = wire(Client(base_url=self.base_url), self._probe_http)
         self._alive: set[str] = set()
         self._metadata_url = common.api_root(metadata_url) if metadata_url else None
         self._metadata: httpx.Client | None = None
@@ -203,16 +200,17 @@ class QMKClient:
         """One poll of `GET /v1/compile/{job_id}`; `JobNotFoundError` for unknown ids: also the
         live 500 on a job this client never saw alive (polled with one retry at most)."""
         alive = job_id in self._alive
-        api = self._api if alive else self._probe
+        http = self._http if alive else self._probe_http
         try:
-            raw = parsed(get_compile_job.sync_detailed, job_id, client=api, expect=RawJob)
+            # The lean path (no generated model): a poll is the hot path of wait().
+            status = read_json(http, "GET", job_path(job_id), JobStatus.from_body)
         except APIError as exc:
             missing = job_not_found(job_id, exc, alive)
             if missing is None:
                 raise
             raise missing from exc
         self._alive.add(job_id)
-        return JobStatus.from_model(raw)
+        return status
 
     def download(
         self,
