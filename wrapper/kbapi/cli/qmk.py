@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,20 +34,10 @@ from kbapi.cli.options import (
     settings,
 )
 from kbapi.cli.progress import JobProgress
-from kbapi.qmk import (
-    CompileError,
-    CompileFailed,
-    CompileJob,
-    CompileResult,
-    Keymap,
-    KeymapError,
-    KeymapProblem,
-    QMKClient,
-    keymap_c,
-)
+from kbapi.cli.qmk_offline import KeymapFile, keymap_c_command, load_keymap, migrate
+from kbapi.qmk import CompileError, CompileFailed, CompileJob, CompileResult, QMKClient
 from kbapi.qmk.common import DEFAULT_BASE_URL, api_root
 from kbapi.qmk.jobs import outcome
-from kbapi.qmk.migrate import migrate_keymap
 
 HELP = (
     "Compile QMK firmware with the QMK compile API (api.qmk.fm or a compatible server, "
@@ -63,13 +52,7 @@ HELP = (
 
 app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
-KeymapFile = Annotated[
-    Path, typer.Argument(help="Configurator export or keymap.json.", show_default=False)
-]
 JobId = Annotated[str, typer.Argument(help="The job id printed by `compile`.")]
-Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
-]
 MaxWait = Annotated[
     float, typer.Option("--max-wait", min=0, help="Give up waiting after this many seconds.")
 ]
@@ -155,11 +138,6 @@ def options(
     ctx.obj = QMKSettings(root, metadata, timeout, runtime(ctx))
 
 
-def _load(path: Path) -> Keymap:
-    with reporting():
-        return Keymap.load(path)
-
-
 @contextmanager
 def _resumable(chosen: QMKSettings, job: CompileJob, *resume: str) -> Iterator[None]:
     """On Ctrl-C, say that the job goes on and how to pick it up again; exit 130."""
@@ -209,7 +187,7 @@ def compile(
 ) -> None:
     """Validate, compile and download the firmware; print its path."""
     chosen = settings(ctx, QMKSettings)
-    km = _load(keymap)
+    km = load_keymap(keymap)
     progress = JobProgress(err_console(), chosen.runtime.clock)
     with chosen.connected() as client:
         with progress.live():
@@ -295,7 +273,7 @@ def validate(
 ) -> None:
     """Check a keymap (layer lengths, layout, keycodes) without compiling it; exit 1 if bad."""
     chosen = settings(ctx, QMKSettings)
-    km = _load(keymap)
+    km = load_keymap(keymap)
     if offline:
         problems = km.validate()
     else:
@@ -311,57 +289,8 @@ def validate(
     out_console().print(f"[green]ok[/]: {km.keyboard}:{km.keymap} ({len(km.layers)} layers)")
 
 
-@app.command("keymap-c")
-def keymap_c_command(keymap: KeymapFile, output: Output = None) -> None:
-    """Print the keymap.c that `qmk json2c` would write (offline)."""
-    _emit(keymap_c(_load(keymap)), output)
-    if output is not None:
-        err_console().print(f"wrote {output}")
-
-
-@app.command()
-def migrate(
-    keymap: KeymapFile,
-    output: Output = None,
-    in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Rewrite KEYMAP.")] = False,
-) -> None:
-    """Replace keycodes QMK removed (RGB_MOD, KC_BTN1, RESET, ...) as the Configurator does."""
-    fixed, changes = migrate_keymap(_read_object(keymap))
-    err = err_console()
-    for change in changes:
-        err.print(Text(f"- {change}"))
-    _emit(json.dumps(fixed, indent=2, ensure_ascii=False) + "\n", keymap if in_place else output)
-    err.print(f"{len(changes)} keycode{'s' if len(changes) != 1 else ''} replaced")
-    try:
-        remaining = Keymap.from_dict(fixed).validate()
-    except KeymapError as exc:
-        remaining = list(exc.problems)
-    for problem in remaining:
-        err.print(Text(f"- still: {problem.message}"))
-    if remaining:
-        raise typer.Exit(FAILED)
-
-
-def _emit(text: str, target: Path | None) -> None:
-    """Print `text` on standard output, or write it to `target`."""
-    if target is None:
-        typer.echo(text, nl=False)
-        return
-    with reporting():
-        target.write_text(text, encoding="utf-8")
-
-
-def _read_object(path: Path) -> dict[str, object]:
-    """The parsed JSON object in `path`, as written (no field dropped or added)."""
-    with reporting():
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise KeymapError([KeymapProblem(f"{path}: not valid JSON: {exc}", "json")]) from exc
-        if not isinstance(data, dict):
-            raise KeymapError([KeymapProblem(f"{path} is not a JSON object", "type")])
-    return data
+app.command("keymap-c")(keymap_c_command)
+app.command()(migrate)
 
 
 @app.command()
