@@ -9,18 +9,16 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.convertors import PathConvertor, register_url_convertor
-from starlette.datastructures import State
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import Message, Receive, Scope, Send
 
 from kbapi.mock.qmk import kle, metadata
 from kbapi.mock.qmk.config import QMKMockConfig
+from kbapi.mock.qmk.cors import CORSEverywhere
 from kbapi.mock.qmk.fixtures import load_keyboards
 from kbapi.mock.qmk.http import (
-    BodyTooLarge,
+    ERROR_HANDLERS,
     NotJSON,
     attachment,
     base_url,
@@ -33,12 +31,12 @@ from kbapi.mock.qmk.http import (
 )
 from kbapi.mock.qmk.jobs import Job, JobQueue
 from kbapi.mock.qmk.signing import URLSigner, s3_error_xml
+from kbapi.mock.qmk.submission import refusal
 
 DOCS_URL = "https://docs.qmk.fm/#/api_docs"
 BOOTSTRAP_URL = (
     "https://raw.githubusercontent.com/qmk/qmk_firmware/refs/heads/master/util/env-bootstrap.sh"
 )
-REQUIRED_KEYS = ("keyboard", "keymap", "layout", "layers")
 PING_TIMEOUT = 300.0
 Endpoint = Callable[[Request], Awaitable[Response]]
 DOWNLOAD_FIELDS = {
@@ -70,25 +68,6 @@ def _answer(body: Any) -> Endpoint:
         return json_response(body)
 
     return endpoint
-
-
-def _bad_keys(data: dict[str, Any]) -> list[str]:
-    types: dict[str, type] = {"keyboard": str, "keymap": str, "layout": str, "layers": list}
-    return [key for key in REQUIRED_KEYS if not isinstance(data.get(key), types[key])]
-
-
-def _missing_keys(data: dict[str, Any]) -> list[str]:
-    return [key for key in REQUIRED_KEYS if key not in data]
-
-
-def _handler_crashes(data: Any) -> bool:
-    """True where upstream's ``'.' in data['keyboard'] or '/' in data['keymap']`` raises."""
-    searchable = (str, list, dict)
-    if not isinstance(data, dict) or not isinstance(data.get("keyboard"), searchable):
-        return True
-    if "." in data["keyboard"]:
-        return False
-    return not isinstance(data.get("keymap"), searchable)
 
 
 class QMKMock:
@@ -179,29 +158,13 @@ class QMKMock:
         if "id" not in data and "raw" not in data:
             return error('You must supply either "id" or "raw" labels.')
         try:
-            body = kle.render(kle.convert(self._kle_source(data)))
+            body = kle.render(kle.convert(kle.source(data, self.config.kle_gists)))
         except kle.KLEError as exc:
             # The handler means to answer 400 but passes the exception as the status code.
             if self.config.live_deviations:
                 return html_error(500)
             return error(f"Could not parse KLE raw data: {exc}")
         return Response(body, media_type="application/json")
-
-    def _kle_source(self, data: dict[str, Any]) -> str:
-        """The raw KLE data of a request: `raw`, or the gist `id` (or URL) from the gist store."""
-        if "id" not in data:
-            source = data["raw"]
-        else:
-            gist = data["id"]
-            if not isinstance(gist, str):
-                raise kle.KLEError(f"'{type(gist).__name__}' object has no attribute 'split'")
-            name = gist.split("/")[-1]
-            if name not in self.config.kle_gists:
-                raise kle.KLEError(f"no gist {name!r}")
-            source = self.config.kle_gists[name][1:-1]  # the outer `[ ]`, as upstream strips it
-        if not isinstance(source, str):
-            raise kle.KLEError("raw must be a string")
-        return source
 
     async def telemetry(self, request: Request) -> Response:
         await read_body(request, self.config.max_body_bytes)
@@ -234,20 +197,9 @@ class QMKMock:
 
     async def compile(self, request: Request) -> Response:
         data = await self._json_body(request)
-        if not data:
-            return error("Invalid JSON data!")
-        if self.config.live_deviations and _handler_crashes(data):
-            return html_error(500)
-        if not isinstance(data, dict):
-            return error("Invalid JSON data!")
-        keyboard, keymap = data.get("keyboard"), data.get("keymap")
-        if (isinstance(keyboard, str) and "." in keyboard) or (
-            isinstance(keymap, str) and "/" in keymap
-        ):
-            return error("Buzz off hacker.", 422)
-        bad = _missing_keys(data) if self.config.live_deviations else _bad_keys(data)
-        if bad:
-            return error(f"Invalid or missing keys: {', '.join(bad)}")
+        refused = refusal(data, self.config.live_deviations)
+        if refused is not None:
+            return refused
         if "documentation" not in data:
             data["documentation"] = metadata.compile_documentation(data["keyboard"], data["keymap"])
         job = self.jobs.submit(data, client_ip(request), self._base(request))
@@ -388,71 +340,6 @@ class QMKMock:
         return [Route(path, endpoint, methods=methods) for path, endpoint, methods in table]
 
 
-async def _http_error(request: Request, exc: Exception) -> Response:
-    if not isinstance(exc, HTTPException):
-        return html_error(500)
-    # Keep the router's headers: a 405 carries `Allow` (RFC 9110), as Werkzeug's does.
-    response = html_error(exc.status_code)
-    response.headers.update(exc.headers or {})
-    return response
-
-
-async def _not_json(request: Request, exc: Exception) -> Response:
-    return html_error(400)
-
-
-async def _too_large(request: Request, exc: Exception) -> Response:
-    return error("Request body too large", 413)
-
-
-async def _crash(request: Request, exc: Exception) -> Response:
-    return html_error(500)
-
-
-class CORSEverywhere:
-    """Add `Access-Control-Allow-Origin: *` everywhere and answer preflights, like flask-cors."""
-
-    def __init__(self, app: Starlette) -> None:
-        self.app = app
-
-    @property
-    def state(self) -> State:
-        """The wrapped app's state (`state.mock` is the `QMKMock`, like on the Q mock apps)."""
-        return self.app.state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        if scope["method"] == "OPTIONS" and b"access-control-request-method" in headers:
-            await self._preflight(headers, send)
-            return
-
-        async def send_with_cors(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = [
-                    *message.get("headers", []),
-                    (b"access-control-allow-origin", b"*"),
-                ]
-            await send(message)
-
-        await self.app(scope, receive, send_with_cors)
-
-    @staticmethod
-    async def _preflight(headers: dict[bytes, bytes], send: Send) -> None:
-        allow_headers = headers.get(b"access-control-request-headers", b"")
-        response_headers = [
-            (b"access-control-allow-origin", b"*"),
-            (b"access-control-allow-methods", b"DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT"),
-            (b"content-length", b"0"),
-        ]
-        if allow_headers:
-            response_headers.append((b"access-control-allow-headers", allow_headers))
-        await send({"type": "http.response.start", "status": 200, "headers": response_headers})
-        await send({"type": "http.response.body", "body": b""})
-
-
 def create_qmk_app(
     config: QMKMockConfig | None = None, *, clock: Callable[[], float] = time.time
 ) -> CORSEverywhere:
@@ -462,12 +349,7 @@ def create_qmk_app(
     mock = QMKMock(config or QMKMockConfig(), clock)
     app = Starlette(
         routes=mock.routes(),
-        exception_handlers={
-            HTTPException: _http_error,
-            BodyTooLarge: _too_large,
-            NotJSON: _not_json,
-            Exception: _crash,
-        },
+        exception_handlers=ERROR_HANDLERS,
     )
     app.router.redirect_slashes = False
     app.state.mock = mock

@@ -1,11 +1,13 @@
-"""Response helpers shaped like Flask/Werkzeug, and request-body reading with a size cap."""
+"""Responses shaped like Flask/Werkzeug (errors included), and body reading with a size cap."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import quote
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -103,3 +105,32 @@ def client_ip(request: Request) -> str | None:
     if forwarded:
         return forwarded.split(",")[0].strip()
     return request.client.host if request.client else None
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    if not isinstance(exc, HTTPException):
+        return html_error(500)
+    # Keep the router's headers: a 405 carries `Allow` (RFC 9110), as Werkzeug's does.
+    response = html_error(exc.status_code)
+    response.headers.update(exc.headers or {})
+    return response
+
+
+async def _not_json(request: Request, exc: Exception) -> Response:
+    return html_error(400)
+
+
+async def _too_large(request: Request, exc: Exception) -> Response:
+    return error("Request body too large", 413)
+
+
+async def _crash(request: Request, exc: Exception) -> Response:
+    return html_error(500)
+
+
+ERROR_HANDLERS: Mapping[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
+    HTTPException: _http_error,
+    BodyTooLarge: _too_large,
+    NotJSON: _not_json,
+    Exception: _crash,
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -56,6 +57,23 @@ def _unescape(body: str, quote: str) -> str:
         return str(json.loads('"' + body.replace("\\" + quote, quote).replace('"', '\\"') + '"'))
     except json.JSONDecodeError as exc:
         raise KLEError(f"bad string escape: {exc.msg}") from exc
+
+
+def source(data: Mapping[str, Any], gists: Mapping[str, str]) -> str:
+    """The raw KLE data of a request: `raw`, or the gist `id` (or URL) from `gists`."""
+    if "id" not in data:
+        raw = data["raw"]
+    else:
+        gist = data["id"]
+        if not isinstance(gist, str):
+            raise KLEError(f"'{type(gist).__name__}' object has no attribute 'split'")
+        name = gist.split("/")[-1]
+        if name not in gists:
+            raise KLEError(f"no gist {name!r}")
+        raw = gists[name][1:-1]  # the outer `[ ]`, as upstream strips it
+    if not isinstance(raw, str):
+        raise KLEError("raw must be a string")
+    return raw
 
 
 def parse_raw(raw: str) -> list[Any]:
