@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from kbapi.cli import app as cli
-from kbapi.contract.guard import RequestGuard, StopRun, WriteRefused
+from kbapi.contract.guard import RequestGuard, StopRun, WriteRefused, run_rate
 from kbapi.mock.faults import FaultConfig, with_faults
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.testing import free_port, serve
@@ -154,9 +154,11 @@ def run_against(spec: Path) -> Iterator[Callable[..., tuple[int, str]]]:
 
     def run(app: ASGIApp, *args: str, command: str = "qmk") -> tuple[int, str]:
         with serve(app) as base:
+            # Unpaced: the mocks here have no quota (the default pace is unit-tested).
             return contract(
-                command, "--url", base, "--spec", str(spec), "--max-requests", "40", *args
-            )
+                command, "--url", base, "--spec", str(spec), "--max-requests", "40",
+                "--rate", "0", *args,
+            )  # fmt: skip
 
     yield run
 
@@ -213,12 +215,13 @@ def test_writes_allowed_follow_a_real_job_into_its_status_and_download_routes() 
 
 
 def test_q_local_and_cloud_mocks_pass_with_the_packaged_spec() -> None:
-    from kbapi.mock.daskeyboard import create_cloud_app, create_local_app
+    from kbapi.mock.daskeyboard import QMockConfig, create_cloud_app, create_local_app
     from kbapi.mock.daskeyboard.config import DEMO_API_KEY
 
-    local = Recorder(create_local_app())
+    # Unpaced (--rate 0) against a mock without the 50/s quota: the default pace is unit-tested.
+    local = Recorder(create_local_app(QMockConfig(local_quota_per_second=0)))
     with serve(local) as base:
-        code, output = contract("q", "--url", base, "--examples", "2")
+        code, output = contract("q", "--url", base, "--examples", "2", "--rate", "0")
     assert code == 0, output
     assert "PASSED" in output
     assert "/api/2.0/signals/shadows" in {path for _, path, _ in local.seen}
@@ -226,7 +229,9 @@ def test_q_local_and_cloud_mocks_pass_with_the_packaged_spec() -> None:
 
     cloud = Recorder(create_cloud_app())
     with serve(cloud) as base:
-        code, output = contract("q", "--url", base, "--examples", "2", "--api-key", DEMO_API_KEY)
+        code, output = contract(
+            "q", "--url", base, "--examples", "2", "--api-key", DEMO_API_KEY, "--rate", "0"
+        )
     assert code == 0, output
     assert DEMO_API_KEY not in output
     assert all(headers.get("x-api-key") == DEMO_API_KEY for _, _, headers in cloud.seen)
@@ -464,7 +469,9 @@ def test_a_refused_api_key_fails_the_run() -> None:
 
     cloud = Recorder(create_cloud_app())
     with serve(cloud) as base:
-        code, output = contract("q", "--url", base, "--examples", "1", "--api-key", "wrong-key")
+        code, output = contract(
+            "q", "--url", base, "--examples", "1", "--api-key", "wrong-key", "--rate", "0"
+        )
     assert code == 1, output
     assert "Credentials refused" in output
     assert "answered 401 although credentials were given" in output
@@ -489,3 +496,13 @@ def test_a_server_that_never_answers_is_one_usage_error_at_timeout(spec: Path) -
     assert code == 2, output
     assert f"nothing answers at {url} (ReadTimeout" in output
     assert "larger --timeout" in output and "FAILED" not in output
+
+
+def test_default_pace_keeps_under_the_local_quota_and_is_gentle_remotely() -> None:
+    local_q = run_rate(None, "http://127.0.0.1:27301", "q")
+    assert local_q is not None and 0 < local_q < 50  # Q Desktop answers 429 beyond 50/s
+    remote = run_rate(None, "https://api.qmk.fm", "qmk")
+    assert remote is not None and 0 < remote <= 5
+    assert run_rate(None, "http://127.0.0.1:5001", "qmk") is None  # a loopback QMK: unpaced
+    assert run_rate(0, "https://api.qmk.fm", "qmk") is None  # --rate 0: unpaced
+    assert run_rate(7.5, "http://127.0.0.1:27301", "q") == 7.5
