@@ -3,7 +3,6 @@ httpx clients (`face.http`: `build_client`, or `build_async_client` driven from 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import socket
 import threading
@@ -228,9 +227,8 @@ class DroppingServer:
 
     def stop(self) -> None:
         if self._sock is not None:
-            # shutdown() wakes a thread blocked in accept(); close() alone leaves it waiting.
-            with contextlib.suppress(OSError):
-                self._sock.shutdown(socket.SHUT_RDWR)
+            # shutdown() wakes a thread blocked in accept() (Linux); close() alone leaves it there.
+            self._sock.shutdown(socket.SHUT_RDWR)
             self._sock.close()
         if self._thread is not None:
             self._thread.join(timeout=5)

@@ -101,8 +101,9 @@ def test_from_body_accepts_refuses_and_reads_what_the_generated_model_does(body:
     try:
         model = CompileJob.from_dict(body)
     except (KeyError, TypeError, ValueError) as exc:
-        with pytest.raises(type(exc)):
+        with pytest.raises(type(exc)) as caught:
             JobStatus.from_body(body)
+        assert type(caught.value) is type(exc)  # the very class, not a subclass of it
         return
     status = JobStatus.from_body(body)
     assert read_body(status) == read_model(model)
