@@ -23,6 +23,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
     "qmk/jobs.py": ("tests/unit/test_qmk_jobs.py",),
     "qmk/polling.py": ("tests/unit/test_qmk_jobs.py",),
     "daskeyboard/zones.py": ("tests/unit/test_zones.py",),
+    "daskeyboard/zone_ids.py": ("tests/unit/test_zones.py",),
     "daskeyboard/paint.py": ("tests/unit/test_q_paint.py",),
     "_core/retry.py": ("tests/unit/test_core_retry.py",),
 }

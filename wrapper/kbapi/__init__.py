@@ -54,8 +54,8 @@ _EXPORTS = {
     "KeymapError": "kbapi.qmk.keymap",
     "KeyboardInfoError": "kbapi.qmk.keyboard_info",
     "KeycodeError": "kbapi.qmk.keycodes",
-    "ZoneError": "kbapi.daskeyboard.zones",
-    "ZoneSyntaxError": "kbapi.daskeyboard.zones",
+    "ZoneError": "kbapi.daskeyboard.zone_ids",
+    "ZoneSyntaxError": "kbapi.daskeyboard.zone_ids",
     "OffGridError": "kbapi.daskeyboard.zones",
     "EmptyCellError": "kbapi.daskeyboard.zones",
     "UnknownKeyCodeError": "kbapi.daskeyboard.zones",
@@ -95,12 +95,12 @@ if TYPE_CHECKING:  # the names as type checkers see them (`X as X` marks a re-ex
     from kbapi.daskeyboard.effects import EffectError as EffectError
     from kbapi.daskeyboard.paint import DuplicateZoneError as DuplicateZoneError
     from kbapi.daskeyboard.targets import TargetError as TargetError
+    from kbapi.daskeyboard.zone_ids import ZoneError as ZoneError
+    from kbapi.daskeyboard.zone_ids import ZoneSyntaxError as ZoneSyntaxError
     from kbapi.daskeyboard.zones import EmptyCellError as EmptyCellError
     from kbapi.daskeyboard.zones import OffGridError as OffGridError
     from kbapi.daskeyboard.zones import UnknownKeyCodeError as UnknownKeyCodeError
     from kbapi.daskeyboard.zones import UnsupportedConversionError as UnsupportedConversionError
-    from kbapi.daskeyboard.zones import ZoneError as ZoneError
-    from kbapi.daskeyboard.zones import ZoneSyntaxError as ZoneSyntaxError
     from kbapi.qmk import AsyncQMKClient as AsyncQMKClient
     from kbapi.qmk import Keymap as Keymap
     from kbapi.qmk import PollPolicy as PollPolicy

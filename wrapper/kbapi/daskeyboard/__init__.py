@@ -68,15 +68,15 @@ _EXPORTS = {
     "UnknownKeyCodeError": "kbapi.daskeyboard.zones",
     "UnknownLayoutError": "kbapi._core.errors",
     "UnsupportedConversionError": "kbapi.daskeyboard.zones",
-    "Zone": "kbapi.daskeyboard.zones",
-    "ZoneError": "kbapi.daskeyboard.zones",
-    "ZoneId": "kbapi.daskeyboard.zones",
-    "ZoneKind": "kbapi.daskeyboard.zones",
-    "ZoneLike": "kbapi.daskeyboard.zones",
-    "ZoneSyntaxError": "kbapi.daskeyboard.zones",
+    "Zone": "kbapi.daskeyboard.zone_ids",
+    "ZoneError": "kbapi.daskeyboard.zone_ids",
+    "ZoneId": "kbapi.daskeyboard.zone_ids",
+    "ZoneKind": "kbapi.daskeyboard.zone_ids",
+    "ZoneLike": "kbapi.daskeyboard.zone_ids",
+    "ZoneSyntaxError": "kbapi.daskeyboard.zone_ids",
     "get_layout": "kbapi.daskeyboard.zones",
     "normalize_zone": "kbapi.daskeyboard.zones",
-    "parse_zone_id": "kbapi.daskeyboard.zones",
+    "parse_zone_id": "kbapi.daskeyboard.zone_ids",
 }
 
 __all__ = [
@@ -195,21 +195,23 @@ if TYPE_CHECKING:
         TargetError,
         TargetKind,
     )
-    from kbapi.daskeyboard.zones import (
-        EmptyCellError,
-        Layout,
-        OffGridError,
-        UnknownKeyCodeError,
-        UnsupportedConversionError,
+    from kbapi.daskeyboard.zone_ids import (
         Zone,
         ZoneError,
         ZoneId,
         ZoneKind,
         ZoneLike,
         ZoneSyntaxError,
+        parse_zone_id,
+    )
+    from kbapi.daskeyboard.zones import (
+        EmptyCellError,
+        Layout,
+        OffGridError,
+        UnknownKeyCodeError,
+        UnsupportedConversionError,
         get_layout,
         normalize_zone,
-        parse_zone_id,
     )
 
 __getattr__, __dir__ = exports(__name__, _EXPORTS)
