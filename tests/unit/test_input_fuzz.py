@@ -518,7 +518,7 @@ def test_choose_name_gives_a_safe_name_or_unsafe_file_name_error(
 # -- Das Keyboard Q signals and paints -------------------------------------------------------
 
 from kbapi._core.errors import APIResponseValidationError  # noqa: E402
-from kbapi.daskeyboard._shared import check_page_size, epoch_millis  # noqa: E402
+from kbapi.daskeyboard.arguments import check_page_size, epoch_millis  # noqa: E402
 from kbapi.daskeyboard.paint import plan_paint  # noqa: E402
 from kbapi.daskeyboard.signals import (  # noqa: E402
     SignalSpec,

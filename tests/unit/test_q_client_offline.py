@@ -28,7 +28,7 @@ from kbapi.daskeyboard import (
     TargetError,
     get_layout,
 )
-from kbapi.daskeyboard._shared import epoch_millis
+from kbapi.daskeyboard.arguments import epoch_millis
 from kbapi.daskeyboard.keycaps import fit_label
 from kbapi.daskeyboard.render import keyboard_text, render_keyboard, text_color
 from kbapi.daskeyboard.targets import (

@@ -46,8 +46,8 @@ _EXPORTS = {
     "SignalPager": "kbapi.daskeyboard.pager",
     "ZoneColors": "kbapi.daskeyboard.paint",
     "DEFAULT_CLIENT_NAME": "kbapi.daskeyboard.signals",
-    "ENV_API_KEY": "kbapi.daskeyboard._shared",
-    "ENV_URL": "kbapi.daskeyboard._shared",
+    "ENV_API_KEY": "kbapi.daskeyboard.arguments",
+    "ENV_URL": "kbapi.daskeyboard.arguments",
     "DuplicateZoneError": "kbapi.daskeyboard.paint",
     "PaintMethod": "kbapi.daskeyboard.paint",
     "PaintPlan": "kbapi.daskeyboard.paint",
@@ -153,7 +153,7 @@ if TYPE_CHECKING:
         RefreshTokenGrant,
     )
     from kbapi._core.errors import UnknownLayoutError
-    from kbapi.daskeyboard._shared import ENV_API_KEY, ENV_URL
+    from kbapi.daskeyboard.arguments import ENV_API_KEY, ENV_URL
     from kbapi.daskeyboard.async_client import AsyncQClient
     from kbapi.daskeyboard.async_pager import AsyncSignalPager
     from kbapi.daskeyboard.client import QClient

@@ -49,14 +49,8 @@ from kbapi._generated.q_api.models import (
     V2SignalCreate,
 )
 from kbapi._generated.q_api.types import UNSET
-from kbapi.daskeyboard._shared import (
-    MAX_CLEAR_ROUNDS,
-    ClientCore,
-    check_page_size,
-    env_target,
-    epoch_millis,
-    make_auth,
-)
+from kbapi.daskeyboard._shared import MAX_CLEAR_ROUNDS, ClientCore
+from kbapi.daskeyboard.arguments import check_page_size, env_target, epoch_millis, make_auth
 from kbapi.daskeyboard.async_base import AsyncQClientBase
 from kbapi.daskeyboard.async_executor import arun_paint
 from kbapi.daskeyboard.async_pager import AsyncSignalPager

@@ -51,14 +51,8 @@ from kbapi._generated.q_api.models import (
     V2SignalCreate,
 )
 from kbapi._generated.q_api.types import UNSET
-from kbapi.daskeyboard._shared import (
-    MAX_CLEAR_ROUNDS,
-    ClientCore,
-    check_page_size,
-    env_target,
-    epoch_millis,
-    make_auth,
-)
+from kbapi.daskeyboard._shared import MAX_CLEAR_ROUNDS, ClientCore
+from kbapi.daskeyboard.arguments import check_page_size, env_target, epoch_millis, make_auth
 from kbapi.daskeyboard.base import QClientBase
 from kbapi.daskeyboard.colors import ColorLike
 from kbapi.daskeyboard.executor import run_paint
