@@ -25,6 +25,7 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("kbapi/_core/async_ops.py", "kbapi/_core/ops.py"),
     ("kbapi/_core/async_reconcile.py", "kbapi/_core/reconcile.py"),
     ("kbapi/qmk/async_fetch.py", "kbapi/qmk/fetch.py"),
+    ("kbapi/qmk/async_job.py", "kbapi/qmk/job.py"),
     ("kbapi/qmk/async_client.py", "kbapi/qmk/client.py"),
     ("kbapi/daskeyboard/async_pager.py", "kbapi/daskeyboard/pager.py"),
     ("kbapi/daskeyboard/async_executor.py", "kbapi/daskeyboard/executor.py"),
@@ -51,6 +52,7 @@ SUBS: tuple[tuple[str, str], ...] = (
     (r"handle_async_request", "handle_request"),
     (r"asyncio_detailed", "sync_detailed"),
     (r"build_async_client", "build_client"),
+    (r"kbapi\.(\w+)\.async_(\w+)", r"kbapi.\1.\2"),  # module paths: before `async_client`
     (r"async_client", "sync_client"),
     (r"async_(\w)", r"\1"),
     (r"aclose", "close"),

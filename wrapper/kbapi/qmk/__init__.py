@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from kbapi._lazy import exports
 
 _EXPORTS = {
-    "AsyncCompileJob": "kbapi.qmk.async_client",
+    "AsyncCompileJob": "kbapi.qmk.async_job",
     "AsyncQMKClient": "kbapi.qmk.async_client",
-    "CompileJob": "kbapi.qmk.client",
+    "CompileJob": "kbapi.qmk.job",
     "QMKClient": "kbapi.qmk.client",
     "ApiStatus": "kbapi.qmk.common",
     "BuildResult": "kbapi.qmk.common",
@@ -83,8 +83,9 @@ __all__ = [
 # The names load on first use; type checkers read them here.
 if TYPE_CHECKING:
     from kbapi._core.errors import UnknownLayoutError
-    from kbapi.qmk.async_client import AsyncCompileJob, AsyncQMKClient
-    from kbapi.qmk.client import CompileJob, QMKClient
+    from kbapi.qmk.async_client import AsyncQMKClient
+    from kbapi.qmk.async_job import AsyncCompileJob
+    from kbapi.qmk.client import QMKClient
     from kbapi.qmk.common import ApiStatus, BuildResult
     from kbapi.qmk.errors import (
         CompileError,
@@ -98,6 +99,7 @@ if TYPE_CHECKING:
         UnknownKeyboardError,
         UnsafeFileNameError,
     )
+    from kbapi.qmk.job import CompileJob
     from kbapi.qmk.jobs import CompileResult, JobStatus, WorkerResult
     from kbapi.qmk.keyboard_info import (
         KeyboardInfo,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from types import TracebackType
 
@@ -44,23 +43,18 @@ from kbapi._generated.qmk_api.api.status import get_api_status
 from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
 from kbapi.qmk import common
 from kbapi.qmk.async_fetch import asave
+from kbapi.qmk.async_job import AsyncCompileJob as AsyncCompileJob
 from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
 from kbapi.qmk.downloads import ARTIFACT_LIMITS, Artifact, prepare_folder, redirect_target
-from kbapi.qmk.errors import CompileError
 from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, job_path, offers, outcome
+from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, job_path
 from kbapi.qmk.keyboard_info import KeyboardInfo
 from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
 from kbapi.qmk.polling import (
     DEFAULT_POLL,
-    POLL,
-    QUEUE,
     USE_POLICY,
     PollPolicy,
-    Progress,
     ProgressCallback,
-    WatchReply,
-    watch_steps,
 )
 
 _DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
@@ -308,111 +302,3 @@ class AsyncQMKClient:
         if self._downloads is None:
             self._downloads = common.bare_options(self._options).async_client(follow_redirects=True)
         return self._downloads
-
-
-class AsyncCompileJob:
-    """A submitted compile job: poll it, wait for it, download what it built."""
-
-    def __init__(self, client: AsyncQMKClient, job_id: str, *, keyboard: str | None = None) -> None:
-        self.id = job_id
-        self.keyboard = keyboard
-        self.result: CompileResult | None = None
-        self._client = client
-        self._last: JobStatus | None = None
-        # When this client submitted it (its clock); None for a job resumed by id.
-        self.submitted_at: float | None = None
-        # Earlier submissions of the same keymap that may have created a job too (see
-        # docs/reliability.md): the API cannot tell, so kbapi resent once and counts it here.
-        self.extra_jobs = 0
-
-    def __repr__(self) -> str:
-        return f"AsyncCompileJob(id={self.id!r}, keyboard={self.keyboard!r})"
-
-    async def status(self) -> JobStatus:
-        """Poll the job once."""
-        self._last = await self._client.status(self.id)
-        return self._last
-
-    async def watch(self, timeout: float | None = USE_POLICY) -> AsyncIterator[Progress]:
-        """Poll until the job is done, yielding each `Progress` (status or queue change).
-
-        Raises `CompileTimeout` at the deadline (`timeout` seconds; default: the client's
-        poll policy). A poll that still fails after the transport's retries is tolerated up to
-        `PollPolicy.max_poll_failures` times in a row if the error is transient.
-        """
-        client = self._client
-        plan = common.wait_plan(
-            self.id,
-            self.keyboard,
-            self.submitted_at,
-            policy=client.poll,
-            timeout=timeout,
-            now=client.clock(),
-            history=client.build_history,
-            service=client.base_url,
-        )
-        steps = watch_steps(plan.poller, client.clock)
-        reply: WatchReply = None
-        while True:
-            try:
-                step = steps.send(reply)
-            except StopIteration as done:
-                self._last = done.value
-                plan.done()
-                return
-            reply = None
-            if isinstance(step, Progress):
-                yield step
-            elif step == POLL:
-                reply = await self._poll()
-            elif step == QUEUE:
-                reply = (await client.api_status()).queue_length
-            else:
-                await client.sleep(float(step))
-
-    async def wait(
-        self,
-        *,
-        timeout: float | None = USE_POLICY,
-        on_progress: ProgressCallback | None = None,
-    ) -> CompileResult:
-        """Poll until done; return the `CompileResult` or raise the matching `CompileError`."""
-        async for change in self.watch(timeout):
-            if on_progress is not None:
-                on_progress(change)
-        assert self._last is not None
-        self.result = outcome(self._last, self.keyboard)
-        return self.result
-
-    async def download_firmware(self, folder: str | os.PathLike[str]) -> Path:
-        """Wait for a successful build if needed, then save the firmware into `folder`."""
-        result = self.result or await self.wait()
-        return await self._client.download(
-            self.id, "firmware", folder, expected_name=result.firmware_filename
-        )
-
-    async def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
-        """Save the submitted keymap JSON into `folder` (after a failed build too)."""
-        return await self._download("keymap", folder)
-
-    async def download_source(self, folder: str | os.PathLike[str]) -> Path:
-        """Save the source zip of the build (failed builds included) into `folder`."""
-        return await self._download("source", folder)
-
-    async def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
-        try:
-            worker = (self.result or await self.wait()).worker
-        except CompileError:
-            last = self._last.result if self._last is not None else None
-            if last is None or not offers(last, artifact):
-                raise
-            worker = last  # a failed build's keymap and source: the service serves both
-        name = common.artifact_name(worker, artifact)
-        return await self._client.download(self.id, artifact, folder, expected_name=name)
-
-    async def _poll(self) -> JobStatus | APIError:
-        """One poll; a failure is returned for `watch_steps` to judge."""
-        try:
-            return await self.status()
-        except APIError as exc:
-            return exc
