@@ -61,6 +61,7 @@ from kbapi.daskeyboard.options import (
     SignalOptions,
 )
 from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
+from kbapi.daskeyboard.reader import read_signal
 from kbapi.daskeyboard.reconcile import SIGNAL_PLAN
 from kbapi.daskeyboard.signals import SIGNALS_PATH, status_patch
 from kbapi.daskeyboard.targets import (
@@ -206,8 +207,8 @@ class AsyncQClient(AsyncQClientBase):
         payload = body.to_dict()
 
         async def send() -> Signal:
-            # The lean path: the generated parser reads the answer, no generated operation.
-            return await self._read_json(Signal.from_dict, "POST", SIGNALS_PATH, json=payload)
+            # The lean path: no generated operation, the answer read by `read_signal`.
+            return await self._read_json(read_signal, "POST", SIGNALS_PATH, json=payload)
 
         async def look() -> Signal | None:
             return self._core.find_sent(await self._recent(body.pid, since), body, since)
