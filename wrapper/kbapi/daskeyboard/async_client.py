@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Self, TypeVar, Unpack
+from typing import Self, Unpack
 
 import httpx
 
@@ -74,7 +74,6 @@ from kbapi.daskeyboard.targets import (
 )
 from kbapi.daskeyboard.zones import ZoneLike
 
-T = TypeVar("T")
 # The delete route of a signal, by the API version that created it.
 _DELETE = {"v1": delete_signal, "v2": delete_signal_v2}
 
@@ -276,10 +275,7 @@ class AsyncQClient(AsyncQClientBase):
 
     async def delete(self, signal_id: int) -> None:
         """Delete a signal by id (local ids are negative)."""
-        if self._core.version_of(signal_id) == "v2":
-            await self._call(delete_signal_v2.asyncio_detailed, signal_id)
-        else:
-            await self._call(delete_signal.asyncio_detailed, signal_id)
+        await self._call(_DELETE[self._core.version_of(signal_id)].asyncio_detailed, signal_id)
         self._core.forget(signal_id)
 
     # --- batch painting ------------------------------------------------------------------

@@ -157,8 +157,7 @@ class QClientBase:
         """Where a lost send would show: locally the device's shadows, in the cloud the
         signals created since `since`, newest first (see `kbapi.daskeyboard.reconcile`)."""
         if self._core.target == "local":
-            shown: list[Signal] = self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
-            return shown
+            return self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
         found: list[Signal] = []
         for page in range(LOOK_PAGES):
             content = (self._parsed(

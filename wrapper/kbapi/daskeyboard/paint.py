@@ -37,8 +37,6 @@ V2_ACTION: Final = "DRAW"
 MAX_ZONES: Final = 512
 """Most zones one paint accepts (a full keyboard is 111; every LED id is below 216)."""
 
-T = TypeVar("T")
-R = TypeVar("R")
 ZoneKey = TypeVar("ZoneKey", bound=ZoneLike)
 """The key type of a paint mapping given as a variable of one zone form (``dict[str, str]``)."""
 ZoneColors: TypeAlias = Mapping[ZoneLike, ColorLike] | Mapping[ZoneKey, ColorLike]
