@@ -49,11 +49,12 @@ def example_body(operation: Any) -> Any:
     return media["example"]
 
 
-def _job_id(response: Any) -> str | None:
+def _text(response: Any, key: str) -> str | None:
+    """The non-empty string `key` of a 200 JSON object answer, else None."""
     if response is None or response.status_code != 200:
         return None
     try:
-        value = response.json().get("job_id")
+        value = response.json().get(key)
     except (ValueError, AttributeError):
         return None
     return value if isinstance(value, str) and value else None
@@ -68,29 +69,21 @@ def follow_compile_job(
         return None
     submit = ops[SUBMIT]
     case = submit.Case(body=example_body(submit), media_type="application/json")
-    job_id = _job_id(runner._exercise(case, submit, _result(runner, submit)))
+    job_id = _text(runner._exercise(case, _result(runner, submit)), "job_id")
     if job_id is None:
         _result(runner, submit).note = "the compile example was not enqueued: no job to follow"
         return None
     status_op = ops[STATUS]
     for _ in range(MAX_POLLS):
         status_case = status_op.Case(path_parameters={"job_id": job_id})
-        answer = runner._exercise(status_case, status_op, _result(runner, status_op))
-        if answer is None or answer.status_code != 200 or _status(answer) not in PENDING:
+        answer = runner._exercise(status_case, _result(runner, status_op))
+        if _text(answer, "status") not in PENDING:
             break
         sleep(POLL_SECONDS)
     for name in DOWNLOADS:
         if name in ops:
             download = ops[name]
             download_case = download.Case(path_parameters={"job_id": job_id})
-            runner._exercise(download_case, download, _result(runner, download))
+            runner._exercise(download_case, _result(runner, download))
     _result(runner, status_op).note = f"followed the real job {job_id}"
     return job_id
-
-
-def _status(response: Any) -> str | None:
-    try:
-        value = response.json().get("status")
-    except (ValueError, AttributeError):
-        return None
-    return value if isinstance(value, str) else None

@@ -217,7 +217,7 @@ class _Runner:
             return
         try:
             for strategy, count in self._strategies(operation):
-                self._drive(strategy, count, operation, result)
+                self._drive(strategy, count, result)
         except Exception as exc:  # a broken spec or generator must not hide the other results
             result.note = f"could not generate cases: {type(exc).__name__}: {exc}"
 
@@ -227,9 +227,7 @@ class _Runner:
             yield strategy, 1
         yield operation.as_strategy(), self.options.examples
 
-    def _drive(
-        self, strategy: SearchStrategy[Any], count: int, operation: Any, result: OperationResult
-    ) -> None:
+    def _drive(self, strategy: SearchStrategy[Any], count: int, result: OperationResult) -> None:
         if count < 1 or self.guard.stop_reason is not None:
             return
 
@@ -245,15 +243,13 @@ class _Runner:
             print_blob=False,
         )
         def exercise(case: Any) -> None:
-            self._exercise(case, operation, result)
+            self._exercise(case, result)
 
         if self.options.seed is not None:
             exercise = hypothesis_seed(self.options.seed)(exercise)
         exercise()
 
-    def _exercise(
-        self, case: Any, operation: Any, result: OperationResult
-    ) -> httpx.Response | None:
+    def _exercise(self, case: Any, result: OperationResult) -> httpx.Response | None:
         """Send one case and judge the answer; return the response (None if not sent)."""
         if self.guard.stop_reason is not None:
             return None
@@ -274,16 +270,16 @@ class _Runner:
             return None
         except httpx.HTTPError as exc:
             result.checks_failed += 1
-            self._record(operation, request, None, CONNECTION_ERROR, "Connection failed", str(exc))
+            self._record(result, request, None, CONNECTION_ERROR, "Connection failed", str(exc))
             return None
         status = response.status_code
         result.statuses[status] = result.statuses.get(status, 0) + 1
         refused = refused_credentials(status, bool(self.options.credentials()))
         if refused is not None:
             result.checks_failed += 1
-            self._record(operation, request, status, AUTH_FAILURE, AUTH_TITLE, refused)
+            self._record(result, request, status, AUTH_FAILURE, AUTH_TITLE, refused)
             return response
-        self._validate(case, operation, request, response, result)
+        self._validate(case, request, response, result)
         return response
 
     def _build_request(self, case: Any) -> httpx.Request:
@@ -313,7 +309,6 @@ class _Runner:
     def _validate(
         self,
         case: Any,
-        operation: Any,
         request: httpx.Request,
         response: httpx.Response,
         result: OperationResult,
@@ -332,38 +327,37 @@ class _Runner:
             for failure in failures:
                 kind = type(failure).__name__
                 message = _describe(failure)
-                self._record(operation, request, response.status_code, kind, failure.title, message)
+                self._record(result, request, response.status_code, kind, failure.title, message)
             return
         result.checks_passed += len(CHECKS)
 
     def _record(
         self,
-        operation: Any,
+        result: OperationResult,
         request: httpx.Request,
         status: int | None,
         kind: str,
         title: str,
         message: str,
     ) -> None:
-        key = (operation.label, kind, title)
+        key = (result.operation, kind, title)
         known = self._seen.get(key)
         if known is not None:
             known.occurrences += 1
             return
-        method = operation.method.upper()
         deviation = find_deviation(
             api=self.options.api if self.options.api != "qmk-keyboards" else "qmk",
-            method=method,
-            path=operation.path,
+            method=result.method,
+            path=result.path,
             status=status,
             kind=kind,
             message=message,
             table=self.table,
         )
         failure = Failure(
-            operation=operation.label,
-            method=method,
-            path=operation.path,
+            operation=result.operation,
+            method=result.method,
+            path=result.path,
             kind=kind,
             title=title,
             message=message,
@@ -379,9 +373,4 @@ class _Runner:
         self._seen[key] = failure
         self.report.failures.append(failure)
         if deviation is not None:
-            self._count_known(operation.label)
-
-    def _count_known(self, label: str) -> None:
-        for op in self.report.operations:
-            if op.operation == label:
-                op.known_deviations += 1
+            result.known_deviations += 1
