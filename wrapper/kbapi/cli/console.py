@@ -69,13 +69,8 @@ def exit_code(exc: BaseException) -> int:
     # Imported here: qmk is not needed to report Q or contract errors.
     from kbapi.qmk.errors import JobNotFoundError, UnknownKeyboardError
 
-    if isinstance(exc, InputError | JobNotFoundError | UnknownKeyboardError):
-        return USAGE
-    if isinstance(exc, OSError):
-        return USAGE
-    if unreachable(exc):
-        return USAGE
-    return FAILED
+    usage = InputError | JobNotFoundError | UnknownKeyboardError | OSError
+    return USAGE if isinstance(exc, usage) or unreachable(exc) else FAILED
 
 
 def unreachable(exc: BaseException) -> bool:
