@@ -78,19 +78,13 @@ class RateLimiter:
 async def gather_bounded(aws: Iterable[Awaitable[T]], limit: int) -> list[T]:
     """Await `aws` with at most `limit` running at once; results in input order.
 
-    The first exception propagates, as with `asyncio.gather` (the other awaitables still run).
+    Every awaitable runs even if one fails; the first failure is then raised (`amap_bounded`).
     """
-    if limit < 1:
-        raise InputError(f"limit must be >= 1, got {limit}")
-    import asyncio  # here: sync users never load the event loop
+    return await amap_bounded(_awaited, list(aws), limit)
 
-    semaphore = asyncio.Semaphore(limit)
 
-    async def run(aw: Awaitable[T]) -> T:
-        async with semaphore:
-            return await aw
-
-    return list(await asyncio.gather(*(run(aw) for aw in aws)))
+async def _awaited(aw: Awaitable[T]) -> T:
+    return await aw
 
 
 _SHARED: dict[tuple[str, str, int | None, int, float], RateLimiter] = {}
