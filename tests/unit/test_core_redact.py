@@ -78,7 +78,6 @@ def test_json_body_redacted_recursively() -> None:
         "user_id": 7,
     }
     assert body["access_token"] == "A"
-    assert redact_body({"value": "key"}, extra_keys=["value"]) == {"value": REDACTED}
 
 
 def test_text_bodies_json_and_form() -> None:

@@ -110,24 +110,19 @@ def redact_url(url: str | httpx.URL) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-def redact_body(data: Any, extra_keys: Iterable[str] = ()) -> Any:
+def redact_body(data: Any) -> Any:
     """Return a deep copy of decoded JSON `data` with the values of sensitive keys replaced."""
-    keys = SENSITIVE_BODY_KEYS | {k.lower() for k in extra_keys}
-    return _redact_value(data, keys)
-
-
-def _redact_value(data: Any, keys: frozenset[str] | set[str]) -> Any:
     if isinstance(data, Mapping):
         return {
-            k: (REDACTED if str(k).lower() in keys else _redact_value(v, keys))
+            k: (REDACTED if str(k).lower() in SENSITIVE_BODY_KEYS else redact_body(v))
             for k, v in data.items()
         }
     if isinstance(data, list):
-        return [_redact_value(v, keys) for v in data]
+        return [redact_body(v) for v in data]
     return data
 
 
-def redact_text(text: str, extra_keys: Iterable[str] = ()) -> str:
+def redact_text(text: str) -> str:
     """Redact a raw body: JSON objects and form-encoded bodies are cleaned, other text is kept."""
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
@@ -135,11 +130,10 @@ def redact_text(text: str, extra_keys: Iterable[str] = ()) -> str:
             decoded = json.loads(stripped)
         except (ValueError, RecursionError):
             return text
-        return json.dumps(redact_body(decoded, extra_keys))
+        return json.dumps(redact_body(decoded))
     if "=" in stripped and " " not in stripped and "\n" not in stripped:
-        keys = SENSITIVE_BODY_KEYS | {k.lower() for k in extra_keys}
         pairs = parse_qsl(stripped, keep_blank_values=True)
         if pairs:
-            cleaned = [(k, REDACTED if k.lower() in keys else v) for k, v in pairs]
+            cleaned = [(k, REDACTED if k.lower() in SENSITIVE_BODY_KEYS else v) for k, v in pairs]
             return urlencode(cleaned, safe="*")
     return text
