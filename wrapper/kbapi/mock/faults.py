@@ -86,7 +86,7 @@ class FaultConfig:
     def parse(cls, spec: str, **overrides: Any) -> FaultConfig:
         """Parse ``key=value,...`` (see the module docstring); `overrides` win."""
         values: dict[str, Any] = {}
-        parts = [p for p in spec.split(",")]
+        parts = spec.split(",")
         for index, part in enumerate(parts):
             key, _, raw = part.strip().partition("=")
             if not key:
@@ -202,15 +202,12 @@ class FaultInjector:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.app = app
-        self.config = config
         # Latency is served with this (tests pass an event's wait to hold without a clock).
         self.sleep = sleep
-        self.stats = FaultStats()
-        self._rng = random.Random(config.seed)
-        self._paths = re.compile(config.paths) if config.paths else None
         self._script: deque[_Decision] = deque()
         self._scripted = False
         self._holds: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
+        self.configure(config)
 
     def configure(self, config: FaultConfig) -> None:
         """Inject the faults of `config` from now on (counters and random sequence restart)."""

@@ -44,12 +44,9 @@ class PageRequest:
 def _bounded_int(raw: str | None, name: str, default: int, low: int, high: int) -> int:
     if raw is None:
         return default
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 10:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 10 or not low <= int(raw) <= high:
         raise ApiError(400, f"{name} must be an integer between {low} and {high}")
-    value = int(raw)
-    if not low <= value <= high:
-        raise ApiError(400, f"{name} must be an integer between {low} and {high}")
-    return value
+    return int(raw)
 
 
 def _sort_terms(values: Sequence[str]) -> tuple[tuple[str, bool], ...]:
