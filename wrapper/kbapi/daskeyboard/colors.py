@@ -64,6 +64,14 @@ def normalize_color(value: ColorLike, names: Mapping[str, str] | None = None) ->
     return _from_name(text, value, names)
 
 
+def normalized_or_raw(value: str) -> str:
+    """`value` as ``#RRGGBB`` when it is a colour, else as it is (a server's odd answer)."""
+    try:
+        return normalize_color(value)
+    except ColorError:
+        return value
+
+
 def to_short(value: ColorLike, names: Mapping[str, str] | None = None) -> str:
     """`value` as ``#RGB`` when that is exact (``#FF0000`` -> ``#F00``), else as ``#RRGGBB``."""
     color = normalize_color(value, names)

@@ -14,7 +14,7 @@ from typing import Final
 
 from kbapi._core.resend import ResendPlan
 from kbapi._generated.q_api.models import Signal, SignalCreate
-from kbapi.daskeyboard.colors import ColorError, normalize_color
+from kbapi.daskeyboard.colors import normalized_or_raw
 from kbapi.daskeyboard.signals import LayoutFor
 from kbapi.daskeyboard.zones import ZoneError
 
@@ -34,17 +34,10 @@ def _zone(zone_id: str, pid: str, layout_for: LayoutFor) -> str:
         return f"raw:{zone_id}"
 
 
-def _color(value: str) -> str:
-    try:
-        return normalize_color(value)
-    except ColorError:
-        return value
-
-
 def same_signal(signal: Signal, body: SignalCreate, layout_for: LayoutFor) -> bool:
     """True if `signal` (from the server) carries what `body` sent."""
-    sent = (body.pid, body.effect, body.name, body.message, _color(body.color))
-    held = (signal.pid, signal.effect, signal.name, signal.message, _color(signal.color))
+    sent = (body.pid, body.effect, body.name, body.message, normalized_or_raw(body.color))
+    held = (signal.pid, signal.effect, signal.name, signal.message, normalized_or_raw(signal.color))
     if sent != held:
         return False
     return _zone(signal.zone_id, signal.pid, layout_for) == _zone(

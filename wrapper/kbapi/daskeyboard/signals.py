@@ -25,7 +25,7 @@ from kbapi._core.errors import APIResponseValidationError, InputError, UnknownLa
 from kbapi._core.text import shown
 from kbapi._generated.q_api.models import Signal, SignalCreate, SignalStatusPatch
 from kbapi._generated.q_api.types import UNSET, Unset
-from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color
+from kbapi.daskeyboard.colors import ColorError, ColorLike, normalize_color, normalized_or_raw
 from kbapi.daskeyboard.effects import DEFAULT_EFFECT, validate_effect
 from kbapi.daskeyboard.zones import (
     Layout,
@@ -269,11 +269,8 @@ def to_shadow(signal: Signal, layout_for: LayoutFor) -> Shadow:
         xy, label = None, None
     else:
         xy, label = zone.xy, zone.label
-    try:
-        color = normalize_color(signal.color)
-    except ColorError:
-        color = signal.color
     effect = signal.effect if isinstance(signal.effect, str) else None
+    color = normalized_or_raw(signal.color)
     return Shadow(xy, signal.zone_id, color, effect, signal.pid, signal.id, label, signal)
 
 
