@@ -2,7 +2,8 @@
 
 The async module is the one written by hand; its sync twin is produced by token replacement
 (`async def` -> `def`, ``await`` dropped, ``AsyncQMKClient`` -> ``QMKClient``, ...), then
-formatted and import-sorted with the pinned ruff. `make generate` writes the twins; with
+formatted and import-sorted with the pinned ruff. A block between ``# unasync: async only`` and
+``# unasync: end`` stays out of the twin. `make generate` writes the twins; with
 ``--check`` nothing is written and any difference with the committed twin is an error
 (`make check-generated`). ``--out DIR`` writes the twins under DIR instead of the repository.
 """
@@ -71,8 +72,14 @@ SUBS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(rf"\b{pattern}"), repl) for pattern, repl in SUBS)
 
 
+# Lines from an `ASYNC_ONLY` marker to `ASYNC_ONLY_END` (both included) are left out of the
+# twin: what exists on the async face alone (a deprecated alias the blocking face never had).
+ASYNC_ONLY = re.compile(r"^[ \t]*# unasync: async only\b.*?^[ \t]*# unasync: end\n", re.M | re.S)
+
+
 def unasync_text(text: str) -> str:
     """`text` (an async module) with every substitution of `SUBS` applied."""
+    text = ASYNC_ONLY.sub("", text)
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
     return text

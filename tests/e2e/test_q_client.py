@@ -587,9 +587,18 @@ def test_two_clients_of_one_app_share_its_rate_limiter(local_url: str) -> None:
     b = AsyncQClient.local(local_url)
     with QClient.local(local_url) as a:
         assert a._core.options.rate_limiter is b._core.options.rate_limiter
-    asyncio.run(b.close())
+    asyncio.run(b.aclose())
     with QClient.local(local_url, rate_limiter=None) as c:
         assert c._core.options.rate_limiter is None
+
+
+def test_async_close_is_a_deprecated_alias_of_aclose(local_url: str) -> None:
+    # aclose() is the name httpx and AsyncQMKClient use; close() still works, with a warning.
+    client = AsyncQClient.local(local_url)
+    with pytest.warns(DeprecationWarning, match=r"close\(\) is deprecated; use aclose\(\)"):
+        asyncio.run(client.close())
+    assert client._http.is_closed
+    assert not hasattr(QClient, "aclose")
 
 
 # --- clearing what was lit ------------------------------------------------------------------

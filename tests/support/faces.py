@@ -55,6 +55,8 @@ class Blocking:
         return f"Blocking({self._target!r})"
 
     def __getattr__(self, name: str) -> Any:
+        if name == "close":  # the blocking face's close() is aclose() on the async one
+            name = "aclose"
         value = getattr(self._target, name)
         if callable(value) and not isinstance(value, type):
             return lambda *args, **kwargs: self._wrap(value(*args, **kwargs))

@@ -60,3 +60,22 @@ def test_coverage_omits_exactly_the_generated_sync_twins() -> None:
 
 def test_test_target_prints_branch_coverage() -> None:
     assert "--cov=kbapi --cov-branch --cov-report=term" in make("-n", "test")
+
+
+def test_unasync_leaves_async_only_blocks_out_of_the_twin() -> None:
+    from tools.unasync import unasync_text
+
+    source = (
+        "class AsyncC:\n"
+        "    async def aclose(self) -> None:\n"
+        "        await self._http.aclose()\n"
+        "\n"
+        "    # unasync: async only (a deprecated alias)\n"
+        "    async def close(self) -> None:\n"
+        "        await self.aclose()\n"
+        "\n"
+        "    # unasync: end\n"
+        "    x = 1\n"
+    )
+    twin = "class C:\n    def close(self) -> None:\n        self._http.close()\n\n    x = 1\n"
+    assert unasync_text(source) == twin

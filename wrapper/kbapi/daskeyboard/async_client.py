@@ -19,6 +19,7 @@ two faces are one implementation). Each method is a thin shell: decisions live i
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
@@ -95,7 +96,7 @@ class AsyncQClient(AsyncQClientBase):
       under its 50/s quota (``None`` disables it; or pass your own `RateLimiter`).
 
     Credentials are never sent over plain http to a non-loopback host (`InputError`). The
-    client is a context manager; `close()` releases its connections. The cloud's metadata and
+    client is a context manager; `aclose()` releases its connections. The cloud's metadata and
     user methods (`devices`, `colors`, `effects`, ...) and the properties come from
     `AsyncQClientBase`.
     """
@@ -171,9 +172,17 @@ class AsyncQClient(AsyncQClientBase):
 
     # --- lifecycle ------------------------------------------------------------------------
 
-    async def close(self) -> None:
+    async def aclose(self) -> None:
         """Close the connections."""
         await self._http.aclose()
+
+    # unasync: async only (the blocking client's `close` is the method above)
+    async def close(self) -> None:
+        """Deprecated alias of `aclose`, the name httpx and `AsyncQMKClient` use."""
+        warnings.warn("AsyncQClient.close() is deprecated; use aclose()", DeprecationWarning, 2)
+        await self.aclose()
+
+    # unasync: end
 
     async def __aenter__(self) -> Self:
         return self
@@ -184,7 +193,7 @@ class AsyncQClient(AsyncQClientBase):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.close()
+        await self.aclose()
 
     # --- signals -------------------------------------------------------------------------
 
