@@ -66,9 +66,10 @@ def test_migrate_refuses_what_is_not_a_json_object(tmp_path: Path) -> None:
     path.write_text("[1, 2]")
     result = runner.invoke(app, ["qmk", "migrate", str(path)])
     assert result.exit_code == 2 and "not a JSON object" in _flat(result.output)  # bad input
-    path.write_text("{nope")
-    result = runner.invoke(app, ["qmk", "migrate", str(path)])
-    assert result.exit_code == 2 and "not valid JSON" in _flat(result.output)
+    for bad in (b"{nope", b"\xff\xfe{}", b"[" * 100_000 + b"]" * 100_000):  # not UTF-8, too deep
+        path.write_bytes(bad)
+        result = runner.invoke(app, ["qmk", "migrate", str(path)])
+        assert result.exit_code == 2 and "not valid JSON" in _flat(result.output)
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from kbapi.cli.console import FAILED, err_console, reporting
 from kbapi.qmk import Keymap, KeymapError, KeymapProblem, keymap_c
+from kbapi.qmk.keymap import read_json
 from kbapi.qmk.migrate import migrate_keymap
 
 KeymapFile = Annotated[
@@ -71,11 +72,7 @@ def _emit(text: str, target: Path | None) -> None:
 def _read_object(path: Path) -> dict[str, object]:
     """The parsed JSON object in `path`, as written (no field dropped or added)."""
     with reporting():
-        text = path.read_text(encoding="utf-8")
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise KeymapError([KeymapProblem(f"{path}: not valid JSON: {exc}", "json")]) from exc
+        data = read_json(path)
         if not isinstance(data, dict):
             raise KeymapError([KeymapProblem(f"{path} is not a JSON object", "type")])
     return data

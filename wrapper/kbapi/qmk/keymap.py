@@ -124,10 +124,7 @@ class Keymap:
         omit `keyboard` and `keymap`; they are then taken from its path, as `qmk compile` does.
         """
         path = Path(path)
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, RecursionError) as exc:
-            raise KeymapError([problem(f"{path}: not valid JSON: {exc}", "json")]) from exc
+        data = read_json(path)
         if isinstance(data, dict):
             for key, value in _names_from_path(path).items():
                 if data.get(key) is None:
@@ -166,6 +163,14 @@ class Keymap:
         if problems:
             raise KeymapError(problems)
         return self
+
+
+def read_json(path: Path) -> Any:
+    """The JSON value in the file `path`; `KeymapError` if it is not UTF-8 JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise KeymapError([problem(f"{path}: not valid JSON: {exc}", "json")]) from exc
 
 
 def validate_keymap(data: object, info: KeyboardInfo | None = None) -> list[KeymapProblem]:
