@@ -28,6 +28,33 @@ def face(request: pytest.FixtureRequest) -> Iterator[Face]:
         yield chosen
 
 
+# Modules whose tests run for seconds to a minute each (builds in other languages, a browser,
+# fresh venvs, subprocess pytest runs, schemathesis): collected first, so that pytest-xdist
+# starts them early and no worker is left with one of them at the end of the run.
+# Longest first.
+LONG_RUNNING = (
+    "tests/other_lang/",
+    "tests/e2e/test_docs_site.py",
+    "tests/install/",
+    "tests/e2e/test_testing_plugin.py",
+    "tests/e2e/test_doc_examples.py",
+    "tests/contract/test_q_contract.py",
+    "tests/contract/test_qmk_contract.py",
+)
+
+
+def _start_rank(item: pytest.Item) -> int:
+    for rank, prefix in enumerate(LONG_RUNNING):
+        if item.nodeid.startswith(prefix):
+            return rank
+    return len(LONG_RUNNING)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long-running modules first (a stable sort: each module's own order is kept)."""
+    items.sort(key=_start_rank)
+
+
 # Tests that check data rather than behaviour: a packaged table, a spec's own examples, shipped
 # fixture data. `make test` prints how many of the tests that ran are none of these.
 DATA_MARKERS = {

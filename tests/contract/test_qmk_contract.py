@@ -14,7 +14,10 @@ from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 
 from tests.support.contract import COMMON, load_schema, spec
 
-pytestmark = pytest.mark.timeout(240)
+# Not traced by coverage (pytest-cov's no_cover): under the tracer these schemathesis runs take
+# twice the CPU, and they reach a few dozen mock lines that no other test does (measured: 95.2 %
+# of the handwritten code with them, 95.9 % without them, when the rest of the suite ran).
+pytestmark = [pytest.mark.timeout(240), pytest.mark.no_cover]
 
 BASE = "http://127.0.0.1:5001"
 APP = create_qmk_app(QMKMockConfig(queue_seconds=0, run_seconds=0))
