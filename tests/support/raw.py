@@ -47,7 +47,7 @@ def raw_server(reply: bytes) -> Iterator[str]:
 
     def answer(conn: socket.socket) -> None:
         with conn:
-            conn.settimeout(0.5)
+            conn.settimeout(5.0)  # a loaded client may be slow to send its request head
             head = b""
             try:
                 while b"\r\n\r\n" not in head and len(head) < 65536:
