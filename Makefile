@@ -62,7 +62,7 @@ lint-spec: $(STAMP) ## validate and lint the specs
 lint: $(STAMP) ## ruff + mypy --strict
 	$(BIN)/ruff check wrapper tests tools
 	$(BIN)/ruff format --check wrapper tests tools
-	$(MAKE) --no-print-directory typecheck
+	$(BIN)/mypy
 
 typecheck: $(STAMP) ## mypy --strict on wrapper/kbapi
 	$(BIN)/mypy
