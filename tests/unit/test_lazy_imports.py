@@ -51,3 +51,67 @@ def test_package_names_load_on_first_use() -> None:
     assert qmk.QMKClient.__name__ == "QMKClient" and "QMKClient" in dir(qmk)
     with pytest.raises(AttributeError, match="Nope"):
         _ = qmk.Nope  # type: ignore[attr-defined]
+
+
+def _loaded_after(code: str, prefixes: tuple[str, ...]) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return [name for name in json.loads(out.stdout) if name.startswith(prefixes)]
+
+
+# What a QMK client's import leaves for later: each of these loads with the first call (or
+# client) that needs it, so `from kbapi.qmk import QMKClient` costs little more than httpx.
+QMK_LATER = (
+    "attr",
+    "kbapi._generated",
+    "kbapi._core.auth",
+    "kbapi._core.resend",
+    "kbapi.qmk.async_job",
+    "kbapi.qmk.downloads",
+    "kbapi.qmk.history",
+    "kbapi.qmk.job",
+    "kbapi.qmk.jobs",
+    "kbapi.qmk.keyboard_info",
+    "kbapi.qmk.keycodes",
+    "kbapi.qmk.keymap",
+    "kbapi.qmk.polling",
+    "kbapi.qmk.service",
+)
+
+
+@pytest.mark.parametrize(
+    "code", ["from kbapi.qmk import QMKClient", "from kbapi.qmk import AsyncQMKClient"]
+)
+def test_a_qmk_client_import_loads_no_generated_client_jobs_keymap_checks_or_downloads(
+    code: str,
+) -> None:
+    assert _loaded_after(code, QMK_LATER) == []
+
+
+def test_a_qmk_client_polls_without_the_generated_client_or_keymap_checks() -> None:
+    code = (
+        "import httpx\n"
+        "from kbapi import TransportOptions\n"
+        "from kbapi.qmk import QMKClient\n"
+        "body = {'id': 'j', 'created_at': 't', 'enqueued_at': None, 'is_failed': None,"
+        " 'status': 'running', 'result': None}\n"
+        "answer = httpx.MockTransport(lambda request: httpx.Response(200, json=body))\n"
+        "options = TransportOptions(transport=answer)\n"
+        "with QMKClient('http://127.0.0.1:9', http_options=options, build_history=None) as q:\n"
+        "    assert q.status('j').status == 'running'\n"
+    )
+    loaded = _loaded_after(code, QMK_LATER)
+    assert "kbapi.qmk.jobs" in loaded
+    assert not [name for name in loaded if name.startswith(("attr", "kbapi._generated"))]
+    assert not [name for name in loaded if name.startswith("kbapi.qmk.key")]
+
+
+def test_moved_qmk_names_keep_their_old_addresses() -> None:
+    from kbapi.qmk import async_client, client, common, polling, service
+
+    assert client.CompileJob.__name__ == "CompileJob"
+    assert async_client.AsyncCompileJob.__name__ == "AsyncCompileJob"
+    assert common.ApiStatus is service.ApiStatus and common.build_log is service.build_log
+    assert polling.PollPolicy.__module__ == "kbapi.qmk.policy"
+    with pytest.raises(AttributeError, match="Nope"):
+        _ = common.Nope  # type: ignore[attr-defined]

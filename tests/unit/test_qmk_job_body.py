@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from kbapi._generated.qmk_api.models import CompileJob, CompileResult
 from kbapi._generated.qmk_api.types import Unset
-from kbapi.qmk.jobs import STATUSES, JobStatus, WorkerResult, job_path
+from kbapi.qmk.common import job_path
+from kbapi.qmk.jobs import STATUSES, JobStatus, WorkerResult
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REQUIRED = ("id", "created_at", "enqueued_at", "is_failed", "result")

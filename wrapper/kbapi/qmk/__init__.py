@@ -11,8 +11,8 @@ _EXPORTS = {
     "AsyncQMKClient": "kbapi.qmk.async_client",
     "CompileJob": "kbapi.qmk.job",
     "QMKClient": "kbapi.qmk.client",
-    "ApiStatus": "kbapi.qmk.common",
-    "BuildResult": "kbapi.qmk.common",
+    "ApiStatus": "kbapi.qmk.service",
+    "BuildResult": "kbapi.qmk.service",
     "CompileError": "kbapi.qmk.errors",
     "CompileFailed": "kbapi.qmk.errors",
     "CompileInfrastructureError": "kbapi.qmk.errors",
@@ -39,7 +39,7 @@ _EXPORTS = {
     "KeymapProblem": "kbapi.qmk.keymap",
     "keymap_c": "kbapi.qmk.keymap",
     "validate_keymap": "kbapi.qmk.keymap",
-    "PollPolicy": "kbapi.qmk.polling",
+    "PollPolicy": "kbapi.qmk.policy",
     "Progress": "kbapi.qmk.polling",
 }
 
@@ -86,7 +86,6 @@ if TYPE_CHECKING:
     from kbapi.qmk.async_client import AsyncQMKClient
     from kbapi.qmk.async_job import AsyncCompileJob
     from kbapi.qmk.client import QMKClient
-    from kbapi.qmk.common import ApiStatus, BuildResult
     from kbapi.qmk.errors import (
         CompileError,
         CompileFailed,
@@ -108,6 +107,8 @@ if TYPE_CHECKING:
     )
     from kbapi.qmk.keycodes import KeycodeError, check_keycode, is_valid_keycode, keycode_problem
     from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem, keymap_c, validate_keymap
-    from kbapi.qmk.polling import PollPolicy, Progress
+    from kbapi.qmk.policy import PollPolicy
+    from kbapi.qmk.polling import Progress
+    from kbapi.qmk.service import ApiStatus, BuildResult
 
 __getattr__, __dir__ = exports(__name__, _EXPORTS)

@@ -11,56 +11,41 @@ functions of `kbapi.qmk.jobs`, `polling` and `downloads`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import time
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from kbapi._core.async_ops import acall, aparsed, aread_json
-from kbapi._core.async_reconcile import drive
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
-from kbapi._core.resend import ResendPlan
 from kbapi._core.timing import AsyncSleep, Clock, async_default_sleep
-from kbapi._generated.qmk_api import Client
-from kbapi._generated.qmk_api.api.compile_ import (
-    download_firmware,
-    download_keymap,
-    download_source,
-    submit_compile,
-)
-from kbapi._generated.qmk_api.api.keyboards import (
-    get_build_log,
-    get_build_status,
-    get_keyboard_build_log,
-    list_keyboards,
-    redirect_all_keyboards,
-)
-from kbapi._generated.qmk_api.api.status import get_api_status
-from kbapi._generated.qmk_api.models import ApiRoot, CompileEnqueued
 from kbapi.qmk import common
-from kbapi.qmk.async_fetch import asave
-from kbapi.qmk.async_job import AsyncCompileJob as AsyncCompileJob
-from kbapi.qmk.common import ApiStatus, BuildResult, KeymapLike
-from kbapi.qmk.downloads import ARTIFACT_LIMITS, Artifact, prepare_folder, redirect_target
-from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import CompileResult, JobStatus, job_not_found, job_path
-from kbapi.qmk.keyboard_info import KeyboardInfo
-from kbapi.qmk.keymap import Keymap, KeymapError, KeymapProblem
-from kbapi.qmk.polling import (
-    DEFAULT_POLL,
-    USE_POLICY,
-    PollPolicy,
-    ProgressCallback,
-)
+from kbapi.qmk.common import KeymapLike, job_path
+from kbapi.qmk.policy import DEFAULT_POLL, USE_POLICY, PollPolicy
 
-_DOWNLOADS = {"firmware": download_firmware, "keymap": download_keymap, "source": download_source}
+# Importing this module costs what the class statement needs: job statuses load with the
+# first client, the generated client and its models (attrs), jobs, keymap checks and
+# downloads with the first method that uses them (tests/unit/test_lazy_imports.py).
+if TYPE_CHECKING:
+    from kbapi._generated.qmk_api import Client
+    from kbapi.qmk.async_job import AsyncCompileJob
+    from kbapi.qmk.downloads import Artifact
+    from kbapi.qmk.history import BuildHistory
+    from kbapi.qmk.jobs import CompileResult, JobStatus
+    from kbapi.qmk.keyboard_info import KeyboardInfo
+    from kbapi.qmk.keymap import Keymap, KeymapProblem
+    from kbapi.qmk.polling import ProgressCallback
+    from kbapi.qmk.service import ApiStatus, BuildResult
+
 # A submit that may have created a job is sent once more (the API lists no jobs to look at),
 # and again after each ambiguous failure, 3 times at most; each resend is counted.
-SUBMIT_PLAN = ResendPlan(can_look=False, resends=3)
+SUBMIT_RESENDS = 3
 
 
 class AsyncQMKClient:
@@ -91,7 +76,10 @@ class AsyncQMKClient:
         if timeout is not None:
             self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
-        self._api = wire(Client(base_url=self.base_url), self._http)
+        # A poll is the hot path of wait(): its reader is bound once, not imported per call.
+        from kbapi.qmk.jobs import JobStatus
+
+        self._read_status = JobStatus.from_body
         # status() polls jobs it never saw alive through this one, with one retry at most.
         self._probe_http = common.probe_options(self._options).async_client(self.base_url)
         self._alive: set[str] = set()
@@ -108,6 +96,13 @@ class AsyncQMKClient:
 
     def __repr__(self) -> str:
         return f"AsyncQMKClient(base_url={self.base_url!r})"
+
+    @functools.cached_property
+    def _api(self) -> Client:
+        """The generated client over `_http`, made on first use."""
+        from kbapi._generated.qmk_api import Client
+
+        return wire(Client(base_url=self.base_url), self._http)
 
     async def __aenter__(self) -> AsyncQMKClient:
         return self
@@ -136,6 +131,11 @@ class AsyncQMKClient:
         A submit that failed after it may have created a job (dropped connection, timeout,
         5xx) is sent again; `extra_jobs` on the returned job counts those resends.
         """
+        from kbapi._core.async_reconcile import drive
+        from kbapi._core.resend import ResendPlan
+        from kbapi._generated.qmk_api.api.compile_ import submit_compile
+        from kbapi._generated.qmk_api.models import CompileEnqueued
+
         km = common.as_keymap(keymap)
         if check:
             await self.check(km)
@@ -151,7 +151,9 @@ class AsyncQMKClient:
                 submit_compile.asyncio_detailed, client=self._api, body=body, expect=CompileEnqueued
             )
 
-        sent = await drive(SUBMIT_PLAN, submit)
+        from kbapi.qmk.async_job import AsyncCompileJob
+
+        sent = await drive(ResendPlan(can_look=False, resends=SUBMIT_RESENDS), submit)
         self._alive.add(sent.value.job_id)
         job = AsyncCompileJob(self, sent.value.job_id, keyboard=km.keyboard)
         job.submitted_at = self.clock()
@@ -186,6 +188,8 @@ class AsyncQMKClient:
 
     def job(self, job_id: str, *, keyboard: str | None = None) -> AsyncCompileJob:
         """A handle on an existing job, e.g. to resume waiting after a `CompileTimeout`."""
+        from kbapi.qmk.async_job import AsyncCompileJob
+
         return AsyncCompileJob(self, job_id, keyboard=keyboard)
 
     async def status(self, job_id: str) -> JobStatus:
@@ -195,8 +199,10 @@ class AsyncQMKClient:
         http = self._http if alive else self._probe_http
         try:
             # The lean path (no generated model): a poll is the hot path of wait().
-            status = await aread_json(http, "GET", job_path(job_id), JobStatus.from_body)
+            status = await aread_json(http, "GET", job_path(job_id), self._read_status)
         except APIError as exc:
+            from kbapi.qmk.jobs import job_not_found
+
             missing = job_not_found(job_id, exc, alive)
             if missing is None:
                 raise
@@ -217,8 +223,20 @@ class AsyncQMKClient:
         Follows the API's 302 to the storage host without our headers, writes atomically and
         refuses unsafe file names; `expected_name` is the name the job result announced.
         """
+        from kbapi._generated.qmk_api.api.compile_ import (
+            download_firmware,
+            download_keymap,
+            download_source,
+        )
+        from kbapi.qmk.async_fetch import asave
+        from kbapi.qmk.downloads import ARTIFACT_LIMITS, prepare_folder, redirect_target
+
         target = prepare_folder(folder)
-        operation = _DOWNLOADS[artifact].asyncio_detailed
+        operation = {
+            "firmware": download_firmware,
+            "keymap": download_keymap,
+            "source": download_source,
+        }[artifact].asyncio_detailed
         redirect = await acall(operation, job_id, client=self._api, ok=(302,))
         url = redirect_target(redirect.headers, self._http.base_url)
         return await asave(
@@ -229,11 +247,17 @@ class AsyncQMKClient:
 
     async def api_status(self) -> ApiStatus:
         """`GET /v1`: service status and queue length."""
+        from kbapi._generated.qmk_api.api.status import get_api_status
+        from kbapi._generated.qmk_api.models import ApiRoot
+        from kbapi.qmk.service import ApiStatus
+
         root = await aparsed(get_api_status.asyncio_detailed, client=self._api, expect=ApiRoot)
         return ApiStatus.from_model(root)
 
     async def keyboards(self) -> list[str]:
         """Every keyboard name the service knows (cached for the client's lifetime)."""
+        from kbapi._generated.qmk_api.api.keyboards import list_keyboards
+
         if self._keyboards is None:
             names = await aparsed(list_keyboards.asyncio_detailed, client=self._api, expect=list)
             self._keyboards = [str(name) for name in names]
@@ -266,24 +290,38 @@ class AsyncQMKClient:
         km = common.as_keymap(keymap)
         problems = await self.validate(km)
         if problems:
+            from kbapi.qmk.keymap import KeymapError
+
             raise KeymapError(problems)
         return km
 
     async def build_status(self) -> dict[str, bool]:
         """Whether each keyboard built in the service's last test run."""
+        from kbapi._generated.qmk_api.api.keyboards import get_build_status
+
         response = await acall(get_build_status.asyncio_detailed, client=self._api)
-        return common.build_status(response.parsed)
+        from kbapi.qmk import service
+
+        return service.build_status(response.parsed)
 
     async def build_log(self) -> dict[str, BuildResult]:
         """The service's last test build of every keyboard."""
+        from kbapi._generated.qmk_api.api.keyboards import get_build_log
+
         response = await acall(get_build_log.asyncio_detailed, client=self._api)
-        return common.build_log(response.parsed)
+        from kbapi.qmk import service
+
+        return service.build_log(response.parsed)
 
     async def keyboard_build(self, keyboard: str) -> BuildResult | None:
         """The service's last test build of one keyboard, or None if it has none."""
+        from kbapi._generated.qmk_api.api.keyboards import get_keyboard_build_log
+
         common.info_path(keyboard)  # validates the name
         response = await acall(get_keyboard_build_log.asyncio_detailed, keyboard, client=self._api)
-        return common.keyboard_build(response.parsed)
+        from kbapi.qmk import service
+
+        return service.keyboard_build(response.parsed)
 
     # -- plumbing ----------------------------------------------------------------------------
 
@@ -294,6 +332,8 @@ class AsyncQMKClient:
         return self._metadata
 
     async def _discover_metadata_url(self) -> str:
+        from kbapi._generated.qmk_api.api.keyboards import redirect_all_keyboards
+
         operation = redirect_all_keyboards.asyncio_detailed
         response = await acall(operation, client=self._api, ok=(302,))
         return common.metadata_base(response.headers.get("location"))
@@ -302,3 +342,12 @@ class AsyncQMKClient:
         if self._downloads is None:
             self._downloads = common.bare_options(self._options).async_client(follow_redirects=True)
         return self._downloads
+
+
+def __getattr__(name: str) -> Any:
+    # The job class lives in kbapi.qmk.async_job; its old address here loads it on first use.
+    if name == "AsyncCompileJob":
+        from kbapi.qmk.async_job import AsyncCompileJob
+
+        return AsyncCompileJob
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from kbapi._core.errors import APIError
 from kbapi.qmk import common
-from kbapi.qmk.downloads import Artifact
 from kbapi.qmk.errors import CompileError
 from kbapi.qmk.jobs import CompileResult, JobStatus, offers, outcome
 from kbapi.qmk.polling import (
@@ -29,6 +28,7 @@ from kbapi.qmk.polling import (
 
 if TYPE_CHECKING:
     from kbapi.qmk.async_client import AsyncQMKClient
+    from kbapi.qmk.downloads import Artifact
 
 
 class AsyncCompileJob:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import random
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from urllib.parse import quote
 
 import httpx
 
@@ -20,40 +21,53 @@ from kbapi._core.errors import (
     raise_for_status,
     request_target,
 )
-from kbapi._generated.qmk_api.models import ApiRoot, BuildLog, BuildLogEntry, BuildStatus
-from kbapi._generated.qmk_api.models import Keymap as RawKeymap
-from kbapi._generated.qmk_api.types import Unset
-from kbapi.qmk.downloads import NAME_FIELDS, Artifact
 from kbapi.qmk.errors import UnknownKeyboardError
-from kbapi.qmk.history import BuildHistory
-from kbapi.qmk.jobs import WorkerResult
-from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
-from kbapi.qmk.keymap import KEYBOARD_PATTERN, Keymap, KeymapError, KeymapProblem
-from kbapi.qmk.polling import USE_POLICY, Poller, PollPolicy
+from kbapi.qmk.policy import USE_POLICY
+
+# What only some calls need (the generated models, keymap checks, info.json, downloads) is
+# imported by those functions: constructing a client loads none of it.
+if TYPE_CHECKING:
+    from kbapi._generated.qmk_api.models import Keymap as RawKeymap
+    from kbapi.qmk.downloads import Artifact
+    from kbapi.qmk.history import BuildHistory
+    from kbapi.qmk.jobs import WorkerResult
+    from kbapi.qmk.keyboard_info import KeyboardInfo
+    from kbapi.qmk.keymap import Keymap
+    from kbapi.qmk.policy import PollPolicy
+    from kbapi.qmk.polling import Poller
 
 DEFAULT_BASE_URL: Final = "https://api.qmk.fm"
 DEFAULT_METADATA_URL: Final = "https://keyboards.qmk.fm"
 # `GET /v1/keyboards/all` redirects here, below the metadata server's base URL.
 ALL_KEYBOARDS_SUFFIX: Final = "/v1/keyboards.json"
 
-KeymapLike = Keymap | Mapping[str, Any] | str | os.PathLike[str]
+KeymapLike: TypeAlias = "Keymap | Mapping[str, Any] | str | os.PathLike[str]"
 # Default of `build_history=`: the file at `kbapi.qmk.history.default_path()`.
 DEFAULT_HISTORY: Final[Any] = object()
 
 
 def history_from(setting: BuildHistory | Any | None) -> BuildHistory | None:
     """The `build_history=` argument as a `BuildHistory` (or None: remember nothing)."""
-    return BuildHistory.default() if setting is DEFAULT_HISTORY else setting
+    if setting is not DEFAULT_HISTORY:
+        return setting
+    from kbapi.qmk.history import BuildHistory
+
+    return BuildHistory.default()
 
 
-@dataclass
 class WaitPlan:
-    """One `watch()`: its `Poller`, and where to report what it measured."""
+    """One `watch()`: its `Poller`, and where to report what it measured.
 
-    poller: Poller
-    history: BuildHistory | None
-    service: str
-    keyboard: str | None
+    A plain class: a dataclass costs more to create at import than the rest of this module.
+    """
+
+    def __init__(
+        self, poller: Poller, history: BuildHistory | None, service: str, keyboard: str | None
+    ) -> None:
+        self.poller = poller
+        self.history = history
+        self.service = service
+        self.keyboard = keyboard
 
     def done(self) -> None:
         """Remember how long the build took (for the next wait on this keyboard)."""
@@ -74,12 +88,20 @@ def wait_plan(
 ) -> WaitPlan:
     """The poller for one wait; history is used only for jobs this client submitted (their
     submission time is known), and recorded only for them."""
+    from kbapi.qmk.polling import Poller
+
     limit = policy.timeout if timeout is USE_POLICY else timeout
     known = history if submitted is not None else None
     forecast = known.forecast(service, keyboard) if known is not None else None
     start = submitted if submitted is not None else now
     poller = Poller(job_id, policy, start, limit, random.random, forecast)
     return WaitPlan(poller, known, service, keyboard)
+
+
+@functools.lru_cache(maxsize=256)  # a job is polled many times: quote its id once
+def job_path(job_id: str) -> str:
+    """The route of `GET /v1/compile/{job_id}`, the id quoted as the generated client does."""
+    return "/v1/compile/" + quote(str(job_id), safe="")
 
 
 def api_root(url: str) -> str:
@@ -91,6 +113,8 @@ def api_root(url: str) -> str:
 
 def as_keymap(keymap: KeymapLike) -> Keymap:
     """A `Keymap` from a `Keymap`, a parsed JSON object, or the path of a JSON file."""
+    from kbapi.qmk.keymap import Keymap
+
     if isinstance(keymap, Keymap):
         return keymap
     if isinstance(keymap, Mapping):
@@ -102,6 +126,9 @@ def as_keymap(keymap: KeymapLike) -> Keymap:
 
 def compile_body(keymap: Keymap) -> RawKeymap:
     """The generated request model for `POST /v1/compile` (unknown fields kept)."""
+    from kbapi._generated.qmk_api.models import Keymap as RawKeymap
+    from kbapi.qmk.keymap import KeymapError, KeymapProblem
+
     if keymap.keymap is None:
         message = "missing field 'keymap': the compile API needs a keymap name"
         raise KeymapError([KeymapProblem(message, kind="missing", field="keymap")])
@@ -117,6 +144,8 @@ def metadata_base(location: str | None) -> str:
 
 def info_path(keyboard: str) -> str:
     """The metadata path of a keyboard's info.json (slashes in the name stay slashes)."""
+    from kbapi.qmk.keymap import KEYBOARD_PATTERN
+
     if not isinstance(keyboard, str) or not KEYBOARD_PATTERN.match(keyboard):
         raise InputError(f"not a QMK keyboard name: {keyboard!r} (expected e.g. planck/rev6)")
     return f"/v1/keyboards/{keyboard}/info.json"
@@ -124,6 +153,8 @@ def info_path(keyboard: str) -> str:
 
 def read_info(response: httpx.Response, keyboard: str) -> KeyboardInfo:
     """Parse an info.json response; a 404 means the metadata server has no such keyboard."""
+    from kbapi.qmk.keyboard_info import KeyboardInfo, KeyboardInfoError
+
     if response.status_code == 404:
         raise UnknownKeyboardError(keyboard, hint="the metadata server has no info.json for it")
     raise_for_status(response)
@@ -153,76 +184,6 @@ def search(names: Iterable[str], text: str) -> list[str]:
     return [name for name in names if all(word in name.lower() for word in words)]
 
 
-@dataclass(frozen=True)
-class ApiStatus:
-    """`GET /v1`: service status (`running`, `degraded`, `starting`), queue length, version."""
-
-    status: str
-    queue_length: int
-    version: str
-
-    @classmethod
-    def from_model(cls, root: ApiRoot) -> ApiStatus:
-        """Read the generated model (which does not check primitive types: this does)."""
-        status, version = root.status, root.version
-        queue: object = root.queue_length
-        if isinstance(queue, float) and queue.is_integer():
-            queue = int(queue)  # 3.0 is an integer to JSON Schema
-        if not (
-            isinstance(status, str)
-            and isinstance(version, str)
-            and isinstance(queue, int)
-            and not isinstance(queue, bool)
-        ):
-            kinds = ", ".join(type(v).__name__ for v in (status, version, queue))
-            raise APIResponseValidationError(
-                f"GET /v1: expected string status and version and integer queue_length, got {kinds}"
-            )
-        return cls(status=status, queue_length=queue, version=version.strip())
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """The service's last test build of a keyboard (`build_log` entries)."""
-
-    works: bool
-    last_tested: int
-    warnings: bool | None = None
-    message: str | None = None
-
-    @classmethod
-    def from_model(cls, entry: BuildLogEntry) -> BuildResult:
-        """Read the generated model."""
-        return cls(
-            works=entry.works,
-            last_tested=entry.last_tested,
-            warnings=None if isinstance(entry.warnings, Unset) else entry.warnings,
-            message=None if isinstance(entry.message, Unset) else entry.message,
-        )
-
-
-def build_status(parsed: object) -> dict[str, bool]:
-    """`build_status` as a dict; the service sends `null` until its tests ran."""
-    if isinstance(parsed, BuildStatus):
-        return dict(parsed.additional_properties)
-    return {}
-
-
-def build_log(parsed: object) -> dict[str, BuildResult]:
-    """`build_log` as a dict of `BuildResult`; `null` gives an empty dict."""
-    if isinstance(parsed, BuildLog):
-        return {
-            name: BuildResult.from_model(entry)
-            for name, entry in parsed.additional_properties.items()
-        }
-    return {}
-
-
-def keyboard_build(parsed: object) -> BuildResult | None:
-    """One keyboard's build log entry, or None if it was not tested recently."""
-    return BuildResult.from_model(parsed) if isinstance(parsed, BuildLogEntry) else None
-
-
 def bare_options(options: TransportOptions) -> TransportOptions:
     """`options` without headers or pacing: for storage hosts, which must not see our headers."""
     return dataclasses.replace(options, headers={}, rate_limiter=None)
@@ -242,5 +203,19 @@ def probe_options(options: TransportOptions) -> TransportOptions:
 
 def artifact_name(worker: WorkerResult, artifact: Artifact) -> str | None:
     """The file name a job's worker result announces for `artifact`, if any."""
+    from kbapi.qmk.downloads import NAME_FIELDS
+
     name: str = getattr(worker, NAME_FIELDS[artifact])
     return name or None
+
+
+_MOVED = ("ApiStatus", "BuildResult", "build_status", "build_log", "keyboard_build")
+
+
+def __getattr__(name: str) -> Any:
+    # What moved to kbapi.qmk.service keeps its old address (it loads on first use).
+    if name in _MOVED:
+        from kbapi.qmk import service
+
+        return getattr(service, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

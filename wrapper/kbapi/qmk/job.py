@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from kbapi._core.errors import APIError
 from kbapi.qmk import common
-from kbapi.qmk.downloads import Artifact
 from kbapi.qmk.errors import CompileError
 from kbapi.qmk.jobs import CompileResult, JobStatus, offers, outcome
 from kbapi.qmk.polling import (
@@ -31,6 +30,7 @@ from kbapi.qmk.polling import (
 
 if TYPE_CHECKING:
     from kbapi.qmk.client import QMKClient
+    from kbapi.qmk.downloads import Artifact
 
 
 class CompileJob:

@@ -7,12 +7,10 @@ into a `CompileResult` or raises the matching `CompileError`.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, TypeVar
-from urllib.parse import quote
 
 from kbapi._core.errors import APIError, APIStatusError, NotFoundError
 from kbapi.qmk.errors import (
@@ -34,12 +32,6 @@ RETURNCODE_UNKNOWN_KEYBOARD: Final = -1
 RETURNCODE_EXCEPTION: Final = -3
 # CSI sequences (colours, cursor moves) as `qmk compile` prints them.
 _ANSI: Final = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
-
-
-@functools.lru_cache(maxsize=256)  # a job is polled many times: quote its id once
-def job_path(job_id: str) -> str:
-    """The route of `GET /v1/compile/{job_id}`, the id quoted as the generated client does."""
-    return "/v1/compile/" + quote(str(job_id), safe="")
 
 
 def strip_ansi(text: str) -> str:

@@ -1,0 +1,89 @@
+"""What the QMK service says about itself: its status and queue, and its test builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kbapi._core.errors import APIResponseValidationError
+
+if TYPE_CHECKING:
+    from kbapi._generated.qmk_api.models import ApiRoot, BuildLogEntry
+
+
+@dataclass(frozen=True)
+class ApiStatus:
+    """`GET /v1`: service status (`running`, `degraded`, `starting`), queue length, version."""
+
+    status: str
+    queue_length: int
+    version: str
+
+    @classmethod
+    def from_model(cls, root: ApiRoot) -> ApiStatus:
+        """Read the generated model (which does not check primitive types: this does)."""
+        status, version = root.status, root.version
+        queue: object = root.queue_length
+        if isinstance(queue, float) and queue.is_integer():
+            queue = int(queue)  # 3.0 is an integer to JSON Schema
+        if not (
+            isinstance(status, str)
+            and isinstance(version, str)
+            and isinstance(queue, int)
+            and not isinstance(queue, bool)
+        ):
+            kinds = ", ".join(type(v).__name__ for v in (status, version, queue))
+            raise APIResponseValidationError(
+                f"GET /v1: expected string status and version and integer queue_length, got {kinds}"
+            )
+        return cls(status=status, queue_length=queue, version=version.strip())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """The service's last test build of a keyboard (`build_log` entries)."""
+
+    works: bool
+    last_tested: int
+    warnings: bool | None = None
+    message: str | None = None
+
+    @classmethod
+    def from_model(cls, entry: BuildLogEntry) -> BuildResult:
+        """Read the generated model."""
+        from kbapi._generated.qmk_api.types import Unset
+
+        return cls(
+            works=entry.works,
+            last_tested=entry.last_tested,
+            warnings=None if isinstance(entry.warnings, Unset) else entry.warnings,
+            message=None if isinstance(entry.message, Unset) else entry.message,
+        )
+
+
+def build_status(parsed: object) -> dict[str, bool]:
+    """`build_status` as a dict; the service sends `null` until its tests ran."""
+    from kbapi._generated.qmk_api.models import BuildStatus
+
+    if isinstance(parsed, BuildStatus):
+        return dict(parsed.additional_properties)
+    return {}
+
+
+def build_log(parsed: object) -> dict[str, BuildResult]:
+    """`build_log` as a dict of `BuildResult`; `null` gives an empty dict."""
+    from kbapi._generated.qmk_api.models import BuildLog
+
+    if isinstance(parsed, BuildLog):
+        return {
+            name: BuildResult.from_model(entry)
+            for name, entry in parsed.additional_properties.items()
+        }
+    return {}
+
+
+def keyboard_build(parsed: object) -> BuildResult | None:
+    """One keyboard's build log entry, or None if it was not tested recently."""
+    from kbapi._generated.qmk_api.models import BuildLogEntry
+
+    return BuildResult.from_model(parsed) if isinstance(parsed, BuildLogEntry) else None
