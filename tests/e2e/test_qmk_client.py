@@ -26,7 +26,7 @@ from kbapi.qmk import (
 )
 from kbapi.qmk.history import BuildHistory
 from kbapi.qmk.keyboard_info import KeyboardInfo
-from kbapi.testing import serve
+from kbapi.testing import SimClock, serve
 
 from tests.support.faces import Face, options
 from tests.support.firmware import check_uf2, parse_intel_hex
@@ -243,10 +243,18 @@ def test_injected_503_and_429_are_retried_honouring_retry_after(face: Face, tmp_
 
 
 def test_failed_polls_are_tolerated_while_the_job_runs(face: Face, tmp_path: Path) -> None:
+    # Simulated time: how many polls the job's 0.4 s take (about 9, 0.05 s apart), and so which
+    # of the seeded faults they meet, does not depend on how fast the client or the machine is.
+    clock = SimClock()
+    poll = PollPolicy(initial=0.05, max_interval=0.05, queue_interval=0)
     faults = FaultConfig(error_rate=0.5, drop_rate=0.2, seed=3, paths="^/v1/compile/[^/]+$")
-    app = with_faults(create_qmk_app(QMKMockConfig(queue_seconds=0.1, run_seconds=0.3)), faults)
+    config = QMKMockConfig(queue_seconds=0.1, run_seconds=0.3)
+    app = with_faults(create_qmk_app(config, clock=clock), faults)
     no_retries = options(retries=None)
-    with serve(app) as url, face.qmk(url, poll=FAST, http_options=no_retries) as qmk:
+    with (
+        serve(app) as url,
+        face.qmk(url, poll=poll, http_options=no_retries, sleep=clock.sleep, clock=clock) as qmk,
+    ):
         result = qmk.compile_and_wait(fixture_keymap())
     assert result.firmware_filename == "planck_rev6_default.bin"
     assert app.stats.errors + app.stats.dropped >= 3
