@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 from tests.support.faces import FACES, Face, face_named
 
@@ -14,6 +14,16 @@ pytest_plugins = ["kbapi.testing"]
 
 settings.register_profile("ci", deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None)
+# `make mutation` (tools/mutation.py): the same examples for the unmutated and every mutated
+# run, no example database written by the many runs at once, no shrinking of a failure (the
+# first failing example kills the mutant as well as the smallest one).
+settings.register_profile(
+    "mutation",
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 # Tests never read or write the user's build-time cache (kbapi.qmk.history); the tests of

@@ -1,38 +1,123 @@
-"""`make mutation`: cosmic-ray over kbapi's pure decision modules, each against its own unit tests.
+"""`make mutation`: cosmic-ray mutants of kbapi's decision modules against the tests that run them.
 
-For every module chosen (``MODULES="qmk/jobs.py daskeyboard/zones.py"``, paths under
-wrapper/kbapi; default: all of MUTANT_TESTS) cosmic-ray writes each mutant into the source
-file in place, runs only that module's fast unit tests (``pytest -x``) and records whether
-they failed (killed) or passed (survived). Printed: the kill rate per module and the diff of
-every surviving mutant. Sessions go to build/mutation/<module>.sqlite. The original source is
-written back afterwards whatever happened, so an interrupted run leaves no mutant behind.
+For every module chosen (``MODULES="qmk/jobs.py _core/retry.py"``, paths under wrapper/kbapi;
+default: all of MUTANT_TESTS):
+
+1. cosmic-ray (pinned in requirements/mutation.txt) lists the mutants in
+   build/mutation/<module>.sqlite;
+2. mutants that only change annotations, or swap ``==`` and ``is`` against an interned literal,
+   are recorded as skipped, equivalent by rule (tools/mutation_equivalent.py);
+3. each other mutant runs the tests that executed its statement (tools/mutation_select.py, from
+   a coverage map of the test files in MUTANT_TESTS, tools/mutation_map.py), in a process forked
+   from one that imported pytest and the libraries once; the mutant is served to the import
+   system, never written to disk (tools/mutation_fork.py). A failing test kills it.
+
+Printed: per module, the mutants, those excluded as equivalent, killed, survived and the kill
+rate (killed / (mutants - excluded)), then every survivor's diff. ``--report-only`` prints the
+last sessions again; ``--workers`` sets how many mutants run at once (2); ``--survivors`` runs
+again only the survivors of a module whose source has not changed since its last session (new
+tests cannot revive a killed mutant).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import gc
+import hashlib
+import json
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import mutation_fork
+import mutation_report
+from mutation_equivalent import equivalence
+from mutation_map import PYTEST_ARGS
+from mutation_select import choose_tests, statement_at
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "wrapper" / "kbapi"
 OUT = ROOT / "build" / "mutation"
-# Module under wrapper/kbapi -> the unit tests that exercise it (fast, no servers).
+MAP = OUT / "map.json"
+E2E_CORE = ("tests/e2e/test_core_transport.py", "tests/e2e/test_core_oauth.py")
+E2E_CLIENTS = ("tests/e2e/test_qmk_client.py", "tests/e2e/test_q_client.py")
+KEYMAP = (
+    "tests/unit/test_keymap.py",
+    "tests/unit/test_keymap_corpus.py",
+    "tests/unit/test_input_fuzz.py",
+    "tests/unit/test_cli_migrate.py",
+)
+CORE = (
+    "tests/unit/test_core_auth.py",
+    "tests/unit/test_core_calls.py",
+    "tests/unit/test_core_errors.py",
+    "tests/unit/test_core_ratelimit.py",
+    "tests/unit/test_core_redact.py",
+    "tests/unit/test_core_resend.py",
+    "tests/unit/test_core_retry.py",
+    *E2E_CORE,
+)
+# Module under wrapper/kbapi -> the test files whose every test runs against its mutants made at
+# import (module level); a mutant inside a function runs whichever of the tests of all these files
+# executed its statement. The sync twins (_core/transport.py, ops.py, reconcile.py) are generated
+# from the async sources mutated here, so only tests that drive the async face can kill them.
 MUTANT_TESTS: dict[str, tuple[str, ...]] = {
+    **{
+        f"_core/{name}.py": CORE
+        for name in (
+            "__init__",
+            "auth",
+            "calls",
+            "client",
+            "context",
+            "errors",
+            "headers",
+            "http",
+            "limits",
+            "ratelimit",
+            "redact",
+            "resend",
+            "retry",
+            "text",
+            "timing",
+        )
+    },
+    "_core/async_transport.py": (*E2E_CORE, *E2E_CLIENTS),
+    "_core/async_ops.py": (*E2E_CLIENTS,),
+    "_core/async_reconcile.py": ("tests/e2e/test_reconcile.py", "tests/unit/test_core_resend.py"),
     "qmk/jobs.py": ("tests/unit/test_qmk_jobs.py",),
     "qmk/polling.py": ("tests/unit/test_qmk_jobs.py",),
+    **{
+        f"qmk/{name}.py": KEYMAP
+        for name in (
+            "keymap",
+            "keymap_shape",
+            "keymap_checks",
+            "keymap_problems",
+            "keycode_syntax",
+            "keycodes",
+        )
+    },
     "daskeyboard/zones.py": ("tests/unit/test_zones.py",),
-    "daskeyboard/zone_ids.py": ("tests/unit/test_zones.py",),
-    "daskeyboard/paint.py": ("tests/unit/test_q_paint.py",),
-    "_core/retry.py": ("tests/unit/test_core_retry.py",),
+    "daskeyboard/paint.py": ("tests/unit/test_q_paint.py", "tests/unit/test_q_signals.py"),
 }
+# Files the coverage map runs besides the pools: in-process tests that may run any module.
+MAP_EXTRA = (
+    "tests/unit/test_q_client_offline.py",
+    "tests/unit/test_gen_qmk_keycodes.py",
+    "tests/e2e/test_hostile_server.py",
+)
 CONFIG = """\
 [cosmic-ray]
 module-path = "{module}"
-timeout = {timeout}
+timeout = 60
 excluded-modules = []
-test-command = "{python} -m pytest -x -q -p no:cacheprovider -p no:randomly {tests}"
+test-command = "false"
 
 [cosmic-ray.distributor]
 name = "local"
@@ -43,80 +128,158 @@ def bin_path(name: str) -> str:
     return str(Path(sys.executable).with_name(name))
 
 
-def session(module: str, timeout: float) -> tuple[Path, Path]:
-    """Write the cosmic-ray config of one module; return (config, fresh session database)."""
+def dotted(module: str) -> str:
+    return "kbapi." + module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def map_inputs() -> tuple[list[str], list[str], str]:
+    """The map's test files and targets (every module, whichever are run) and their digest."""
+    tests = sorted({t for files in MUTANT_TESTS.values() for t in files} | set(MAP_EXTRA))
+    targets = [str(PACKAGE / m) for m in MUTANT_TESTS]
+    digest = hashlib.sha256()
+    for path in sorted([*ROOT.glob("tests/**/*.py"), *PACKAGE.glob("**/*.py")]):
+        if "_generated" not in path.parts:
+            digest.update(path.read_bytes())
+    return tests, targets, digest.hexdigest()
+
+
+def build_map() -> dict:
+    """Who runs which line (map.json): the test files of every module once under coverage.
+
+    Reused while no file under tests/ or wrapper/kbapi changed."""
     OUT.mkdir(parents=True, exist_ok=True)
-    config, database = session_paths(module)
-    tests = " ".join(MUTANT_TESTS[module])
-    text = CONFIG.format(
-        module=f"wrapper/kbapi/{module}", timeout=timeout, python=sys.executable, tests=tests
-    )
-    config.write_text(text, encoding="utf-8")
+    tests, targets, digest = map_inputs()
+    if MAP.exists() and (known := json.loads(MAP.read_text(encoding="utf-8"))).get("key") == digest:
+        return known
+    command = [sys.executable, str(ROOT / "tools" / "mutation_map.py"), str(MAP)]
+    started = time.monotonic()
+    subprocess.run([*command, "--targets", *targets, "--tests", *tests], cwd=ROOT, check=True)
+    print(f"coverage map of {len(tests)} test files: {time.monotonic() - started:.0f} s")
+    known = json.loads(MAP.read_text(encoding="utf-8"))
+    MAP.write_text(json.dumps({**known, "key": digest}), encoding="utf-8")
+    return known
+
+
+def init(module: str) -> Path:
+    """A fresh cosmic-ray session of `module`: every mutant as a pending work item."""
+    stem = mutation_report.stem(module)
+    config, database = OUT / f"{stem}.toml", OUT / f"{stem}.sqlite"
+    config.write_text(CONFIG.format(module=f"wrapper/kbapi/{module}"), encoding="utf-8")
     database.unlink(missing_ok=True)
-    return config, database
+    subprocess.run(
+        [bin_path("cosmic-ray"), "init", str(config), str(database)], cwd=ROOT, check=True
+    )
+    return database
 
 
-def run(module: str, timeout: float) -> None:
-    """Mutate one module and run its tests against every mutant, restoring the source after."""
-    config, database = session(module, timeout)
-    source = PACKAGE / module
-    original = source.read_bytes()
-    try:
-        subprocess.run([bin_path("cosmic-ray"), "init", str(config), str(database)], check=True)
-        subprocess.run(
-            [bin_path("cosmic-ray"), "exec", str(config), str(database)], cwd=ROOT, check=True
-        )
-    finally:
-        if source.read_bytes() != original:
-            source.write_bytes(original)
-
-
-def report(module: str) -> tuple[int, int]:
-    """Print the kill rate and the surviving mutants of one module; return (killed, total)."""
+def jobs(
+    module: str, database: Path, coverage: dict, timeout: float
+) -> Iterator[mutation_fork.Job]:
+    """Record the equivalent mutants; yield a job for every other one."""
+    from cosmic_ray.mutating import mutate_code
+    from cosmic_ray.plugins import get_operator
     from cosmic_ray.work_db import WorkDB, use_db
-    from cosmic_ray.work_item import TestOutcome
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
-    _, database = session_paths(module)
-    survivors, killed, total = [], 0, 0
+    path = PACKAGE / module
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    lines = {int(n): t for n, t in coverage["lines"][str(path)].items()}
+    durations = coverage["durations"]
+    pool = [t for t in durations if t.split("::")[0] in MUTANT_TESTS[module]]
     with use_db(str(database), WorkDB.Mode.open) as db:
-        for item, result in db.completed_work_items:
-            if result.test_outcome is None:
-                continue
-            total += 1
-            if result.test_outcome == TestOutcome.SURVIVED:
-                survivors.append((item, result))
-            else:
-                killed += 1
-    rate = 100 * killed / total if total else 0.0
-    print(f"\n== {module}: {killed} of {total} mutants killed ({rate:.1f} %)")
-    for item, result in survivors:
-        mutation = item.mutations[0]
-        line = mutation.start_pos[0]
-        print(f"-- survived: {mutation.operator_name} at line {line}")
-        print("".join(result.diff or "").rstrip())
-    return killed, total
+        items = list(db.pending_work_items)
+    for item in items:
+        spec = item.mutations[0]
+        mutant = mutate_code(source, get_operator(spec.operator_name)(), spec.occurrence)
+        rule = None if mutant is None else equivalence(source, mutant)
+        if mutant is None or rule is not None:
+            outcome = WorkerOutcome.NO_TEST if mutant is None else WorkerOutcome.SKIPPED
+            result = WorkResult(worker_outcome=outcome, output=f"equivalent: {rule}")
+            with use_db(str(database), WorkDB.Mode.open) as db:
+                db.set_result(item.job_id, result)
+            continue
+        statement = statement_at(source, tree, *spec.start_pos)
+        wanted = choose_tests(statement, lines, pool, durations)
+        if not wanted:
+            result = WorkResult(
+                worker_outcome=WorkerOutcome.NORMAL,
+                test_outcome=TestOutcome.SURVIVED,
+                output=f"no test runs line {statement.first}",
+                diff=mutation_report.diff(source, mutant, module),
+            )
+            with use_db(str(database), WorkDB.Mode.open) as db:
+                db.set_result(item.job_id, result)
+            continue
+        files = tuple(dict.fromkeys(t.split("::")[0] for t in wanted))
+        budget = timeout + 10 * sum(durations.get(t, 1.0) for t in wanted)
+        yield mutation_fork.Job(
+            item.job_id, dotted(module), path, mutant, files, tuple(wanted), budget
+        )
 
 
-def session_paths(module: str) -> tuple[Path, Path]:
-    stem = module.replace("/", "_").removesuffix(".py")
-    return OUT / f"{stem}.toml", OUT / f"{stem}.sqlite"
+def baseline(module: str, coverage: dict) -> None:
+    """The unmutated module must pass its whole pool, or no kill would mean anything."""
+    path = PACKAGE / module
+    pool = tuple(t for t in coverage["durations"] if t.split("::")[0] in MUTANT_TESTS[module])
+    files = tuple(dict.fromkeys(t.split("::")[0] for t in pool))
+    job = mutation_fork.Job("baseline", dotted(module), path, path.read_text(), files, pool, 600)
+    for _, outcome in mutation_fork.run([job], PYTEST_ARGS, 1):
+        if outcome.code != 0:
+            raise SystemExit(f"{module}: the unmutated tests fail ({outcome.failed})")
+
+
+def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) -> None:
+    """Run every mutant of `module`; with `again`, only the last session's survivors, if the
+    module's source is the one that session mutated (else every mutant)."""
+    from cosmic_ray.mutating import mutate_code  # noqa: F401 - imported before the forks
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+    started, cpu = time.monotonic(), mutation_report.children_cpu()
+    source = (PACKAGE / module).read_text(encoding="utf-8")
+    again = again and mutation_report.same_source(module, source)
+    database = mutation_report.forget_survivors(module) if again else init(module)
+    baseline(module, coverage)
+    args = (*PYTEST_ARGS, "-x")
+    for job, outcome in mutation_fork.run(jobs(module, database, coverage, timeout), args, workers):
+        killed = outcome.code != 0
+        result = WorkResult(
+            worker_outcome=WorkerOutcome.NORMAL,
+            test_outcome=TestOutcome.KILLED if killed else TestOutcome.SURVIVED,
+            output=f"killed by {outcome.failed}" if killed else f"{outcome.ran} tests passed",
+            diff=mutation_report.diff(source, job.source, module),
+        )
+        with use_db(str(database), WorkDB.Mode.open) as db:
+            db.set_result(job.key, result)
+    spent = (time.monotonic() - started, mutation_report.children_cpu() - cpu)
+    mutation_report.save_time(module, source, spent, again)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MUTANT_TESTS))
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per test run")
+    parser.add_argument(
+        "--timeout", type=float, default=30.0, help="seconds per run beyond 10x its tests' time"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="mutants run at once")
     parser.add_argument("--report-only", action="store_true", help="print the last sessions")
+    parser.add_argument(
+        "--survivors", action="store_true", help="run only the last survivors of unchanged modules"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no survivor diffs")
     args = parser.parse_args()
     unknown = sorted(set(args.modules) - set(MUTANT_TESTS))
     if unknown:
         parser.error(f"no tests known for {unknown}; choose from {sorted(MUTANT_TESTS)}")
     if not args.report_only:
+        coverage = build_map()
+        sys.dont_write_bytecode = False  # children import kbapi from cached bytecode
+        mutation_fork.preload(coverage["preload"])
+        gc.freeze()  # the preloaded objects stay out of every child's garbage collections
         for module in args.modules:
-            run(module, args.timeout)
-    totals = [report(module) for module in args.modules]
-    killed, total = sum(k for k, _ in totals), sum(t for _, t in totals)
-    print(f"\nmutation: {killed} of {total} mutants killed over {len(totals)} module(s)")
+            run(module, coverage, args.workers, args.timeout, args.survivors)
+    mutation_report.print_report(args.modules, diffs=not args.quiet)
     return 0
 
 
