@@ -44,28 +44,40 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "wrapper" / "kbapi"
 OUT = ROOT / "build" / "mutation"
 MAP = OUT / "map.json"
-E2E_CORE = ("tests/e2e/test_core_transport.py", "tests/e2e/test_core_oauth.py")
+E2E_CORE = (
+    "tests/e2e/test_core_transport.py",
+    "tests/e2e/test_core_oauth.py",
+    "tests/e2e/test_hostile_server.py",
+)
 E2E_CLIENTS = ("tests/e2e/test_qmk_client.py", "tests/e2e/test_q_client.py")
+CLIENTS_OFFLINE = ("tests/unit/test_q_client_offline.py",)
+QMK_JOBS = ("tests/unit/test_qmk_jobs.py", "tests/unit/test_qmk_job_status.py")
 KEYMAP = (
     "tests/unit/test_keymap.py",
     "tests/unit/test_keymap_corpus.py",
     "tests/unit/test_input_fuzz.py",
     "tests/unit/test_cli_migrate.py",
+    "tests/unit/test_gen_qmk_keycodes.py",
 )
 CORE = (
     "tests/unit/test_core_auth.py",
+    "tests/unit/test_core_oauth_flow.py",
     "tests/unit/test_core_calls.py",
     "tests/unit/test_core_errors.py",
     "tests/unit/test_core_ratelimit.py",
     "tests/unit/test_core_redact.py",
     "tests/unit/test_core_resend.py",
     "tests/unit/test_core_retry.py",
+    *CLIENTS_OFFLINE,
+    *QMK_JOBS,
     *E2E_CORE,
+    *E2E_CLIENTS,
 )
-# Module under wrapper/kbapi -> the test files whose every test runs against its mutants made at
-# import (module level); a mutant inside a function runs whichever of the tests of all these files
-# executed its statement. The sync twins (_core/transport.py, ops.py, reconcile.py) are generated
-# from the async sources mutated here, so only tests that drive the async face can kill them.
+# Module under wrapper/kbapi -> the test files that may run against its mutants. A mutant inside
+# a function runs the tests of these files that executed its statement; a mutant run at import
+# (module or class level) runs those that executed any of the module's lines and every test of
+# the unit files. The sync twins (_core/transport.py, ops.py, reconcile.py) are generated from the
+# async sources mutated here, so only tests that drive the async face can kill those mutants.
 MUTANT_TESTS: dict[str, tuple[str, ...]] = {
     **{
         f"_core/{name}.py": CORE
@@ -85,13 +97,13 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
             "retry",
             "text",
             "timing",
+            "async_transport",
+            "async_ops",
         )
     },
-    "_core/async_transport.py": (*E2E_CORE, *E2E_CLIENTS),
-    "_core/async_ops.py": (*E2E_CLIENTS,),
     "_core/async_reconcile.py": ("tests/e2e/test_reconcile.py", "tests/unit/test_core_resend.py"),
-    "qmk/jobs.py": ("tests/unit/test_qmk_jobs.py",),
-    "qmk/polling.py": ("tests/unit/test_qmk_jobs.py",),
+    "qmk/jobs.py": (*QMK_JOBS, "tests/e2e/test_qmk_client.py"),
+    "qmk/polling.py": (*QMK_JOBS, "tests/e2e/test_qmk_client.py"),
     **{
         f"qmk/{name}.py": KEYMAP
         for name in (
@@ -103,15 +115,14 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
             "keycodes",
         )
     },
-    "daskeyboard/zones.py": ("tests/unit/test_zones.py",),
-    "daskeyboard/paint.py": ("tests/unit/test_q_paint.py", "tests/unit/test_q_signals.py"),
+    "daskeyboard/zones.py": ("tests/unit/test_zones.py", "tests/unit/test_q_signals.py"),
+    "daskeyboard/paint.py": (
+        "tests/unit/test_q_paint.py",
+        "tests/unit/test_q_signals.py",
+        *CLIENTS_OFFLINE,
+        "tests/e2e/test_q_client.py",
+    ),
 }
-# Files the coverage map runs besides the pools: in-process tests that may run any module.
-MAP_EXTRA = (
-    "tests/unit/test_q_client_offline.py",
-    "tests/unit/test_gen_qmk_keycodes.py",
-    "tests/e2e/test_hostile_server.py",
-)
 CONFIG = """\
 [cosmic-ray]
 module-path = "{module}"
@@ -134,7 +145,7 @@ def dotted(module: str) -> str:
 
 def map_inputs() -> tuple[list[str], list[str], str]:
     """The map's test files and targets (every module, whichever are run) and their digest."""
-    tests = sorted({t for files in MUTANT_TESTS.values() for t in files} | set(MAP_EXTRA))
+    tests = sorted({t for files in MUTANT_TESTS.values() for t in files})
     targets = [str(PACKAGE / m) for m in MUTANT_TESTS]
     digest = hashlib.sha256()
     for path in sorted([*ROOT.glob("tests/**/*.py"), *PACKAGE.glob("**/*.py")]):
@@ -184,9 +195,8 @@ def jobs(
     path = PACKAGE / module
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source)
-    lines = {int(n): t for n, t in coverage["lines"][str(path)].items()}
+    lines, pool = candidates(module, coverage)
     durations = coverage["durations"]
-    pool = [t for t in durations if t.split("::")[0] in MUTANT_TESTS[module]]
     with use_db(str(database), WorkDB.Mode.open) as db:
         items = list(db.pending_work_items)
     for item in items:
@@ -212,21 +222,39 @@ def jobs(
                 db.set_result(item.job_id, result)
             continue
         files = tuple(dict.fromkeys(t.split("::")[0] for t in wanted))
-        budget = timeout + 10 * sum(durations.get(t, 1.0) for t in wanted)
+        budget = timeout + 5 * sum(durations.get(t, 1.0) for t in wanted)
         yield mutation_fork.Job(
             item.job_id, dotted(module), path, mutant, files, tuple(wanted), budget
         )
 
 
+PASSED_POOLS: set[tuple[str, ...]] = set()
+
+
+def candidates(module: str, coverage: dict) -> tuple[dict[int, list[str]], list[str]]:
+    """The tests of `module`'s files: by line they executed, and those of its unit files."""
+    allowed = set(MUTANT_TESTS[module])
+    by_line = coverage["lines"].get(str(PACKAGE / module), {})
+    lines = {int(n): [t for t in ts if t.split("::")[0] in allowed] for n, ts in by_line.items()}
+    unit = [t for t in coverage["durations"] if t.split("::")[0] in allowed]
+    return lines, [t for t in unit if t.startswith("tests/unit/")]
+
+
 def baseline(module: str, coverage: dict) -> None:
-    """The unmutated module must pass its whole pool, or no kill would mean anything."""
+    """The unmutated module must pass every test its mutants may get, or no kill means anything.
+
+    Checked once per set of tests in a run: the unmutated code is the same for every module."""
     path = PACKAGE / module
-    pool = tuple(t for t in coverage["durations"] if t.split("::")[0] in MUTANT_TESTS[module])
-    files = tuple(dict.fromkeys(t.split("::")[0] for t in pool))
-    job = mutation_fork.Job("baseline", dotted(module), path, path.read_text(), files, pool, 600)
+    lines, pool = candidates(module, coverage)
+    every = tuple(sorted(set(pool).union(*lines.values())))
+    if every in PASSED_POOLS:
+        return
+    files = tuple(dict.fromkeys(t.split("::")[0] for t in every))
+    job = mutation_fork.Job("baseline", dotted(module), path, path.read_text(), files, every, 900)
     for _, outcome in mutation_fork.run([job], PYTEST_ARGS, 1):
         if outcome.code != 0:
             raise SystemExit(f"{module}: the unmutated tests fail ({outcome.failed})")
+    PASSED_POOLS.add(every)
 
 
 def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) -> None:
@@ -243,11 +271,16 @@ def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) 
     baseline(module, coverage)
     args = (*PYTEST_ARGS, "-x")
     for job, outcome in mutation_fork.run(jobs(module, database, coverage, timeout), args, workers):
-        killed = outcome.code != 0
+        killed = outcome.code not in (0, 5)  # 5: none of the chosen tests was collected
         result = WorkResult(
             worker_outcome=WorkerOutcome.NORMAL,
             test_outcome=TestOutcome.KILLED if killed else TestOutcome.SURVIVED,
-            output=f"killed by {outcome.failed}" if killed else f"{outcome.ran} tests passed",
+            output=(
+                f"killed by {outcome.failed or f'exit {outcome.code}'}"
+                if killed
+                else f"{outcome.ran} tests passed"
+            )
+            + f" in {outcome.seconds:.1f} s",
             diff=mutation_report.diff(source, job.source, module),
         )
         with use_db(str(database), WorkDB.Mode.open) as db:
@@ -260,7 +293,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", default=list(MUTANT_TESTS))
     parser.add_argument(
-        "--timeout", type=float, default=30.0, help="seconds per run beyond 10x its tests' time"
+        "--timeout", type=float, default=20.0, help="seconds per run beyond 5x its tests' time"
     )
     parser.add_argument("--workers", type=int, default=2, help="mutants run at once")
     parser.add_argument("--report-only", action="store_true", help="print the last sessions")
