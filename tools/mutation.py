@@ -54,8 +54,8 @@ CLIENTS_OFFLINE = ("tests/unit/test_q_client_offline.py",)
 QMK_JOBS = ("tests/unit/test_qmk_jobs.py", "tests/unit/test_qmk_job_status.py")
 KEYMAP = (
     "tests/unit/test_keymap.py",
+    "tests/unit/test_keymap_files.py",
     "tests/unit/test_keymap_corpus.py",
-    "tests/unit/test_input_fuzz.py",
     "tests/unit/test_cli_migrate.py",
     "tests/unit/test_gen_qmk_keycodes.py",
 )
@@ -143,32 +143,60 @@ def dotted(module: str) -> str:
     return "kbapi." + module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
 
 
-def map_inputs() -> tuple[list[str], list[str], str]:
-    """The map's test files and targets (every module, whichever are run) and their digest."""
+def _digest(paths: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def map_inputs() -> tuple[list[str], list[str], str, dict[str, str]]:
+    """The map's test files and targets (every module, whichever are run), the digest of what
+    every test depends on (kbapi, tests/support, conftest) and the digest of each test file."""
     tests = sorted({t for files in MUTANT_TESTS.values() for t in files})
     targets = [str(PACKAGE / m) for m in MUTANT_TESTS]
-    digest = hashlib.sha256()
-    for path in sorted([*ROOT.glob("tests/**/*.py"), *PACKAGE.glob("**/*.py")]):
-        if "_generated" not in path.parts:
-            digest.update(path.read_bytes())
-    return tests, targets, digest.hexdigest()
+    shared = [*PACKAGE.glob("**/*.py"), *ROOT.glob("tests/support/*.py"), *ROOT.glob("tests/*.py")]
+    base = _digest([p for p in shared if "_generated" not in p.parts])
+    return tests, targets, base, {t: _digest([ROOT / t]) for t in tests}
 
 
 def build_map() -> dict:
     """Who runs which line (map.json): the test files of every module once under coverage.
 
-    Reused while no file under tests/ or wrapper/kbapi changed."""
+    While kbapi and the shared test code are unchanged, only new or changed test files run."""
     OUT.mkdir(parents=True, exist_ok=True)
-    tests, targets, digest = map_inputs()
-    if MAP.exists() and (known := json.loads(MAP.read_text(encoding="utf-8"))).get("key") == digest:
-        return known
-    command = [sys.executable, str(ROOT / "tools" / "mutation_map.py"), str(MAP)]
-    started = time.monotonic()
-    subprocess.run([*command, "--targets", *targets, "--tests", *tests], cwd=ROOT, check=True)
-    print(f"coverage map of {len(tests)} test files: {time.monotonic() - started:.0f} s")
-    known = json.loads(MAP.read_text(encoding="utf-8"))
-    MAP.write_text(json.dumps({**known, "key": digest}), encoding="utf-8")
+    tests, targets, base, files = map_inputs()
+    known = json.loads(MAP.read_text(encoding="utf-8")) if MAP.exists() else {}
+    if known.get("base") != base:
+        known = {"durations": {}, "lines": {}, "files": {}, "preload": []}
+    stale = [t for t in tests if known["files"].get(t) != files[t]]
+    if stale:
+        command = [sys.executable, str(ROOT / "tools" / "mutation_map.py"), str(MAP)]
+        started = time.monotonic()
+        subprocess.run([*command, "--targets", *targets, "--tests", *stale], cwd=ROOT, check=True)
+        print(f"coverage map of {len(stale)} test files: {time.monotonic() - started:.0f} s")
+        known = _merge(known, json.loads(MAP.read_text(encoding="utf-8")), stale)
+    known.update(base=base, files=files)
+    MAP.write_text(json.dumps(known), encoding="utf-8")
     return known
+
+
+def _merge(known: dict, fresh: dict, stale: list[str]) -> dict:
+    """`known` with the tests of the `stale` files replaced by those of the `fresh` run."""
+
+    def kept(test: str) -> bool:
+        return test.split("::")[0] not in stale
+
+    durations = {t: d for t, d in known["durations"].items() if kept(t)} | fresh["durations"]
+    lines: dict[str, dict[str, list[str]]] = {}
+    for target in set(known["lines"]) | set(fresh["lines"]):
+        old, new = known["lines"].get(target, {}), fresh["lines"].get(target, {})
+        lines[target] = {
+            n: sorted({t for t in old.get(n, []) if kept(t)} | set(new.get(n, [])))
+            for n in set(old) | set(new)
+        }
+    preload = list(dict.fromkeys([*known["preload"], *fresh["preload"]]))
+    return {**known, "durations": durations, "lines": lines, "preload": preload}
 
 
 def init(module: str) -> Path:
