@@ -55,6 +55,7 @@ QMK_JOBS = ("tests/unit/test_qmk_jobs.py", "tests/unit/test_qmk_job_status.py")
 KEYMAP = (
     "tests/unit/test_keymap.py",
     "tests/unit/test_keymap_files.py",
+    "tests/unit/test_keymap_shape.py",
     "tests/unit/test_keymap_corpus.py",
     "tests/unit/test_cli_migrate.py",
     "tests/unit/test_gen_qmk_keycodes.py",
