@@ -51,7 +51,11 @@ E2E_CORE = (
 )
 E2E_CLIENTS = ("tests/e2e/test_qmk_client.py", "tests/e2e/test_q_client.py")
 CLIENTS_OFFLINE = ("tests/unit/test_q_client_offline.py",)
-QMK_JOBS = ("tests/unit/test_qmk_jobs.py", "tests/unit/test_qmk_job_status.py")
+QMK_JOBS = (
+    "tests/unit/test_qmk_jobs.py",
+    "tests/unit/test_qmk_job_status.py",
+    "tests/unit/test_qmk_poll_policy.py",
+)
 KEYMAP = (
     "tests/unit/test_keymap.py",
     "tests/unit/test_keymap_files.py",
