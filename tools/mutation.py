@@ -60,6 +60,7 @@ KEYMAP = (
     "tests/unit/test_keymap.py",
     "tests/unit/test_keymap_files.py",
     "tests/unit/test_keymap_shape.py",
+    "tests/unit/test_keymap_problems.py",
     "tests/unit/test_keymap_corpus.py",
     "tests/unit/test_cli_migrate.py",
     "tests/unit/test_gen_qmk_keycodes.py",
