@@ -294,7 +294,6 @@ def baseline(module: str, coverage: dict) -> None:
 def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) -> None:
     """Run every mutant of `module`; with `again`, only the last session's survivors, if the
     module's source is the one that session mutated (else every mutant)."""
-    from cosmic_ray.mutating import mutate_code  # noqa: F401 - imported before the forks
     from cosmic_ray.work_db import WorkDB, use_db
     from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
 
@@ -303,17 +302,19 @@ def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) 
     again = again and mutation_report.same_source(module, source)
     database = mutation_report.forget_survivors(module) if again else init(module)
     baseline(module, coverage)
-    args = (*PYTEST_ARGS, "-x")
-    for job, outcome in mutation_fork.run(jobs(module, database, coverage, timeout), args, workers):
+    todo = list(jobs(module, database, coverage, timeout))
+    killed_fast = fast(module, source, todo, workers)
+    slow = [job for job in todo if job.key not in killed_fast]
+    outcomes = mutation_fork.run(slow, (*PYTEST_ARGS, "-x"), workers)
+    results = [*((j, killed_fast[j.key]) for j in todo if j.key in killed_fast), *outcomes]
+    for job, outcome in results:
         killed = outcome.code not in (0, 5)  # 5: none of the chosen tests was collected
+        where = "" if job.key not in killed_fast else " (fast path)"
+        output = f"killed by {outcome.failed or f'exit {outcome.code}'}{where}"
         result = WorkResult(
             worker_outcome=WorkerOutcome.NORMAL,
             test_outcome=TestOutcome.KILLED if killed else TestOutcome.SURVIVED,
-            output=(
-                f"killed by {outcome.failed or f'exit {outcome.code}'}"
-                if killed
-                else f"{outcome.ran} tests passed"
-            )
+            output=(output if killed else f"{outcome.ran} tests passed")
             + f" in {outcome.seconds:.1f} s",
             diff=mutation_report.diff(source, job.source, module),
         )
@@ -321,6 +322,47 @@ def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) 
             db.set_result(job.key, result)
     spent = (time.monotonic() - started, mutation_report.children_cpu() - cpu)
     mutation_report.save_time(module, source, spent, again)
+
+
+def fast(
+    module: str, source: str, todo: list[mutation_fork.Job], workers: int
+) -> dict[str, mutation_fork.Outcome]:
+    """Run the mutants that change only function bodies in one collected pytest session
+    (tools/mutation_fast.py); return those it killed. The rest go the slow way."""
+    from mutation_fast import changed_functions
+
+    path = str(PACKAGE / module)
+    batch = []
+    for job in todo:
+        changed = changed_functions(path, source, job.source)
+        if changed:
+            batch.append({**job_dict(job), "changed": changed})
+    if not batch:
+        return {}
+    jobs_file, out = OUT / "fast-jobs.json", OUT / "fast-results.jsonl"
+    jobs_file.write_text(json.dumps(batch), encoding="utf-8")
+    out.unlink(missing_ok=True)
+    files = sorted({t.split("::")[0] for job in batch for t in job["wanted"]})
+    command = [sys.executable, str(ROOT / "tools" / "mutation_fast.py"), str(jobs_file), str(out)]
+    subprocess.run([*command, str(workers), "--", *PYTEST_ARGS, *files], cwd=ROOT, check=False)
+    killed = {}
+    for line in out.read_text(encoding="utf-8").splitlines() if out.exists() else []:
+        key, code, failed, ran = json.loads(line)
+        if code not in (0, 5, 99):
+            killed[key] = mutation_fork.Outcome(code, failed, ran, 0.0)
+    print(f"{module}: {len(killed)} of {len(batch)} mutants killed on the fast path")
+    return killed
+
+
+def job_dict(job: mutation_fork.Job) -> dict:
+    return {
+        "key": job.key,
+        "module": job.module,
+        "path": str(job.path),
+        "source": job.source,
+        "wanted": list(job.wanted or ()),
+        "timeout": job.timeout,
+    }
 
 
 def main() -> int:

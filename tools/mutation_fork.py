@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.machinery import ModuleSpec
 from pathlib import Path
@@ -117,15 +117,28 @@ def preload(modules: Iterable[str]) -> None:
         raise RuntimeError(f"preloading imported our own modules: {leaked[:5]}")
 
 
-def _child(job: Job, write_fd: int, args: Sequence[str]) -> None:
+Work = Callable[[Job], tuple[int, str | None, int]]
+"""What a child does with its job: (pytest's exit code, the first failing test, tests run)."""
+
+
+def import_and_test(args: Sequence[str]) -> Work:
+    """The child's work: import kbapi with the job's source served, run pytest with `args`."""
+
+    def work(job: Job) -> tuple[int, str | None, int]:
+        sys.meta_path.insert(0, _MutantFinder(job.module, job.path, job.source))
+        select = _Select(job.wanted)
+        code = int(pytest.main([*args, *job.extra_args, *job.files], plugins=[select]))
+        return code, select.failed, select.ran
+
+    return work
+
+
+def _child(job: Job, write_fd: int, work: Work) -> None:
     os.setpgid(0, 0)
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1)
     os.dup2(null, 2)
-    sys.meta_path.insert(0, _MutantFinder(job.module, job.path, job.source))
-    select = _Select(job.wanted)
-    code = int(pytest.main([*args, *job.extra_args, *job.files], plugins=[select]))
-    os.write(write_fd, json.dumps([code, select.failed, select.ran]).encode())
+    os.write(write_fd, json.dumps(work(job)).encode())
     os._exit(0)
 
 
@@ -137,14 +150,18 @@ class _Running:
     started: float
 
 
-def run(jobs: Iterable[Job], args: Sequence[str], workers: int) -> Iterator[tuple[Job, Outcome]]:
-    """Run the jobs, `workers` at a time; yield each with its outcome as it finishes."""
+def run(
+    jobs: Iterable[Job], args: Sequence[str], workers: int, work: Work | None = None
+) -> Iterator[tuple[Job, Outcome]]:
+    """Run the jobs, `workers` at a time, each in a child doing `work` (default: import kbapi
+    with the mutant and run pytest with `args`); yield each job with its outcome as it ends."""
+    work = work or import_and_test(args)
     pending = iter(jobs)
     running: list[_Running] = []
     try:
         while True:
             while len(running) < workers and (job := next(pending, None)) is not None:
-                running.append(_start(job, args))
+                running.append(_start(job, work))
             if not running:
                 return
             for item in list(running):
@@ -158,7 +175,7 @@ def run(jobs: Iterable[Job], args: Sequence[str], workers: int) -> Iterator[tupl
             _kill(item)
 
 
-def _start(job: Job, args: Sequence[str]) -> _Running:
+def _start(job: Job, work: Work) -> _Running:
     read_fd, write_fd = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -166,7 +183,7 @@ def _start(job: Job, args: Sequence[str]) -> _Running:
     if pid == 0:  # pragma: no cover - the child never returns
         try:
             os.close(read_fd)
-            _child(job, write_fd, args)
+            _child(job, write_fd, work)
         finally:
             os._exit(3)
     os.close(write_fd)
