@@ -26,10 +26,6 @@ from typing import Any
 import pytest
 from _pytest.runner import runtestprotocol
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import mutation_fork
-
 UNPATCHABLE = 99  # exit code of a child that could not apply the mutant
 
 
@@ -117,11 +113,13 @@ class Driver:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        import mutation_fork  # beside this script (imported lazily: the tests import this file)
+
         items = {item.nodeid: item for item in session.items}
         jobs = [_job(j) for j in self.jobs]
         changed = {j["key"]: j["changed"] for j in self.jobs}
 
-        def work(job: mutation_fork.Job) -> tuple[int, str | None, int]:
+        def work(job: Any) -> tuple[int, str | None, int]:
             module = sys.modules.get(job.module)
             if module is None or not patch(module, job.source, changed[job.key]):
                 return UNPATCHABLE, None, 0
@@ -139,7 +137,9 @@ class Driver:
         return True
 
 
-def _job(data: dict[str, Any]) -> mutation_fork.Job:
+def _job(data: dict[str, Any]) -> Any:
+    import mutation_fork
+
     return mutation_fork.Job(
         data["key"],
         data["module"],

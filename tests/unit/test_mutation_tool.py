@@ -7,6 +7,7 @@ import ast
 import pytest
 
 from tools.mutation_equivalent import equivalence
+from tools.mutation_fast import changed_functions
 from tools.mutation_select import Statement, choose_tests, statement_at
 
 SOURCE = """\
@@ -102,3 +103,22 @@ def test_columns_count_characters_not_bytes() -> None:
     source = 'def f():\n    x = "é"; y = 1 + 2\n'
     tree = ast.parse(source)
     assert statement_at(source, tree, 2, 18).first == 2  # the "+" after a two-byte character
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("self.size * 2", "self.size + 2", ["Box.double"]),
+        ("return 0\n", "return 1\n", ["pick"]),
+        ("LIMIT = 3", "LIMIT = 4", None),  # module level: runs at import
+        ('name: str = "x"', 'name: str = "y"', None),  # a default value: evaluated at import
+        ("size: int | None = 4", "size: int | None = 5", None),  # class level
+        ("    @property\n", "", None),  # a decorator: applied at import
+    ],
+)
+def test_the_fast_path_takes_only_mutants_inside_function_bodies(
+    before: str, after: str, changed: list[str] | None
+) -> None:
+    mutant = SOURCE.replace(before, after)
+    assert mutant != SOURCE
+    assert changed_functions("m.py", SOURCE, mutant) == changed
