@@ -90,7 +90,8 @@ def collect(targets: list[Path], tests: list[str]) -> dict[str, Any]:
     lines: dict[str, dict[int, list[str]]] = {}
     for target in targets:
         by_line = data.contexts_by_lineno(str(target))
-        lines[str(target)] = {n: sorted(c for c in ctx if c) for n, ctx in by_line.items()}
+        # "" stands for code run outside any test: imports, collection, cached values.
+        lines[str(target)] = {n: sorted(ctx) for n, ctx in by_line.items()}
     return {
         "exit_code": int(code),
         "failed": plugin.failed,

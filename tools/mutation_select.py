@@ -2,9 +2,10 @@
 
 A mutant inside a function body changes only what happens when that statement runs, so the
 tests to run are the ones that executed one of the statement's lines (tools/mutation_map.py).
-A mutant elsewhere (module or class level, a decorator, a default value, a signature) changes
-what the module defines at import, so it gets the module's whole pool: its own test files
-(`mutation.MUTANT_TESTS`) and every test that ran any of its lines.
+A mutant elsewhere (module or class level, a decorator, a default value, a signature), or in a
+statement that also ran outside any test (while importing or collecting, maybe into a cached
+value), changes what every test may see, so it gets the module's whole pool: the tests of its
+unit test files (`mutation.MUTANT_TESTS`) and every test that ran any of its lines.
 """
 
 from __future__ import annotations
@@ -64,9 +65,12 @@ def choose_tests(
     pool: Iterable[str],
     durations: Mapping[str, float],
 ) -> list[str]:
-    """The tests to run against a mutant in `statement`, fastest first."""
-    if statement.in_function:
-        chosen = {t for n in range(statement.first, statement.last + 1) for t in lines.get(n, ())}
-    else:
+    """The tests to run against a mutant in `statement`, fastest first.
+
+    A statement that also ran outside any test (context "": at import or collection, maybe
+    into a cached value every test then uses) counts as run at import."""
+    chosen = {t for n in range(statement.first, statement.last + 1) for t in lines.get(n, ())}
+    if not statement.in_function or "" in chosen:
         chosen = set(pool) | {t for tests in lines.values() for t in tests}
+    chosen.discard("")
     return sorted(chosen, key=lambda t: (durations.get(t, 0.0), t))

@@ -89,6 +89,15 @@ def test_a_mutant_in_a_function_body_gets_the_tests_of_its_statement() -> None:
     ]
 
 
+def test_a_statement_also_run_outside_any_test_gets_the_whole_pool() -> None:
+    tree = ast.parse(SOURCE)
+    line = SOURCE.splitlines().index("        return self.size * 2") + 1
+    statement = statement_at(SOURCE, tree, line, 20)
+    assert statement.in_function
+    lines = {line: ["", "t::a"], 3: ["t::b"]}  # "": ran while importing or collecting
+    assert choose_tests(statement, lines, ["t::pool"], {}) == ["t::a", "t::b", "t::pool"]
+
+
 @pytest.mark.parametrize("text", ["LIMIT = 3", "    size: int | None = 4", "    @property"])
 def test_a_mutant_run_at_import_gets_the_whole_pool(text: str) -> None:
     tree = ast.parse(SOURCE)
