@@ -19,6 +19,7 @@ import functools
 import json
 import sys
 import types
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,13 @@ def _shallow(code: types.CodeType) -> tuple[Any, ...]:
 def changed_functions(path: str, original: str, mutant: str) -> list[str] | None:
     """Qualified names of the functions whose own code the mutant changes; None if it changes
     anything that is not inside a function body."""
-    before = compile(original, path, "exec", dont_inherit=True)
-    after = compile(mutant, path, "exec", dont_inherit=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)  # `x is 1` and the like, mutants' own
+        before = compile(original, path, "exec", dont_inherit=True)
+        try:
+            after = compile(mutant, path, "exec", dont_inherit=True)
+        except SyntaxError:  # not Python at all: the slow path shows it fails to import
+            return None
     if _shallow(before) != _shallow(after):
         return None
     old = [(c.co_qualname, _shallow(c)) for c in code_objects(before)]
@@ -89,7 +95,10 @@ def live_functions(module: types.ModuleType) -> Iterator[types.FunctionType]:
 
 def patch(module: types.ModuleType, mutant: str, changed: list[str]) -> bool:
     """Give the live functions the mutant's code; False unless every changed one is reached."""
-    codes = {c.co_qualname: c for c in code_objects(compile(mutant, module.__file__, "exec"))}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        compiled = compile(mutant, str(module.__file__), "exec", dont_inherit=True)
+    codes = {c.co_qualname: c for c in code_objects(compiled)}
     patched = []
     for function in live_functions(module):
         name = function.__code__.co_qualname

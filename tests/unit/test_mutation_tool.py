@@ -123,6 +123,7 @@ def test_columns_count_characters_not_bytes() -> None:
         ('name: str = "x"', 'name: str = "y"', None),  # a default value: evaluated at import
         ("size: int | None = 4", "size: int | None = 5", None),  # class level
         ("    @property\n", "", None),  # a decorator: applied at import
+        ("return 0\n", "return 0 +\n", None),  # not Python: fails at import
     ],
 )
 def test_the_fast_path_takes_only_mutants_inside_function_bodies(
