@@ -111,6 +111,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
     "_core/async_reconcile.py": ("tests/e2e/test_reconcile.py", "tests/unit/test_core_resend.py"),
     "qmk/jobs.py": (*QMK_JOBS, "tests/e2e/test_qmk_client.py"),
     "qmk/polling.py": (*QMK_JOBS, "tests/e2e/test_qmk_client.py"),
+    "qmk/policy.py": (*QMK_JOBS, "tests/e2e/test_qmk_client.py"),
     **{
         f"qmk/{name}.py": KEYMAP
         for name in (
@@ -123,6 +124,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
         )
     },
     "daskeyboard/zones.py": ("tests/unit/test_zones.py", "tests/unit/test_q_signals.py"),
+    "daskeyboard/zone_ids.py": ("tests/unit/test_zones.py", "tests/unit/test_q_signals.py"),
     "daskeyboard/paint.py": (
         "tests/unit/test_q_paint.py",
         "tests/unit/test_q_signals.py",
