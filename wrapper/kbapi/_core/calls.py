@@ -68,10 +68,9 @@ class translate_errors(recording):
     def __init__(self, ok: tuple[int, ...] | None = None) -> None:
         self._ok = ok
 
-    def __exit__(self, *exc_info: object) -> None:
-        super().__exit__()
-        exc = exc_info[1]
-        if isinstance(exc, Exception) and not isinstance(exc, KbapiError):
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        recording.__exit__(self, exc_type, exc, tb)
+        if exc is not None and isinstance(exc, Exception) and not isinstance(exc, KbapiError):
             translated = _translated(exc, self.record, self._ok)
             if translated is not None:
                 raise translated from exc

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import httpx
 
 
-@dataclass
+@dataclass(slots=True)
 class CallRecord:
     """What the transport saw for the call in progress (latest attempt wins)."""
 
@@ -40,11 +40,11 @@ class recording:
     __slots__ = ("_token", "record")
 
     def __enter__(self) -> CallRecord:
-        self.record = CallRecord()
-        self._token = _CURRENT.set(self.record)
-        return self.record
+        self.record = record = CallRecord()
+        self._token = _CURRENT.set(record)
+        return record
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         _CURRENT.reset(self._token)
 
 
