@@ -91,6 +91,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
         for name in (
             "__init__",
             "auth",
+            "credentials",
             "calls",
             "client",
             "context",

@@ -115,3 +115,60 @@ def test_moved_qmk_names_keep_their_old_addresses() -> None:
     assert polling.PollPolicy.__module__ == "kbapi.qmk.policy"
     with pytest.raises(AttributeError, match="Nope"):
         _ = common.Nope  # type: ignore[attr-defined]
+
+
+def test_a_deferred_module_loads_on_first_use_and_then_takes_its_place() -> None:
+    code = (
+        "from kbapi._lazy import defer\n"
+        "defer(globals(), gen_types='kbapi._generated.q_api.types')\n"
+        "import sys\n"
+        "assert 'kbapi._generated.q_api.types' not in sys.modules\n"
+        "stand_in = gen_types\n"
+        "assert gen_types.UNSET is not None and gen_types is sys.modules[gen_types.__name__]\n"
+        "assert stand_in.Unset is gen_types.Unset  # the stand-in still answers\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "ok"
+
+
+# What a Q client's import leaves for its constructor or first call.
+Q_LATER = (
+    "attr",
+    "csv",
+    "kbapi._generated",
+    "kbapi._core.auth",
+    "kbapi._core.resend",
+    "kbapi.daskeyboard._shared",
+    "kbapi.daskeyboard.arguments",
+    "kbapi.daskeyboard.paint",
+    "kbapi.daskeyboard.reader",
+    "kbapi.daskeyboard.signals",
+    "kbapi.daskeyboard.zones",
+    "kbapi.daskeyboard.executor",
+    "kbapi.daskeyboard.async_executor",
+    "kbapi.daskeyboard.pager",
+    "kbapi.daskeyboard.async_pager",
+)
+
+
+@pytest.mark.parametrize(
+    "code", ["from kbapi.daskeyboard import QClient", "from kbapi.daskeyboard import AsyncQClient"]
+)
+def test_a_q_client_import_loads_no_generated_models_oauth_zones_or_signal_logic(
+    code: str,
+) -> None:
+    assert _loaded_after(code, Q_LATER) == []
+
+
+def test_a_local_q_client_sends_without_oauth_paint_or_paging() -> None:
+    code = (
+        "from kbapi.mock.daskeyboard import create_local_app\n"
+        "from kbapi.testing import serve\n"
+        "from kbapi.daskeyboard import QClient\n"
+        "with serve(create_local_app()) as url, QClient.local(url, rate_limiter=None) as q:\n"
+        "    assert q.send('KEY_Q', 'red').zone_id == '2,2'\n"
+    )
+    loaded = _loaded_after(code, Q_LATER)
+    assert "kbapi.daskeyboard.signals" in loaded and "kbapi.daskeyboard.reader" in loaded
+    assert not [name for name in loaded if name.endswith(("executor", "pager", "core.auth"))]

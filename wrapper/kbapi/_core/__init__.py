@@ -9,14 +9,14 @@ from kbapi._lazy import exports
 _EXPORTS = {
     "AsyncRetryTransport": "kbapi._core.async_transport",
     "build_async_client": "kbapi._core.async_transport",
-    "ApiKeyAuth": "kbapi._core.auth",
+    "ApiKeyAuth": "kbapi._core.credentials",
     "AuthorizationCodeGrant": "kbapi._core.auth",
-    "BearerTokenAuth": "kbapi._core.auth",
+    "BearerTokenAuth": "kbapi._core.credentials",
     "ClientCredentials": "kbapi._core.auth",
     "OAuth2Auth": "kbapi._core.auth",
     "PasswordGrant": "kbapi._core.auth",
     "RefreshTokenGrant": "kbapi._core.auth",
-    "ensure_secure_url": "kbapi._core.auth",
+    "ensure_secure_url": "kbapi._core.credentials",
     "check_response": "kbapi._core.calls",
     "translate_errors": "kbapi._core.calls",
     "TransportOptions": "kbapi._core.client",
@@ -104,17 +104,15 @@ __all__ = [
 if TYPE_CHECKING:
     from kbapi._core.async_transport import AsyncRetryTransport, build_async_client
     from kbapi._core.auth import (
-        ApiKeyAuth,
         AuthorizationCodeGrant,
-        BearerTokenAuth,
         ClientCredentials,
         OAuth2Auth,
         PasswordGrant,
         RefreshTokenGrant,
-        ensure_secure_url,
     )
     from kbapi._core.calls import check_response, translate_errors
     from kbapi._core.client import TransportOptions, acall, aparsed, call, parsed, wire
+    from kbapi._core.credentials import ApiKeyAuth, BearerTokenAuth, ensure_secure_url
     from kbapi._core.errors import (
         APIConnectionError,
         APIError,

@@ -15,8 +15,8 @@ from typing import Any, Final, Literal, Unpack
 
 import httpx
 
-from kbapi._core.auth import ensure_secure_url
 from kbapi._core.client import TransportOptions
+from kbapi._core.credentials import ensure_secure_url
 from kbapi._core.errors import AuthenticationError, InputError, UnknownLayoutError
 from kbapi._core.redact import redact_url
 from kbapi._core.text import shown

@@ -15,8 +15,8 @@ from typing import Final
 
 import httpx
 
-from kbapi._core.auth import ApiKeyAuth
 from kbapi._core.client import TransportOptions
+from kbapi._core.credentials import ApiKeyAuth
 from kbapi._core.errors import InputError
 from kbapi._core.ratelimit import RateLimiter
 from kbapi._core.redact import Secret

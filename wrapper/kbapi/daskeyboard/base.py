@@ -8,52 +8,83 @@ the cloud (the local app raises `TargetError` before sending).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from kbapi._core.client import wire
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ops import call, parsed, read_json
-from kbapi._generated.q_api.api.devices import (
-    list_colors,
-    list_device_definitions,
-    list_devices,
-    list_effects,
-    list_zones,
-)
-from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
-from kbapi._generated.q_api.api.signals import list_signals
-from kbapi._generated.q_api.api.users import (
-    get_current_user,
-    list_authorized_clients,
-    revoke_client,
-)
-from kbapi._generated.q_api.api.zone_signals import (
-    delete_signal_by_zone,
-    get_signal_by_zone,
-    get_signal_color_by_zone,
-    get_signal_color_legacy,
-)
-from kbapi._generated.q_api.client import AuthenticatedClient
-from kbapi._generated.q_api.models import (
-    AuthorizedClient,
-    Color,
-    Device,
-    DeviceDefinition,
-    RevokeClientRequest,
-    Signal,
-    SignalPage,
-    User,
-)
-from kbapi._generated.q_api.models import Effect as EffectInfo
-from kbapi._generated.q_api.models import Zone as ZoneInfo
-from kbapi.daskeyboard._shared import DELETE_OK, ClientCore
-from kbapi.daskeyboard.options import LayoutLike
-from kbapi.daskeyboard.reconcile import LOOK_PAGES, LOOK_SIZE, NEWEST_FIRST, older_than_send
-from kbapi.daskeyboard.signals import Shadow, parse_zone_color
-from kbapi.daskeyboard.targets import TargetKind
-from kbapi.daskeyboard.zones import Layout, ZoneLike
+from kbapi._lazy import defer
+
+# The generated operations and models (attrs) and the signal logic load with the first client
+# that uses them, not with this module: `from kbapi.daskeyboard import QClient` stays cheap.
+if TYPE_CHECKING:
+    from kbapi._generated.q_api import models
+    from kbapi._generated.q_api.api.devices import (
+        list_colors,
+        list_device_definitions,
+        list_devices,
+        list_effects,
+        list_zones,
+    )
+    from kbapi._generated.q_api.api.shadows import get_shadows, get_shadows_by_pid
+    from kbapi._generated.q_api.api.signals import list_signals
+    from kbapi._generated.q_api.api.users import (
+        get_current_user,
+        list_authorized_clients,
+        revoke_client,
+    )
+    from kbapi._generated.q_api.api.zone_signals import (
+        delete_signal_by_zone,
+        get_signal_by_zone,
+        get_signal_color_by_zone,
+        get_signal_color_legacy,
+    )
+    from kbapi._generated.q_api.client import AuthenticatedClient
+    from kbapi._generated.q_api.models import (
+        AuthorizedClient,
+        Color,
+        Device,
+        DeviceDefinition,
+        Signal,
+        User,
+    )
+    from kbapi._generated.q_api.models import Effect as EffectInfo
+    from kbapi._generated.q_api.models import Zone as ZoneInfo
+    from kbapi.daskeyboard import _shared, signals
+    from kbapi.daskeyboard import reconcile as q_reconcile
+    from kbapi.daskeyboard._shared import ClientCore
+    from kbapi.daskeyboard.options import LayoutLike
+    from kbapi.daskeyboard.signals import Shadow
+    from kbapi.daskeyboard.targets import TargetKind
+    from kbapi.daskeyboard.zones import Layout, ZoneLike
+else:
+    _OPS = "kbapi._generated.q_api.api"
+    defer(
+        globals(),
+        models="kbapi._generated.q_api.models",
+        list_colors=f"{_OPS}.devices.list_colors",
+        list_device_definitions=f"{_OPS}.devices.list_device_definitions",
+        list_devices=f"{_OPS}.devices.list_devices",
+        list_effects=f"{_OPS}.devices.list_effects",
+        list_zones=f"{_OPS}.devices.list_zones",
+        get_shadows=f"{_OPS}.shadows.get_shadows",
+        get_shadows_by_pid=f"{_OPS}.shadows.get_shadows_by_pid",
+        list_signals=f"{_OPS}.signals.list_signals",
+        get_current_user=f"{_OPS}.users.get_current_user",
+        list_authorized_clients=f"{_OPS}.users.list_authorized_clients",
+        revoke_client=f"{_OPS}.users.revoke_client",
+        delete_signal_by_zone=f"{_OPS}.zone_signals.delete_signal_by_zone",
+        get_signal_by_zone=f"{_OPS}.zone_signals.get_signal_by_zone",
+        get_signal_color_by_zone=f"{_OPS}.zone_signals.get_signal_color_by_zone",
+        get_signal_color_legacy=f"{_OPS}.zone_signals.get_signal_color_legacy",
+        _shared="kbapi.daskeyboard._shared",
+        signals="kbapi.daskeyboard.signals",
+        q_reconcile="kbapi.daskeyboard.reconcile",
+    )
 
 T = TypeVar("T")
 
@@ -62,11 +93,17 @@ class QClientBase:
     """The parts of a Q client that are not signals, over its `ClientCore` and generated client."""
 
     _core: ClientCore
-    _api: AuthenticatedClient
     _http: httpx.Client
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._core!r})"
+
+    @functools.cached_property
+    def _api(self) -> AuthenticatedClient:
+        """The generated client over `_http`, made on first use (the send path needs none)."""
+        from kbapi._generated.q_api.client import AuthenticatedClient
+
+        return wire(AuthenticatedClient(base_url=self._core.base_url, token=""), self._http)
 
     # --- properties --------------------------------------------------------
 
@@ -103,7 +140,7 @@ class QClientBase:
 
     def _call(self, operation: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         with self._core.hints():
-            return call(operation, *args, client=self._api, ok=DELETE_OK, **kw)
+            return call(operation, *args, client=self._api, ok=_shared.DELETE_OK, **kw)
 
     # --- what the zones show ------------------------------------------------------------
 
@@ -120,7 +157,7 @@ class QClientBase:
         """The signal a zone displays, or None when the server answers 404 (no signal)."""
         route = self._core.zone_route(zone, layout, pid)
         try:
-            return self._parsed(get_signal_by_zone.sync_detailed, *route, expect=Signal)
+            return self._parsed(get_signal_by_zone.sync_detailed, *route, expect=models.Signal)
         except NotFoundError:
             return None
 
@@ -143,7 +180,7 @@ class QClientBase:
         operation = get_signal_color_legacy if legacy else get_signal_color_by_zone
         with self._core.hints():
             response = call(operation.sync_detailed, *route, client=self._api)
-        return parse_zone_color(response.content)
+        return signals.parse_zone_color(response.content)
 
     def shadows(self, pid: str | None = None) -> list[Shadow]:
         """What every zone displays, one `Shadow` per zone with its zone id normalised."""
@@ -159,13 +196,13 @@ class QClientBase:
         if self._core.target == "local":
             return self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
         found: list[Signal] = []
-        for page in range(LOOK_PAGES):
+        for page in range(q_reconcile.LOOK_PAGES):
             content = (self._parsed(
-                list_signals.sync_detailed, expect=SignalPage, pid=pid, page=page,
-                size=LOOK_SIZE, sort=NEWEST_FIRST,
+                list_signals.sync_detailed, expect=models.SignalPage, pid=pid, page=page,
+                size=q_reconcile.LOOK_SIZE, sort=q_reconcile.NEWEST_FIRST,
             )).content  # fmt: skip
             found += content
-            if older_than_send(content, since):
+            if q_reconcile.older_than_send(content, since):
                 break
         return found
 
@@ -211,7 +248,7 @@ class QClientBase:
     def current_user(self) -> User:
         """The account (``GET /users/me``)."""
         self._core.require("users")
-        return self._parsed(get_current_user.sync_detailed, expect=User)
+        return self._parsed(get_current_user.sync_detailed, expect=models.User)
 
     def authorized_clients(self) -> list[AuthorizedClient]:
         """The OAuth clients the user has authorized."""
@@ -223,4 +260,4 @@ class QClientBase:
         self._core.require("users")
         if not isinstance(name, str) or not name:
             raise InputError("the client name must be a non-empty string")
-        self._call(revoke_client.sync_detailed, body=RevokeClientRequest(name=name))
+        self._call(revoke_client.sync_detailed, body=models.RevokeClientRequest(name=name))

@@ -24,60 +24,77 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
-from typing import Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import httpx
 
-from kbapi._core.auth import Grant, OAuth2Auth
-from kbapi._core.client import wire
 from kbapi._core.errors import NotFoundError
 from kbapi._core.ratelimit import map_bounded
-from kbapi._core.reconcile import drive
-from kbapi._core.redact import Secret
-from kbapi._generated.q_api.api.signals import (
-    create_signal_v2,
-    delete_signal,
-    delete_signal_v2,
-    list_signals,
-    list_signals_after,
-    update_signal_status,
-)
-from kbapi._generated.q_api.client import AuthenticatedClient
-from kbapi._generated.q_api.models import (
-    Signal,
-    SignalCreate,
-    SignalPage,
-    V2Signal,
-    V2SignalCreate,
-)
-from kbapi._generated.q_api.types import UNSET
-from kbapi.daskeyboard._shared import MAX_CLEAR_ROUNDS, ClientCore
-from kbapi.daskeyboard.arguments import check_page_size, env_target, epoch_millis, make_auth
+from kbapi._lazy import defer
 from kbapi.daskeyboard.base import QClientBase
-from kbapi.daskeyboard.colors import ColorLike
-from kbapi.daskeyboard.executor import run_paint
-from kbapi.daskeyboard.options import (
-    ClientOptions,
-    SendOptions,
-    SignalOptions,
-)
-from kbapi.daskeyboard.pager import SignalPager
-from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
-from kbapi.daskeyboard.reader import read_signal
-from kbapi.daskeyboard.reconcile import SIGNAL_PLAN
-from kbapi.daskeyboard.signals import SIGNALS_PATH, status_patch
 from kbapi.daskeyboard.targets import (
     CLOUD_URL,
     DEFAULT_LOCAL_URL,
     LEGACY_CLOUD_URL,
     TOKEN_PATH,
-    TargetKind,
     normalize_base_url,
 )
-from kbapi.daskeyboard.zones import ZoneLike
 
-# The delete route of a signal, by the API version that created it.
-_DELETE = {"v1": delete_signal, "v2": delete_signal_v2}
+# What the class statement needs is imported; the rest loads with the first client (the
+# constructor needs `ClientCore`, which brings the signal logic and the generated models) or
+# the first call that needs it (OAuth, paint, paging): tests/unit/test_lazy_imports.py.
+if TYPE_CHECKING:
+    from kbapi._core import auth as core_auth
+    from kbapi._core import reconcile
+    from kbapi._core.auth import Grant
+    from kbapi._core.redact import Secret
+    from kbapi._generated.q_api import models
+    from kbapi._generated.q_api import types as q_types
+    from kbapi._generated.q_api.api.signals import (
+        create_signal_v2,
+        delete_signal,
+        delete_signal_v2,
+        list_signals,
+        list_signals_after,
+        update_signal_status,
+    )
+    from kbapi._generated.q_api.models import Signal, SignalCreate, SignalPage, V2SignalCreate
+    from kbapi.daskeyboard import _shared, arguments, executor, pager, reader
+    from kbapi.daskeyboard import reconcile as q_reconcile
+    from kbapi.daskeyboard import signals as q_signals
+    from kbapi.daskeyboard.colors import ColorLike
+    from kbapi.daskeyboard.options import ClientOptions, SendOptions, SignalOptions
+    from kbapi.daskeyboard.pager import SignalPager
+    from kbapi.daskeyboard.paint import PaintMethod, PaintResult, SignalKey, ZoneColors, ZoneKey
+    from kbapi.daskeyboard.targets import TargetKind
+    from kbapi.daskeyboard.zones import ZoneLike
+else:
+    _OPS = "kbapi._generated.q_api.api.signals"
+    defer(
+        globals(),
+        reconcile="kbapi._core.reconcile",
+        core_auth="kbapi._core.auth",
+        models="kbapi._generated.q_api.models",
+        q_types="kbapi._generated.q_api.types",
+        create_signal_v2=f"{_OPS}.create_signal_v2",
+        delete_signal=f"{_OPS}.delete_signal",
+        delete_signal_v2=f"{_OPS}.delete_signal_v2",
+        list_signals=f"{_OPS}.list_signals",
+        list_signals_after=f"{_OPS}.list_signals_after",
+        update_signal_status=f"{_OPS}.update_signal_status",
+        _shared="kbapi.daskeyboard._shared",
+        arguments="kbapi.daskeyboard.arguments",
+        executor="kbapi.daskeyboard.executor",
+        pager="kbapi.daskeyboard.pager",
+        reader="kbapi.daskeyboard.reader",
+        q_reconcile="kbapi.daskeyboard.reconcile",
+        q_signals="kbapi.daskeyboard.signals",
+    )
+
+
+def _delete_route(version: str) -> Any:
+    """The delete route of a signal, by the API version that created it."""
+    return delete_signal if version == "v1" else delete_signal_v2
 
 
 class QClient(QClientBase):
@@ -111,10 +128,9 @@ class QClient(QClientBase):
         auth: httpx.Auth | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self._core = ClientCore(base_url, target=target, auth=make_auth(api_key, auth), **options)
-        core = self._core
+        auth = arguments.make_auth(api_key, auth)
+        self._core = core = _shared.ClientCore(base_url, target=target, auth=auth, **options)
         self._http = core.options.sync_client(core.base_url, core.auth)
-        self._api = wire(AuthenticatedClient(base_url=core.base_url, token=""), self._http)
 
     # --- constructors --------------------------------------------------------------------
 
@@ -148,9 +164,8 @@ class QClient(QClientBase):
         before it expires and once when a request gets 401 (the request is then resent).
         """
         root = normalize_base_url(base_url)
-        auth = OAuth2Auth(
-            token_url or root + TOKEN_PATH, grant, refresh_margin=refresh_margin, body_format="json"
-        )
+        token = token_url or root + TOKEN_PATH
+        auth = core_auth.OAuth2Auth(token, grant, refresh_margin=refresh_margin, body_format="json")
         return cls(root, target="cloud", auth=auth, **options)
 
     @classmethod
@@ -166,7 +181,7 @@ class QClient(QClientBase):
 
         The URL is `base_url`, else ``KBAPI_Q_URL``, else the target's default host.
         """
-        url, key = env_target(base_url, api_key, environ)
+        url, key = arguments.env_target(base_url, api_key, environ)
         if key:
             return cls(url, target="cloud", api_key=key, **options)
         return cls(url, target="local", **options)
@@ -207,12 +222,12 @@ class QClient(QClientBase):
 
         def send() -> Signal:
             # The lean path: no generated operation, the answer read by `read_signal`.
-            return self._read_json(read_signal, "POST", SIGNALS_PATH, json=payload)
+            return self._read_json(reader.read_signal, "POST", q_signals.SIGNALS_PATH, json=payload)
 
         def look() -> Signal | None:
             return self._core.find_sent(self._recent(body.pid, since), body, since)
 
-        signal = (drive(SIGNAL_PLAN, send, look)).value
+        signal = (reconcile.drive(q_reconcile.SIGNAL_PLAN, send, look)).value
         self._core.created(("v1", signal.id))
         return signal
 
@@ -220,7 +235,8 @@ class QClient(QClientBase):
         return (self._create(body)).id
 
     def _create_v2(self, body: V2SignalCreate) -> int:
-        signal = self._parsed(create_signal_v2.sync_detailed, body=body, expect=V2Signal)
+        operation = create_signal_v2.sync_detailed
+        signal = self._parsed(operation, body=body, expect=models.V2Signal)
         self._core.created(("v2", signal.id))
         return signal.id
 
@@ -238,15 +254,15 @@ class QClient(QClientBase):
         `sort` is ``field,ASC|DESC`` (e.g. ``createdAt,DESC``); `pid` filters one device.
         """
         self._core.require("list_signals")
-        check_page_size(size)
+        arguments.check_page_size(size)
 
         def fetch(page: int) -> SignalPage:
             return self._parsed(
-                list_signals.sync_detailed, expect=SignalPage, pid=pid or UNSET, page=page,
-                size=size, sort=sort or UNSET,
+                list_signals.sync_detailed, expect=models.SignalPage, pid=pid or q_types.UNSET,
+                page=page, size=size, sort=sort or q_types.UNSET,
             )  # fmt: skip
 
-        return SignalPager(fetch, start_page=start_page, max_pages=max_pages)
+        return pager.SignalPager(fetch, start_page=start_page, max_pages=max_pages)
 
     def signals_after(self, epoch: int | datetime) -> list[Signal]:
         """Signals created after `epoch` (milliseconds, or an aware datetime); cloud only.
@@ -254,8 +270,9 @@ class QClient(QClientBase):
         The route takes no paging parameters: this is the one page the server returns.
         """
         self._core.require("signals_after")
-        millis = epoch_millis(epoch)
-        page = self._parsed(list_signals_after.sync_detailed, millis, expect=SignalPage)
+        millis = arguments.epoch_millis(epoch)
+        operation = list_signals_after.sync_detailed
+        page = self._parsed(operation, millis, expect=models.SignalPage)
         return page.content
 
     def update_status(
@@ -268,12 +285,15 @@ class QClient(QClientBase):
     ) -> Signal:
         """Set a signal's read / archived / muted flags (cloud) and return it."""
         self._core.require("update_status")
-        body = status_patch(read=read, archived=archived, muted=muted)
-        return self._parsed(update_signal_status.sync_detailed, signal_id, body=body, expect=Signal)
+        body = q_signals.status_patch(read=read, archived=archived, muted=muted)
+        return self._parsed(
+            update_signal_status.sync_detailed, signal_id, body=body, expect=models.Signal
+        )
 
     def delete(self, signal_id: int) -> None:
         """Delete a signal by id (local ids are negative)."""
-        self._call(_DELETE[self._core.version_of(signal_id)].sync_detailed, signal_id)
+        route = _delete_route(self._core.version_of(signal_id))
+        self._call(route.sync_detailed, signal_id)
         self._core.forget(signal_id)
 
     # --- batch painting ------------------------------------------------------------------
@@ -294,7 +314,7 @@ class QClient(QClientBase):
         """
         spec = self._core.spec(**options)
         plan = self._core.plan(colors, spec, method)
-        result = run_paint(
+        result = executor.run_paint(
             plan,
             send_v2=self._create_v2,
             send_v1=self._create_id,
@@ -320,7 +340,7 @@ class QClient(QClientBase):
         """
         deleted: set[int] = set()
         count = 0
-        for _ in range(MAX_CLEAR_ROUNDS):
+        for _ in range(_shared.MAX_CLEAR_ROUNDS):
             keys = self._core.clear_round(self.shadows(pid), deleted, client_name)
             if not keys:
                 break
@@ -333,7 +353,7 @@ class QClient(QClientBase):
     def _delete_key(self, key: SignalKey) -> bool:
         version, signal_id = key
         try:
-            self._call(_DELETE[version].sync_detailed, signal_id)
+            self._call(_delete_route(version).sync_detailed, signal_id)
         except NotFoundError:
             return False
         finally:

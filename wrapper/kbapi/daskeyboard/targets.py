@@ -14,7 +14,6 @@ from typing import Final, Literal, TypeAlias
 
 import httpx
 
-from kbapi._core.auth import OAuth2Auth
 from kbapi._core.errors import InputError
 from kbapi._core.ratelimit import RateLimiter, shared_limiter
 from kbapi._core.redact import redact_url
@@ -97,6 +96,8 @@ def require(operation: Operation, target: TargetKind) -> None:
 
 def auth_hint(auth: httpx.Auth | None) -> str:
     """A line that tells the user what to check after a 401."""
+    from kbapi._core.auth import OAuth2Auth
+
     if auth is None:
         return "kbapi: the server wants credentials; give an API key (KBAPI_Q_API_KEY) or OAuth"
     if isinstance(auth, OAuth2Auth):
