@@ -139,7 +139,10 @@ def http_parser() -> str:
 
 @contextmanager
 def _serve(app: ASGIApp, sock: socket.socket, startup_timeout: float) -> Iterator[None]:
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", http=http_parser())
+    # No access log: at "warning" it never prints, but uvicorn formats each entry's parts.
+    config = uvicorn.Config(
+        app, log_level="warning", lifespan="off", http=http_parser(), access_log=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
