@@ -35,17 +35,24 @@ IMPORTS = (
 CLIENTS = ("QMKClient", "QClient")
 
 
-def _venv(name: str, *requirements: str) -> Path:
-    """A venv under build/bench/venvs with `requirements` (pinned by the constraints file)."""
+def _venv(name: str, *requirements: str, fresh: str | None = None) -> Path:
+    """A venv under build/bench/venvs with `requirements` (pinned by the constraints file).
+
+    The venv is kept between runs; `fresh` (a local project among the requirements) is
+    installed again each time, without its dependencies, so the figures are of the code as it
+    is now, not as it was when the venv was made.
+    """
     folder = VENVS / name
     python = folder / "bin" / "python"
     stamp = folder / ".installed"
     wanted = " ".join(requirements)
+    pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     if not stamp.exists() or stamp.read_text(encoding="utf-8") != wanted:
         venv.create(folder, with_pip=True, clear=True)
-        pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
         subprocess.run([*pip, "-c", str(CONSTRAINTS), *requirements], check=True)
         stamp.write_text(wanted, encoding="utf-8")
+    elif fresh is not None:
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", fresh], check=True)
     return python
 
 
@@ -58,7 +65,10 @@ def _one_run(python: Path, code: str) -> float:
 def import_times(runs: int = 15) -> list[dict[str, Any]]:
     """Import cost in fresh processes, net of the interpreter's own start, interleaved: each
     run times `pass` and every import once, in turn; the median of (import - pass) is kept."""
-    pythons = {"httpx": _venv("httpx", "httpx"), "kbapi": _venv("kbapi", str(ROOT))}
+    pythons = {
+        "httpx": _venv("httpx", "httpx"),
+        "kbapi": _venv("kbapi", str(ROOT), fresh=str(ROOT)),
+    }
     net: dict[str, list[float]] = {name: [] for name, _, _ in IMPORTS}
     for _ in range(runs):
         for name, where, code in IMPORTS:
