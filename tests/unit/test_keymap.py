@@ -269,9 +269,31 @@ def test_from_api_needs_a_keyboard_choice_when_several() -> None:
             "field 'x' must be a number",
         ),
         (
-            {"keyboard_folder": "x", "layouts": {"LAYOUT": {"layout": [{"x": 0, "matrix": [0]}]}}},
+            {
+                "keyboard_folder": "x",
+                "layouts": {"LAYOUT": {"layout": [{"x": 0, "y": 0, "matrix": [0]}]}},
+            },
             "matrix must be \\[row, col\\]",
         ),
+        (
+            {
+                "keyboard_folder": "x",
+                "layouts": {"LAYOUT": {"layout": [{"x": 0, "matrix": [0, 1]}]}},
+            },
+            "layout key without 'y'",
+        ),
+        (
+            {
+                "keyboard_folder": "x",
+                "layouts": {"L": {"layout": [{"x": 0, "y": 0, "matrix": [0, -1]}]}},
+            },
+            "matrix must be \\[row, col\\]",
+        ),
+        (
+            {"keyboard_folder": "x", "layouts": {"L": {"layout": [{"x": 10**400, "y": 0}]}}},
+            "field 'x' is out of range",
+        ),
+        ({"keyboard_folder": "x", "layouts": {}, "processor": 5}, "`processor` must be a string"),
         (
             {"keyboard_folder": "x", "layouts": {}, "layout_aliases": {"A": 1}},
             "`layout_aliases` must map names to names",
@@ -282,6 +304,20 @@ def test_from_api_needs_a_keyboard_choice_when_several() -> None:
 def test_malformed_info_raises_keyboard_info_error(payload: object, why: str) -> None:
     with pytest.raises(KeyboardInfoError, match=why):
         KeyboardInfo.from_api(payload)
+
+
+def test_matrix_indices_may_be_integral_floats() -> None:
+    layout = {"L": {"layout": [{"x": 0, "y": 0, "matrix": [1.0, 2]}]}}
+    info = KeyboardInfo.from_api({"keyboard_folder": "x", "layouts": layout})
+    assert info.layout("L")[0].matrix == (1, 2)  # 1.0 is an integer in JSON Schema
+
+
+def test_the_metadata_answer_must_be_the_wrapper_document() -> None:
+    bare = {"keyboard_folder": "x", "layouts": {}}
+    assert KeyboardInfo.from_api(bare).keyboard == "x"  # a local file may be a bare object
+    with pytest.raises(KeyboardInfoError, match="an object with `keyboards`"):
+        KeyboardInfo.from_document(bare, "x")
+    assert KeyboardInfo.from_document({"keyboards": {"x": bare}}, "x").keyboard == "x"
 
 
 def test_resolve_layout_follows_aliases() -> None:

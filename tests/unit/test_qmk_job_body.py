@@ -1,6 +1,8 @@
 """`JobStatus.from_body` reads a job poll without the generated model: it must accept and refuse
-exactly the bodies the generated `CompileJob.from_dict` does, and read what a reader of that
-model reads. The oracle here reads the generated model the way kbapi did before the lean path.
+exactly the bodies kbapi's checked parse does (an object, the generated `CompileJob.from_dict`,
+its values held to their annotated types by `kbapi._core.conform`), and read what a reader of
+that model reads. The oracle here reads the generated model the way kbapi did before the lean
+path.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from kbapi._core.conform import ShapeError, conform
 from kbapi._generated.qmk_api.models import CompileJob, CompileResult
 from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.common import job_path
@@ -56,6 +59,13 @@ bodies = st.one_of(
 )
 
 
+def checked_model(body: Any) -> CompileJob:
+    """What kbapi's checked parse makes of a body: an object, parsed, its types held."""
+    if type(body) is not dict:
+        raise TypeError("not an object")
+    return conform(CompileJob.from_dict(body))
+
+
 def read_model(job: CompileJob) -> dict[str, Any]:
     """What kbapi read from the generated model before `from_body` (the oracle)."""
     if not isinstance(job.status, Unset):
@@ -98,9 +108,12 @@ def read_body(status: JobStatus) -> dict[str, Any]:
 @example({"id": 1, "created_at": 2, "enqueued_at": 3, "is_failed": 4, "result": {"output": 1}})
 @example("id")
 @FUZZ
-def test_from_body_accepts_refuses_and_reads_what_the_generated_model_does(body: Any) -> None:
+@example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": 1.0, "result": None})
+@example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False, "result": {
+    "returncode": 2.0, "output": "x"}})  # fmt: skip
+def test_from_body_accepts_refuses_and_reads_what_the_checked_model_does(body: Any) -> None:
     try:
-        model = CompileJob.from_dict(body)
+        model = checked_model(body)
     except (KeyError, TypeError, ValueError) as exc:
         with pytest.raises(type(exc)) as caught:
             JobStatus.from_body(body)
@@ -113,16 +126,19 @@ def test_from_body_accepts_refuses_and_reads_what_the_generated_model_does(body:
         assert dict(status.result.raw) == dict(read_model(model)["result"].raw)
 
 
-def test_a_result_without_output_is_read_leniently_not_crashed_on() -> None:
+def test_a_result_that_is_not_the_documented_object_is_refused() -> None:
     body = {"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False}
-    done = JobStatus.from_body(body | {"status": "finished", "result": {"returncode": 0}})
-    assert done.result is not None and (done.result.returncode, done.result.output) == (0, "")
-    assert JobStatus.from_body(body | {"status": "finished", "result": [1]}).result is None
+    with pytest.raises(ShapeError, match=r"^result: .* got an object without its fields"):
+        JobStatus.from_body(body | {"status": "finished", "result": {"returncode": 0}})
+    with pytest.raises(ShapeError, match=r"^result: expected CompileResult \| null, got list"):
+        JobStatus.from_body(body | {"status": "finished", "result": [1]})
+    with pytest.raises(ShapeError, match=r"^result\.output: expected str, got int"):
+        JobStatus.from_body(body | {"status": "finished", "result": {"returncode": 0, "output": 1}})
 
 
 def test_from_model_reads_the_same_as_from_body() -> None:
     body = {"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": None, "result": None}
-    for shape in ({"status": "running"}, {"is_queued": True}, {"status": 5}):
+    for shape in ({"status": "running"}, {"is_queued": True}, {"status": "?"}):
         expected = JobStatus.from_body(body | shape)
         assert JobStatus.from_model(CompileJob.from_dict(body | shape)) == expected
 
@@ -146,7 +162,8 @@ def test_job_path_quotes_the_id_like_the_generated_operation(job_id: str, path: 
 
 def test_statuses_read_from_a_body_are_whole_frozen_dataclasses() -> None:
     body = {"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False}
-    done = JobStatus.from_body(body | {"status": "finished", "result": {"returncode": 0}})
+    result = {"returncode": 0, "output": ""}
+    done = JobStatus.from_body(body | {"status": "finished", "result": result})
     assert done.result is not None
     for instance in (done, done.result):
         assert set(vars(instance)) == {f.name for f in dataclasses.fields(instance)}

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 import pytest
+from kbapi._core.conform import ShapeError
 from kbapi._generated.qmk_api.models import CompileJob
 from kbapi.qmk import CompileInfrastructureError
 from kbapi.qmk.jobs import JobStatus, WorkerResult, outcome
@@ -57,12 +58,22 @@ def test_the_whole_body_is_readable_as_a_mapping() -> None:
     assert repr(job.raw).startswith("{") and JOB_ID in repr(job.raw)
 
 
-@pytest.mark.parametrize("code", ["0", True, 0.0, None, [0]])
-def test_a_returncode_that_is_not_an_integer_is_no_returncode(code: Any) -> None:
-    job = finished({**RESULT, "returncode": code})
-    assert job.result is not None and job.result.returncode is None
+@pytest.mark.parametrize("code", ["0", True, 0.5, None, [0]])
+def test_a_returncode_that_is_not_an_integer_is_refused_or_no_returncode(code: Any) -> None:
+    # A poll's body is held to the spec's types; a result read directly is read leniently.
+    with pytest.raises(ShapeError, match=r"^result\.returncode: expected int"):
+        finished({**RESULT, "returncode": code})
+    result = WorkerResult.from_mapping({**RESULT, "returncode": code})
+    assert result.returncode is None
+    job = dataclasses.replace(finished(RESULT), result=result)
     with pytest.raises(CompileInfrastructureError, match="no integer returncode"):
         outcome(job)
+
+
+def test_an_integral_float_returncode_is_an_integer() -> None:
+    job = finished({**RESULT, "returncode": 0.0})  # 0.0 is an integer to JSON Schema
+    assert job.result is not None and type(job.result.returncode) is int
+    assert outcome(job).firmware_filename == "planck_rev6_default.bin"
 
 
 @pytest.mark.parametrize(

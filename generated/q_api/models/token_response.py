@@ -13,7 +13,7 @@ T = TypeVar("T", bound="TokenResponse")
 class TokenResponse:
     """
     Attributes:
-        access_token (str):
+        access_token (str): Never empty (an empty token authorizes nothing; kbapi refuses it).
         refresh_token (str):
         user_id (int):
         expires_in (int): Lifetime in seconds (86400 = 24 h).

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from kbapi._core.calls import ResponseLike, check_response, translate_errors
+from kbapi._core.conform import NO_RULES, Rules
 from kbapi._core.errors import status_error
 
 R = TypeVar("R", bound=ResponseLike)
@@ -40,16 +41,35 @@ async def aparsed(
     *args: Any,
     expect: type[T],
     ok: tuple[int, ...] = (200,),
+    rules: Rules = NO_RULES,
     **kwargs: Any,
 ) -> T:
     """Run a generated ``asyncio_detailed`` operation and return its parsed body as `expect`.
 
     A body the generated client parsed into something else (an error model, None, a raw dict
-    from a lenient union) raises `APIResponseValidationError`.
+    from a lenient union), or whose values are not of the annotated types or break `rules`
+    (`kbapi._core.conform`), raises `APIResponseValidationError`.
     """
     with translate_errors(ok) as record:
         response = await operation(*args, **kwargs)
-    return cast(T, check_response(response, ok, expect=expect, record=record).parsed)
+    checked = check_response(response, ok, expect=expect, rules=rules, record=record)
+    return cast(T, checked.parsed)
+
+
+async def aparsed_or_null(
+    operation: Callable[..., Awaitable[Any]],
+    *args: Any,
+    expect: type[T],
+    ok: tuple[int, ...] = (200,),
+    rules: Rules = NO_RULES,
+    **kwargs: Any,
+) -> T | None:
+    """`aparsed` for a body documented as `expect` or JSON ``null`` (None)."""
+    with translate_errors(ok) as record:
+        response = await operation(*args, **kwargs)
+    nullable = (expect, type(None))
+    checked = check_response(response, ok, expect=nullable, rules=rules, record=record)
+    return cast(T | None, checked.parsed)
 
 
 async def aread_json(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable
@@ -114,11 +115,15 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
         refresh = data.get("refresh_token")
         expires_in = data.get("expires_in")
         user_id = data.get("user_id")
+        if not isinstance(user_id, int | str) or isinstance(user_id, bool):
+            user_id = None  # never used by kbapi; kept for the caller when it is an id
         return Token(
             access_token=Secret(access),
             refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
-            expires_at=now + float(expires_in) if expires_in is not None else None,
-            user_id=user_id if isinstance(user_id, (int, str)) else None,
+            expires_at=now + _seconds(expires_in) if expires_in is not None else None,
+            user_id=user_id
+            if isinstance(user_id, int | str) and not isinstance(user_id, bool)
+            else None,
         )
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
         # The body holds tokens: report the failure kind only, never the body. (A ValueError,
@@ -130,6 +135,16 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
             request_method="POST",
             request_url=response.request.url,
         ) from None
+
+
+def _seconds(expires_in: object) -> float:
+    """`expires_in` as seconds: a number, or a number in a string as some servers send it."""
+    if isinstance(expires_in, bool) or not isinstance(expires_in, int | float | str):
+        raise TypeError("expires_in is not a number")
+    seconds = float(expires_in)
+    if not math.isfinite(seconds):
+        raise ValueError("expires_in is not a finite number")
+    return seconds
 
 
 class OAuth2Auth(httpx.Auth):

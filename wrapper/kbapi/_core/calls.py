@@ -9,12 +9,15 @@ The same block works around ``await get_job.asyncio_detailed(...)``.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any, Protocol, TypeVar
+from types import GenericAlias
+from typing import Any, Protocol, TypeVar, cast
 
 import httpx
 
+from kbapi._core.conform import NO_RULES, Rules, ShapeError, conform, conform_to
 from kbapi._core.context import CallRecord, current_call, recording
 from kbapi._core.errors import (
     APIConnectionError,
@@ -29,6 +32,7 @@ from kbapi._core.errors import (
 # What generated parsing raises on a body that breaks the schema; RecursionError is what
 # `json.loads` raises on a deeply nested body (a few hundred kB of `[[[[...`).
 PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
+_SCHEMA = "response body does not match the documented schema"
 
 
 class ResponseLike(Protocol):
@@ -117,7 +121,7 @@ def _validation_error(exc: BaseException, record: CallRecord) -> APIResponseVali
     status = response.status_code if response is not None else None
     body = _body_text(response) if response is not None else None
     return APIResponseValidationError(
-        "response body does not match the documented schema",
+        _SCHEMA,
         status_code=status,
         body_text=body,
         error=exc,
@@ -145,13 +149,16 @@ def check_response(
     response: R,
     ok: tuple[int, ...] = (200,),
     *,
-    expect: type | tuple[type, ...] | None = None,
+    expect: type | tuple[type, ...] | GenericAlias | None = None,
+    rules: Rules = NO_RULES,
     record: CallRecord | None = None,
 ) -> R:
     """Return `response` if its status is in `ok`, else raise the matching `APIStatusError`.
 
-    With `expect`, also require ``response.parsed`` to be an instance of it (a generated client
-    returns None or an error model when the body or status was not the documented one) and raise
+    With `expect` (a class, a tuple of classes or a type such as ``list[Signal]``), also require
+    ``response.parsed`` to be of it (a generated client returns None or an error model when the
+    body or status was not the documented one), holding the types its annotations promise and
+    the `rules` (`kbapi._core.conform`), and raise
     `APIResponseValidationError` otherwise. Request details come from `record` or the enclosing
     `translate_errors()` block, if any.
     """
@@ -165,19 +172,33 @@ def check_response(
         raise status_error(
             status, response.headers, response.content, request_method=method, request_url=url
         )
-    if expect is not None:
-        parsed = getattr(response, "parsed", None)
-        if not isinstance(parsed, expect):
-            raise APIResponseValidationError(
-                f"expected {_names(expect)}, got {type(parsed).__name__}",
-                status_code=status,
-                body_text=response.content[:4096].decode("utf-8", errors="replace"),
-                request_method=method,
-                request_url=url,
-            )
-    return response
+    if expect is None:
+        return response
+    parsed = getattr(response, "parsed", None)
+    error: ShapeError | None = None
+    generic = typing.get_origin(expect) is not None  # list[Signal], list[str]
+    if not generic and not isinstance(parsed, cast(type | tuple[type, ...], expect)):
+        problem = f"expected {_names(expect)}, got {type(parsed).__name__}"
+    elif typing.get_origin(expect) is list and response.content.lstrip()[:1] != b"[":
+        # A generated list parser iterates what it got: an empty object reads as [].
+        problem, error = _SCHEMA, ShapeError("", "expected a list, got an object")
+    else:
+        try:
+            conform_to(parsed, expect, rules) if generic else conform(parsed, rules)
+        except ShapeError as exc:
+            problem, error = _SCHEMA, exc
+        else:
+            return response
+    raise APIResponseValidationError(
+        problem,
+        status_code=status,
+        body_text=response.content[:4096].decode("utf-8", errors="replace"),
+        error=error,
+        request_method=method,
+        request_url=url,
+    )
 
 
-def _names(expect: type | tuple[type, ...]) -> str:
+def _names(expect: type | tuple[type, ...] | GenericAlias) -> str:
     types = expect if isinstance(expect, tuple) else (expect,)
     return " | ".join(t.__name__ for t in types)

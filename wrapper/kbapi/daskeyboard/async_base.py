@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from kbapi._core.async_ops import acall, aparsed, aread_json
 from kbapi._core.client import wire
+from kbapi._core.conform import conform
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._lazy import defer
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     )
     from kbapi._generated.q_api.models import Effect as EffectInfo
     from kbapi._generated.q_api.models import Zone as ZoneInfo
-    from kbapi.daskeyboard import _shared, signals
+    from kbapi.daskeyboard import _shared, responses, signals
     from kbapi.daskeyboard import reconcile as q_reconcile
     from kbapi.daskeyboard._shared import ClientCore
     from kbapi.daskeyboard.options import LayoutLike
@@ -81,6 +82,7 @@ else:
         get_signal_color_legacy=f"{_OPS}.zone_signals.get_signal_color_legacy",
         _shared="kbapi.daskeyboard._shared",
         signals="kbapi.daskeyboard.signals",
+        responses="kbapi.daskeyboard.responses",
         q_reconcile="kbapi.daskeyboard.reconcile",
     )
 
@@ -131,12 +133,19 @@ class AsyncQClientBase:
         self, operation: Callable[..., Awaitable[Any]], *args: Any, expect: type[T], **kw: Any
     ) -> T:
         with self._core.hints():
-            return await aparsed(operation, *args, client=self._api, expect=expect, **kw)
+            return await aparsed(
+                operation, *args, client=self._api, expect=expect, rules=responses.RULES, **kw
+            )
 
     async def _read_json(self, read: Callable[[Any], T], method: str, url: str, **kw: Any) -> T:
-        """The lean path of `kbapi._core.async_ops.aread_json`, for the hottest requests."""
+        """The lean path of `kbapi._core.async_ops.aread_json`, for the hottest requests; what
+        `read` builds is held to its types and the Q rules, as `_parsed` does."""
+
+        def checked(body: Any) -> T:
+            return cast(T, conform(read(body), responses.RULES))
+
         with self._core.hints():
-            return await aread_json(self._http, method, url, read, **kw)
+            return await aread_json(self._http, method, url, checked, **kw)
 
     async def _call(self, operation: Callable[..., Awaitable[Any]], *args: Any, **kw: Any) -> Any:
         with self._core.hints():
@@ -187,16 +196,20 @@ class AsyncQClientBase:
     async def shadows(self, pid: str | None = None) -> list[Shadow]:
         """What every zone displays, one `Shadow` per zone with its zone id normalised."""
         if pid is None:
-            found = await self._parsed(get_shadows.asyncio_detailed, expect=list)
+            found = await self._parsed(get_shadows.asyncio_detailed, expect=list[models.Signal])
         else:
-            found = await self._parsed(get_shadows_by_pid.asyncio_detailed, pid, expect=list)
+            found = await self._parsed(
+                get_shadows_by_pid.asyncio_detailed, pid, expect=list[models.Signal]
+            )
         return self._core.shadows(found)
 
     async def _recent(self, pid: str, since: int) -> list[Signal]:
         """Where a lost send would show: locally the device's shadows, in the cloud the
         signals created since `since`, newest first (see `kbapi.daskeyboard.reconcile`)."""
         if self._core.target == "local":
-            return await self._parsed(get_shadows_by_pid.asyncio_detailed, pid, expect=list)
+            return await self._parsed(
+                get_shadows_by_pid.asyncio_detailed, pid, expect=list[models.Signal]
+            )
         found: list[Signal] = []
         for page in range(q_reconcile.LOOK_PAGES):
             content = (await self._parsed(
@@ -213,12 +226,14 @@ class AsyncQClientBase:
     async def devices(self) -> list[Device]:
         """The account's devices."""
         self._core.require("metadata")
-        return await self._parsed(list_devices.asyncio_detailed, expect=list)
+        return await self._parsed(list_devices.asyncio_detailed, expect=list[models.Device])
 
     async def device_definitions(self) -> list[DeviceDefinition]:
         """The device models, with the account's keyboard layout (``languageLayout``)."""
         self._core.require("metadata")
-        return await self._parsed(list_device_definitions.asyncio_detailed, expect=list)
+        return await self._parsed(
+            list_device_definitions.asyncio_detailed, expect=list[models.DeviceDefinition]
+        )
 
     async def detect_layout(self, pid: str | None = None) -> Layout | None:
         """The layout the cloud reports for `pid` (default: the client's), or None if unknown.
@@ -230,7 +245,9 @@ class AsyncQClientBase:
     async def colors(self) -> list[Color]:
         """The named colours; later sends accept these names."""
         self._core.require("metadata")
-        found: list[Color] = await self._parsed(list_colors.asyncio_detailed, expect=list)
+        found: list[Color] = await self._parsed(
+            list_colors.asyncio_detailed, expect=list[models.Color]
+        )
         self._core.learn_colors(found)
         return found
 
@@ -239,7 +256,7 @@ class AsyncQClientBase:
         self._core.require("metadata")
         chosen = pid or self._core.pid
         found: list[EffectInfo] = await self._parsed(
-            list_effects.asyncio_detailed, chosen, expect=list
+            list_effects.asyncio_detailed, chosen, expect=list[models.Effect]
         )
         self._core.learn_effects(chosen, found)
         return found
@@ -247,7 +264,9 @@ class AsyncQClientBase:
     async def zones(self, pid: str | None = None) -> list[ZoneInfo]:
         """The server's zone list of `pid` (``id`` is the linear id). See also `layout`."""
         self._core.require("metadata")
-        return await self._parsed(list_zones.asyncio_detailed, pid or self._core.pid, expect=list)
+        return await self._parsed(
+            list_zones.asyncio_detailed, pid or self._core.pid, expect=list[models.Zone]
+        )
 
     async def current_user(self) -> User:
         """The account (``GET /users/me``)."""
@@ -257,7 +276,9 @@ class AsyncQClientBase:
     async def authorized_clients(self) -> list[AuthorizedClient]:
         """The OAuth clients the user has authorized."""
         self._core.require("users")
-        return await self._parsed(list_authorized_clients.asyncio_detailed, expect=list)
+        return await self._parsed(
+            list_authorized_clients.asyncio_detailed, expect=list[models.AuthorizedClient]
+        )
 
     async def revoke_client(self, name: str) -> None:
         """Revoke an authorized client (its tokens stop working)."""

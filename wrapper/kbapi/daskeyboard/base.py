@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
 from kbapi._core.client import wire
+from kbapi._core.conform import conform
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ops import call, parsed, read_json
 from kbapi._lazy import defer
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
     )
     from kbapi._generated.q_api.models import Effect as EffectInfo
     from kbapi._generated.q_api.models import Zone as ZoneInfo
-    from kbapi.daskeyboard import _shared, signals
+    from kbapi.daskeyboard import _shared, responses, signals
     from kbapi.daskeyboard import reconcile as q_reconcile
     from kbapi.daskeyboard._shared import ClientCore
     from kbapi.daskeyboard.options import LayoutLike
@@ -83,6 +84,7 @@ else:
         get_signal_color_legacy=f"{_OPS}.zone_signals.get_signal_color_legacy",
         _shared="kbapi.daskeyboard._shared",
         signals="kbapi.daskeyboard.signals",
+        responses="kbapi.daskeyboard.responses",
         q_reconcile="kbapi.daskeyboard.reconcile",
     )
 
@@ -131,12 +133,19 @@ class QClientBase:
 
     def _parsed(self, operation: Callable[..., Any], *args: Any, expect: type[T], **kw: Any) -> T:
         with self._core.hints():
-            return parsed(operation, *args, client=self._api, expect=expect, **kw)
+            return parsed(
+                operation, *args, client=self._api, expect=expect, rules=responses.RULES, **kw
+            )
 
     def _read_json(self, read: Callable[[Any], T], method: str, url: str, **kw: Any) -> T:
-        """The lean path of `kbapi._core.ops.read_json`, for the hottest requests."""
+        """The lean path of `kbapi._core.ops.read_json`, for the hottest requests; what
+        `read` builds is held to its types and the Q rules, as `_parsed` does."""
+
+        def checked(body: Any) -> T:
+            return cast(T, conform(read(body), responses.RULES))
+
         with self._core.hints():
-            return read_json(self._http, method, url, read, **kw)
+            return read_json(self._http, method, url, checked, **kw)
 
     def _call(self, operation: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         with self._core.hints():
@@ -185,16 +194,16 @@ class QClientBase:
     def shadows(self, pid: str | None = None) -> list[Shadow]:
         """What every zone displays, one `Shadow` per zone with its zone id normalised."""
         if pid is None:
-            found = self._parsed(get_shadows.sync_detailed, expect=list)
+            found = self._parsed(get_shadows.sync_detailed, expect=list[models.Signal])
         else:
-            found = self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
+            found = self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list[models.Signal])
         return self._core.shadows(found)
 
     def _recent(self, pid: str, since: int) -> list[Signal]:
         """Where a lost send would show: locally the device's shadows, in the cloud the
         signals created since `since`, newest first (see `kbapi.daskeyboard.reconcile`)."""
         if self._core.target == "local":
-            return self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list)
+            return self._parsed(get_shadows_by_pid.sync_detailed, pid, expect=list[models.Signal])
         found: list[Signal] = []
         for page in range(q_reconcile.LOOK_PAGES):
             content = (self._parsed(
@@ -211,12 +220,14 @@ class QClientBase:
     def devices(self) -> list[Device]:
         """The account's devices."""
         self._core.require("metadata")
-        return self._parsed(list_devices.sync_detailed, expect=list)
+        return self._parsed(list_devices.sync_detailed, expect=list[models.Device])
 
     def device_definitions(self) -> list[DeviceDefinition]:
         """The device models, with the account's keyboard layout (``languageLayout``)."""
         self._core.require("metadata")
-        return self._parsed(list_device_definitions.sync_detailed, expect=list)
+        return self._parsed(
+            list_device_definitions.sync_detailed, expect=list[models.DeviceDefinition]
+        )
 
     def detect_layout(self, pid: str | None = None) -> Layout | None:
         """The layout the cloud reports for `pid` (default: the client's), or None if unknown.
@@ -228,7 +239,7 @@ class QClientBase:
     def colors(self) -> list[Color]:
         """The named colours; later sends accept these names."""
         self._core.require("metadata")
-        found: list[Color] = self._parsed(list_colors.sync_detailed, expect=list)
+        found: list[Color] = self._parsed(list_colors.sync_detailed, expect=list[models.Color])
         self._core.learn_colors(found)
         return found
 
@@ -236,14 +247,18 @@ class QClientBase:
         """The effects `pid` supports; later sends to it are checked against this list."""
         self._core.require("metadata")
         chosen = pid or self._core.pid
-        found: list[EffectInfo] = self._parsed(list_effects.sync_detailed, chosen, expect=list)
+        found: list[EffectInfo] = self._parsed(
+            list_effects.sync_detailed, chosen, expect=list[models.Effect]
+        )
         self._core.learn_effects(chosen, found)
         return found
 
     def zones(self, pid: str | None = None) -> list[ZoneInfo]:
         """The server's zone list of `pid` (``id`` is the linear id). See also `layout`."""
         self._core.require("metadata")
-        return self._parsed(list_zones.sync_detailed, pid or self._core.pid, expect=list)
+        return self._parsed(
+            list_zones.sync_detailed, pid or self._core.pid, expect=list[models.Zone]
+        )
 
     def current_user(self) -> User:
         """The account (``GET /users/me``)."""
@@ -253,7 +268,9 @@ class QClientBase:
     def authorized_clients(self) -> list[AuthorizedClient]:
         """The OAuth clients the user has authorized."""
         self._core.require("users")
-        return self._parsed(list_authorized_clients.sync_detailed, expect=list)
+        return self._parsed(
+            list_authorized_clients.sync_detailed, expect=list[models.AuthorizedClient]
+        )
 
     def revoke_client(self, name: str) -> None:
         """Revoke an authorized client (its tokens stop working)."""

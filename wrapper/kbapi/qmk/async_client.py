@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from kbapi._core.async_ops import acall, aparsed, aread_json
+from kbapi._core.async_ops import acall, aparsed, aparsed_or_null, aread_json
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
@@ -249,9 +249,10 @@ class AsyncQMKClient:
         """`GET /v1`: service status and queue length."""
         from kbapi._generated.qmk_api.api.status import get_api_status
         from kbapi._generated.qmk_api.models import ApiRoot
-        from kbapi.qmk.service import ApiStatus
+        from kbapi.qmk.service import RULES, ApiStatus
 
-        root = await aparsed(get_api_status.asyncio_detailed, client=self._api, expect=ApiRoot)
+        operation = get_api_status.asyncio_detailed
+        root = await aparsed(operation, client=self._api, expect=ApiRoot, rules=RULES)
         return ApiStatus.from_model(root)
 
     async def keyboards(self) -> list[str]:
@@ -259,8 +260,8 @@ class AsyncQMKClient:
         from kbapi._generated.qmk_api.api.keyboards import list_keyboards
 
         if self._keyboards is None:
-            names = await aparsed(list_keyboards.asyncio_detailed, client=self._api, expect=list)
-            self._keyboards = [str(name) for name in names]
+            operation = list_keyboards.asyncio_detailed
+            self._keyboards = await aparsed(operation, client=self._api, expect=list[str])
         return list(self._keyboards)
 
     async def search(self, text: str) -> list[str]:
@@ -298,30 +299,34 @@ class AsyncQMKClient:
     async def build_status(self) -> dict[str, bool]:
         """Whether each keyboard built in the service's last test run."""
         from kbapi._generated.qmk_api.api.keyboards import get_build_status
-
-        response = await acall(get_build_status.asyncio_detailed, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildStatus
         from kbapi.qmk import service
 
-        return service.build_status(response.parsed)
+        operation = get_build_status.asyncio_detailed
+        found = await aparsed_or_null(operation, client=self._api, expect=BuildStatus)
+        return service.build_status(found)
 
     async def build_log(self) -> dict[str, BuildResult]:
         """The service's last test build of every keyboard."""
         from kbapi._generated.qmk_api.api.keyboards import get_build_log
-
-        response = await acall(get_build_log.asyncio_detailed, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildLog
         from kbapi.qmk import service
 
-        return service.build_log(response.parsed)
+        operation = get_build_log.asyncio_detailed
+        return service.build_log(
+            await aparsed_or_null(operation, client=self._api, expect=BuildLog)
+        )
 
     async def keyboard_build(self, keyboard: str) -> BuildResult | None:
         """The service's last test build of one keyboard, or None if it has none."""
         from kbapi._generated.qmk_api.api.keyboards import get_keyboard_build_log
-
-        common.info_path(keyboard)  # validates the name
-        response = await acall(get_keyboard_build_log.asyncio_detailed, keyboard, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildLogEntry
         from kbapi.qmk import service
 
-        return service.keyboard_build(response.parsed)
+        common.info_path(keyboard)  # validates the name
+        operation = get_keyboard_build_log.asyncio_detailed
+        entry = await aparsed_or_null(operation, keyboard, client=self._api, expect=BuildLogEntry)
+        return service.keyboard_build(entry)
 
     # -- plumbing ----------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ import httpx
 from kbapi._core.calls import translate_errors
 from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
-from kbapi._core.ops import call, parsed, read_json
+from kbapi._core.ops import call, parsed, parsed_or_null, read_json
 from kbapi._core.timing import Clock, Sleep, default_sleep
 from kbapi.qmk import common
 from kbapi.qmk.common import KeymapLike, job_path
@@ -249,9 +249,10 @@ class QMKClient:
         """`GET /v1`: service status and queue length."""
         from kbapi._generated.qmk_api.api.status import get_api_status
         from kbapi._generated.qmk_api.models import ApiRoot
-        from kbapi.qmk.service import ApiStatus
+        from kbapi.qmk.service import RULES, ApiStatus
 
-        root = parsed(get_api_status.sync_detailed, client=self._api, expect=ApiRoot)
+        operation = get_api_status.sync_detailed
+        root = parsed(operation, client=self._api, expect=ApiRoot, rules=RULES)
         return ApiStatus.from_model(root)
 
     def keyboards(self) -> list[str]:
@@ -259,8 +260,8 @@ class QMKClient:
         from kbapi._generated.qmk_api.api.keyboards import list_keyboards
 
         if self._keyboards is None:
-            names = parsed(list_keyboards.sync_detailed, client=self._api, expect=list)
-            self._keyboards = [str(name) for name in names]
+            operation = list_keyboards.sync_detailed
+            self._keyboards = parsed(operation, client=self._api, expect=list[str])
         return list(self._keyboards)
 
     def search(self, text: str) -> list[str]:
@@ -298,30 +299,32 @@ class QMKClient:
     def build_status(self) -> dict[str, bool]:
         """Whether each keyboard built in the service's last test run."""
         from kbapi._generated.qmk_api.api.keyboards import get_build_status
-
-        response = call(get_build_status.sync_detailed, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildStatus
         from kbapi.qmk import service
 
-        return service.build_status(response.parsed)
+        operation = get_build_status.sync_detailed
+        found = parsed_or_null(operation, client=self._api, expect=BuildStatus)
+        return service.build_status(found)
 
     def build_log(self) -> dict[str, BuildResult]:
         """The service's last test build of every keyboard."""
         from kbapi._generated.qmk_api.api.keyboards import get_build_log
-
-        response = call(get_build_log.sync_detailed, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildLog
         from kbapi.qmk import service
 
-        return service.build_log(response.parsed)
+        operation = get_build_log.sync_detailed
+        return service.build_log(parsed_or_null(operation, client=self._api, expect=BuildLog))
 
     def keyboard_build(self, keyboard: str) -> BuildResult | None:
         """The service's last test build of one keyboard, or None if it has none."""
         from kbapi._generated.qmk_api.api.keyboards import get_keyboard_build_log
-
-        common.info_path(keyboard)  # validates the name
-        response = call(get_keyboard_build_log.sync_detailed, keyboard, client=self._api)
+        from kbapi._generated.qmk_api.models import BuildLogEntry
         from kbapi.qmk import service
 
-        return service.keyboard_build(response.parsed)
+        common.info_path(keyboard)  # validates the name
+        operation = get_keyboard_build_log.sync_detailed
+        entry = parsed_or_null(operation, keyboard, client=self._api, expect=BuildLogEntry)
+        return service.keyboard_build(entry)
 
     # -- plumbing ----------------------------------------------------------------------------
 

@@ -161,7 +161,7 @@ def read_info(response: httpx.Response, keyboard: str) -> KeyboardInfo:
     method, url = request_target(response)
     try:
         payload = json.loads(response.content)
-        return KeyboardInfo.from_api(payload, keyboard)
+        return KeyboardInfo.from_document(payload, keyboard)
     except (KeyboardInfoError, UnknownLayoutError) as exc:
         # The server's document, not the caller's input: an API error, not an InputError.
         message = "info.json does not have the documented shape"

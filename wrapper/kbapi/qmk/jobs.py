@@ -21,6 +21,7 @@ from kbapi.qmk.errors import (
     JobNotFoundError,
     UnknownKeyboardError,
 )
+from kbapi.qmk.job_body import checked_result
 
 if TYPE_CHECKING:
     from kbapi._generated.qmk_api.models import CompileJob as RawJob
@@ -41,7 +42,8 @@ def strip_ansi(text: str) -> str:
 
 @dataclass(frozen=True)
 class WorkerResult:
-    """The worker's result object of a job, read leniently: a missing or mistyped field is empty.
+    """The worker's result object of a job; a missing field is empty (a poll's body is held to the
+    spec's types before it is read: `kbapi.qmk.job_body`).
 
     Only `returncode` and `output` are always sent; the URL fields are the API's redirect
     routes of the artifacts (the first of the service's one-element lists); `raw` is the object
@@ -108,26 +110,25 @@ class JobStatus:
     def from_body(cls, body: Any) -> JobStatus:
         """Read a ``GET /v1/compile/{id}`` JSON body of either documented shape.
 
-        It accepts and refuses what the generated ``CompileJob.from_dict`` does (an object,
-        or a list of pairs, with the spec's required keys; else `KeyError`, `TypeError` or
-        `ValueError`) without building the model, which cost as much as the rest of a poll
-        (the hot path of `wait()`). Primitive types are not checked, as the generated client
-        does not check them; a `result` that is not an object is no result, and one that
-        lacks `returncode` or `output` is read field by field like any other.
+        It accepts and refuses what the generated ``CompileJob.from_dict`` does once kbapi
+        checked its values (`kbapi._core.conform`), without building the model, which cost as
+        much as the rest of a poll (the hot path of `wait()`): an object with the spec's
+        required keys (else `TypeError` or `KeyError`) whose values are of the spec's types
+        (else `ShapeError`, a `ValueError` naming the field), a `result` included.
         """
-        job = body if type(body) is dict else dict(body)
+        if type(body) is not dict:
+            raise TypeError(f"a job is an object, got {type(body).__name__}")
+        job = body
         # The spec's required keys, looked up in the generated parser's order.
-        job_id, created_at, _, is_failed, result = (
+        job_id, created_at, _, is_failed, _ = (
             job["id"],
             job["created_at"],
             job["enqueued_at"],
             job["is_failed"],
             job["result"],
         )
-        if type(result) is dict or isinstance(result, Mapping):
-            worker: WorkerResult | None = WorkerResult.from_mapping(result)
-        else:
-            worker = None
+        result = checked_result(job)
+        worker = WorkerResult.from_mapping(result) if result is not None else None
         return _frozen(cls, {
             "job_id": job_id,
             "status": _status(job),
@@ -156,7 +157,7 @@ def _frozen(cls: type[F], fields: dict[str, Any]) -> F:
 
 def _status(job: Mapping[str, Any]) -> str:
     if "status" in job:
-        # The generated client does not check primitive types: `status` may be any JSON value.
+        # A string (checked_result), maybe one kbapi does not know.
         status = job["status"]
         return status if isinstance(status, str) and status in STATUSES else "unknown"
     # Stored metadata shape: booleans instead of `status`.

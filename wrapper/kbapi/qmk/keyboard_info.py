@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
 from kbapi._core.errors import InputError, UnknownLayoutError
+from kbapi._core.text import shown
 
 FirmwareFormat = Literal["hex", "bin", "uf2"]
 
@@ -81,6 +82,14 @@ class KeyboardInfo:
         return cls.from_info(payload, keyboard)
 
     @classmethod
+    def from_document(cls, payload: object, keyboard: str) -> KeyboardInfo:
+        """Build from the metadata server's `{last_updated, keyboards: {kb: info}}` document only
+        (what `QMKClient.info` reads: a bare info object there is not the documented answer)."""
+        if not isinstance(payload, Mapping) or "keyboards" not in payload:
+            raise KeyboardInfoError("info.json must be an object with `keyboards`")
+        return cls._from_wrapper(payload["keyboards"], keyboard)
+
+    @classmethod
     def _from_wrapper(cls, boards: object, keyboard: str | None) -> KeyboardInfo:
         if not isinstance(boards, Mapping) or not boards:
             raise KeyboardInfoError("info.json `keyboards` must be a non-empty object")
@@ -105,9 +114,9 @@ class KeyboardInfo:
         return cls(
             keyboard=folder,
             name=_text(info, "keyboard_name") or folder,
-            processor=_text(info, "processor"),
-            bootloader=_text(info, "bootloader"),
-            processor_type=_text(info, "processor_type"),
+            processor=_string(info, "processor"),
+            bootloader=_string(info, "bootloader"),
+            processor_type=_string(info, "processor_type"),
             layouts=_layouts(info.get("layouts", {})),
             aliases=_aliases(info.get("layout_aliases", {})),
             raw=dict(info),
@@ -159,23 +168,41 @@ def _text(info: Mapping[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _number(raw: Mapping[str, Any], key: str, default: float) -> float:
+def _string(info: Mapping[str, Any], key: str) -> str:
+    """A field the firmware format is decided by: a string, or absent (empty)."""
+    value = info.get(key, "")
+    if not isinstance(value, str):
+        raise KeyboardInfoError(f"info object `{key}` must be a string, got {shown(value, 40)}")
+    return value
+
+
+def _number(raw: Mapping[str, Any], key: str, default: float | None) -> float:
     value = raw.get(key, default)
+    if value is None:
+        raise KeyboardInfoError(f"layout key without {key!r}: {shown(raw, 60)}")
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise KeyboardInfoError(f"layout key field {key!r} must be a number, got {value!r}")
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # an int of hundreds of digits
+        raise KeyboardInfoError(f"layout key field {key!r} is out of range") from None
 
 
 def _matrix(value: object) -> tuple[int, int] | None:
     if value is None:
         return None
-    if (
-        isinstance(value, list | tuple)
-        and len(value) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
-    ):
-        return (value[0], value[1])
-    raise KeyboardInfoError(f"layout key matrix must be [row, col], got {value!r}")
+    if isinstance(value, list | tuple) and len(value) == 2:
+        row, col = (_index(v) for v in value)
+        if row is not None and col is not None:
+            return (row, col)
+    raise KeyboardInfoError(f"layout key matrix must be [row, col], got {shown(value, 60)}")
+
+
+def _index(value: object) -> int | None:
+    """A matrix index: an int >= 0 (``3.0`` is an integer in JSON too), else None."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _key(raw: object) -> LayoutKey:
@@ -183,8 +210,8 @@ def _key(raw: object) -> LayoutKey:
         raise KeyboardInfoError(f"layout key must be an object, got {raw!r}")
     label = raw.get("label")
     return LayoutKey(
-        x=_number(raw, "x", 0.0),
-        y=_number(raw, "y", 0.0),
+        x=_number(raw, "x", None),
+        y=_number(raw, "y", None),
         w=_number(raw, "w", 1.0),
         h=_number(raw, "h", 1.0),
         matrix=_matrix(raw.get("matrix")),

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
+from kbapi._core.conform import Rules, at_least
 from kbapi._core.errors import APIResponseValidationError
+from kbapi._generated.qmk_api.models.api_root import ApiRoot
 
 if TYPE_CHECKING:
-    from kbapi._generated.qmk_api.models import ApiRoot, BuildLogEntry
+    from kbapi._generated.qmk_api.models import BuildLog, BuildLogEntry, BuildStatus
+
+# What a QMK answer must hold beyond its annotated types (kbapi._core.conform): the spec's minimum.
+RULES: Final[Rules] = {ApiRoot: {"queue_length": at_least(0)}}
 
 
 @dataclass(frozen=True)
@@ -61,29 +66,20 @@ class BuildResult:
         )
 
 
-def build_status(parsed: object) -> dict[str, bool]:
+def build_status(parsed: BuildStatus | None) -> dict[str, bool]:
     """`build_status` as a dict; the service sends `null` until its tests ran."""
-    from kbapi._generated.qmk_api.models import BuildStatus
-
-    if isinstance(parsed, BuildStatus):
-        return dict(parsed.additional_properties)
-    return {}
+    return dict(parsed.additional_properties) if parsed is not None else {}
 
 
-def build_log(parsed: object) -> dict[str, BuildResult]:
+def build_log(parsed: BuildLog | None) -> dict[str, BuildResult]:
     """`build_log` as a dict of `BuildResult`; `null` gives an empty dict."""
-    from kbapi._generated.qmk_api.models import BuildLog
-
-    if isinstance(parsed, BuildLog):
-        return {
-            name: BuildResult.from_model(entry)
-            for name, entry in parsed.additional_properties.items()
-        }
-    return {}
+    if parsed is None:
+        return {}
+    return {
+        name: BuildResult.from_model(entry) for name, entry in parsed.additional_properties.items()
+    }
 
 
-def keyboard_build(parsed: object) -> BuildResult | None:
+def keyboard_build(parsed: BuildLogEntry | None) -> BuildResult | None:
     """One keyboard's build log entry, or None if it was not tested recently."""
-    from kbapi._generated.qmk_api.models import BuildLogEntry
-
-    return BuildResult.from_model(parsed) if isinstance(parsed, BuildLogEntry) else None
+    return BuildResult.from_model(parsed) if parsed is not None else None

@@ -1,0 +1,89 @@
+"""kbapi._core.conform: parsed models hold the types their annotations promise, and the rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kbapi._core.conform import ShapeError, at_least, conform, conform_to, matches
+from kbapi._generated.q_api.models import Signal, SignalPage
+from kbapi._generated.qmk_api.models import BuildLog, BuildStatus, CompileJob
+
+SIGNAL = {"id": 1, "name": "", "pid": "DK5QPID", "zoneId": "2,2", "color": "#F00", "createdAt": 1,
+          "updatedAt": 2}  # fmt: skip
+JOB = {"id": "j", "created_at": "x", "enqueued_at": None, "is_failed": None, "result": None}
+RULES: Any = {Signal: {"color": matches(r"#[0-9A-F]{3}", "a colour")}}
+
+
+def _job(**changes: Any) -> CompileJob:
+    return CompileJob.from_dict({**JOB, **changes})
+
+
+def test_a_model_of_the_documented_types_passes_unchanged() -> None:
+    job = _job(status="finished", result={"returncode": 0, "output": "", "command": ["qmk"]})
+    assert conform(job) is job
+    assert conform(Signal.from_dict(SIGNAL), RULES).color == "#F00"
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"id": 5}, "id: expected str, got int"),
+        ({"is_failed": "no"}, "is_failed: expected bool | null, got str"),
+        ({"is_failed": 0}, "is_failed: expected bool | null, got int"),
+        ({"result": ["x"]}, "result: expected CompileResult | null, got list"),
+        (
+            {"result": {"returncode": True, "output": ""}},
+            "result.returncode: expected int, got bool",
+        ),
+        ({"result": {"returncode": 0, "output": "", "command": ["a", 1]}}, "result.command[1]: "),
+        ({"status": None}, "status: expected str | Unset, got null"),
+    ],
+)
+def test_a_value_of_another_type_is_named_by_its_path(
+    changes: dict[str, Any], problem: str
+) -> None:
+    with pytest.raises(ShapeError) as caught:
+        conform(_job(**changes))
+    assert str(caught.value).startswith(problem)
+
+
+def test_an_integral_float_becomes_an_int_and_other_floats_do_not() -> None:
+    job = conform(_job(result={"returncode": 2.0, "output": ""}))
+    assert job.result.returncode == 2 and type(job.result.returncode) is int
+    with pytest.raises(ShapeError, match=r"result\.returncode: expected int, got float"):
+        conform(_job(result={"returncode": 2.5, "output": ""}))
+
+
+def test_extra_keys_of_typed_maps_are_named_by_their_key() -> None:
+    assert conform(BuildStatus.from_dict({"planck/rev6": True})).additional_properties
+    with pytest.raises(ShapeError, match=r"^planck/rev6: expected bool, got str"):
+        conform(BuildStatus.from_dict({"planck/rev6": "yes"}))
+    with pytest.raises(ShapeError, match=r"^kb\.works: expected bool, got int"):
+        conform(BuildLog.from_dict({"kb": {"works": 1, "last_tested": 3}}))
+
+
+def test_rules_apply_to_nested_models_and_lists() -> None:
+    page = {"content": [SIGNAL, {**SIGNAL, "color": "red"}], "size": 2, "sort": "",
+            "hasNextPage": False, "page": 0, "totalElements": 2, "totalPages": 1}  # fmt: skip
+    with pytest.raises(ShapeError, match=r"^content\[1\]\.color: 'red' is not a colour"):
+        conform(SignalPage.from_dict(page), RULES)
+    with pytest.raises(ShapeError, match=r"^\[1\]\.color: 'red' is not a colour"):
+        conform([Signal.from_dict(SIGNAL), Signal.from_dict(page["content"][1])], RULES)
+    assert conform(SignalPage.from_dict(page)) is not None  # no rules: the types hold
+
+
+def test_conform_to_checks_plain_lists() -> None:
+    assert conform_to(["a", "b"], list[str]) == ["a", "b"]
+    with pytest.raises(ShapeError, match=r"^\[1\]: expected str, got int"):
+        conform_to(["a", 1], list[str])
+    with pytest.raises(ShapeError, match=r"^the body: expected a list, got dict"):
+        conform_to({}, list[str])
+
+
+def test_the_rule_builders() -> None:
+    colour, positive = matches(r"#[0-9A-F]{3}", "a colour"), at_least(0)
+    assert colour("#F00") is None and colour(None) is None  # only strings are matched
+    assert colour("#F00\n") == "'#F00\\n' is not a colour"  # the whole string, as JSON Schema
+    assert matches(r"\d+", "digits")("\u0663") == "'\u0663' is not digits"  # \d is ASCII only
+    assert positive(0) is None and positive(-1) == "-1 is below 0" and positive("x") is None

@@ -1,0 +1,296 @@
+"""Hold a model the generated client parsed to the types its annotations promise.
+
+The generated clients check the shape of a body (required keys, objects) but not its values:
+a primitive is ``cast``, not checked (``id = d.pop("id")`` keeps ``5`` where ``str`` is
+annotated), and a value that fits no variant of a union is returned as it came. `conform`
+walks a parsed model and refuses any value that is not of its annotated type, so that what
+kbapi returns holds what its types say; `rules` add what an annotation cannot say (a pattern,
+a minimum), per model class and attribute.
+
+    conform(job, rules)   # raises ShapeError("result.output: expected str, got int")
+    conform_to(names, list[str])
+
+A JSON number that is an integer (``3.0``) is an integer to JSON Schema: it is stored as
+``int`` where ``int`` is annotated. Nothing else is converted.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any, Final
+
+from kbapi._core.text import shown
+
+Rule = Callable[[Any], str | None]
+"""A check of one attribute's value: None when it holds, else what is wrong with it."""
+Rules = Mapping[type, Mapping[str, Rule]]
+Check = Callable[[Any, str, "Rules"], Any]
+
+NO_RULES: Final[Rules] = {}
+_UNIONS: Final = (typing.Union, types.UnionType)
+
+
+class ShapeError(ValueError):
+    """A parsed value is not what its annotation (or a rule) says; `path` names it."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path or "the body"
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def matches(pattern: str, what: str) -> Rule:
+    """A rule: a string value must match `pattern` whole (ASCII classes, as in JSON Schema)."""
+    regex = re.compile(pattern, re.ASCII)
+
+    def rule(value: Any) -> str | None:
+        if not isinstance(value, str) or regex.fullmatch(value):
+            return None
+        return f"{shown(value, 40)} is not {what}"
+
+    return rule
+
+
+def at_least(minimum: int) -> Rule:
+    """A rule: a number must be at least `minimum`."""
+
+    def rule(value: Any) -> str | None:
+        if not isinstance(value, int | float) or value >= minimum:
+            return None
+        return f"{value} is below {minimum}"
+
+    return rule
+
+
+def conform(value: Any, rules: Rules = NO_RULES) -> Any:
+    """Check `value` (a generated model, or a list of them) and return it; raise `ShapeError`.
+
+    Integral floats where ``int`` is annotated are replaced in place by ints.
+    """
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if _is_model(type(item)):
+                _model(type(item))(item, f"[{index}]", rules)
+    elif _is_model(type(value)):
+        _model(type(value))(value, "", rules)
+    return value
+
+
+def _is_model(cls: type) -> bool:
+    """True for a generated (attrs) model class; attrs itself is not imported for this."""
+    return hasattr(cls, "__attrs_attrs__")
+
+
+def conform_to(value: Any, annotation: Any, rules: Rules = NO_RULES) -> Any:
+    """Check `value` against a type such as ``list[str]`` or ``list[Signal]``; return it."""
+    return _compile(annotation)(value, "", rules)
+
+
+def _kind(value: Any) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+_MODELS: dict[type, Check] = {}
+
+
+def _model(cls: type) -> Check:
+    """The checker of one generated model class (built once)."""
+    check = _MODELS.get(cls)
+    if check is None:
+        check = _MODELS[cls] = _model_check(cls)
+    return check
+
+
+def _model_check(cls: type) -> Check:
+    hints = _hints(cls)
+    fields = [
+        (field.name, _plain(hints[field.name]), _compile(hints[field.name]))
+        for field in cls.__attrs_attrs__  # type: ignore[attr-defined]
+        if _compile(hints[field.name]) is not _any
+    ]
+
+    def check(model: Any, path: str, rules: Rules) -> Any:
+        own = rules.get(cls) if rules else None
+        for name, plain, check_value in fields:
+            value = getattr(model, name)
+            if type(value) not in plain:  # a model, a list, a conversion or a wrong type
+                # Extra keys (`additional_properties`) are named by their key alone.
+                where = path if name == "additional_properties" else f"{path}.{name}"
+                checked = check_value(value, where.lstrip("."), rules)
+                if checked is not value:
+                    setattr(model, name, checked)
+                value = checked
+            rule = own.get(name) if own else None
+            problem = rule(value) if rule is not None else None
+            if problem is not None:
+                raise ShapeError(f"{path}.{name}".lstrip("."), problem)
+        return model
+
+    return check
+
+
+def _plain(annotation: Any) -> frozenset[type]:
+    """The classes a value of `annotation` may have that need no check inside or conversion."""
+    arms = typing.get_args(annotation) if typing.get_origin(annotation) in _UNIONS else ()
+    found: set[type] = set()
+    for arm in arms or (annotation,):
+        if arm in (str, bool, int, type(None)) or (
+            isinstance(arm, type) and arm.__name__ == "Unset"
+        ):
+            found.add(arm)
+        elif arm is float:
+            found.update((float, int))
+    return frozenset(found)
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of a generated model (its imports under TYPE_CHECKING too)."""
+    package = cls.__module__.rsplit(".", 2)[0]
+    names = _Names(sys.modules[f"{package}.models"])
+    names.update(vars(sys.modules[f"{package}.types"]))
+    return typing.get_type_hints(cls, globalns=vars(sys.modules[cls.__module__]), localns=names)
+
+
+class _Names(dict[str, Any]):
+    """A namespace that finds the other models of a package (imported lazily) on first use."""
+
+    def __init__(self, models: types.ModuleType) -> None:
+        super().__init__()
+        self._models = models
+
+    def __missing__(self, key: str) -> Any:
+        try:
+            return getattr(self._models, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+
+def _any(value: Any, path: str, rules: Rules) -> Any:
+    return value
+
+
+@cache
+def _compile(annotation: Any) -> Check:
+    """A function that returns a value of type `annotation` (maybe converted) or raises."""
+    if annotation is Any or annotation is object:
+        return _any
+    origin = typing.get_origin(annotation)
+    if origin in _UNIONS:
+        return _union(typing.get_args(annotation))
+    if origin is list:
+        return _list(_compile(typing.get_args(annotation)[0]))
+    if origin is dict:
+        return _dict(_compile(typing.get_args(annotation)[1]))
+    if annotation is int:
+        return _int
+    if annotation is float:
+        return _float
+    if annotation in (bool, str, type(None)):
+        return _exact(annotation)
+    if isinstance(annotation, type) and _is_model(annotation):
+        return _nested_model(annotation)
+    if isinstance(annotation, type):
+        return _instance(annotation)
+    raise TypeError(f"no check for the annotation {annotation!r}")
+
+
+def _exact(kind: type) -> Check:
+    name = _name(kind)
+
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        if type(value) is kind:  # exact: True is an int, but never a str or a bool here
+            return value
+        raise ShapeError(path, f"expected {name}, got {_kind(value)}")
+
+    return check
+
+
+def _instance(kind: type) -> Check:
+    """Enums and the other classes a generated parser builds itself (Unset, datetime, ...)."""
+
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        if isinstance(value, kind):
+            return value
+        raise ShapeError(path, f"expected {_name(kind)}, got {_kind(value)}")
+
+    return check
+
+
+def _nested_model(cls: type) -> Check:
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        if not isinstance(value, cls):
+            raise ShapeError(path, f"expected {cls.__name__}, got {_kind(value)}")
+        return _model(cls)(value, path, rules)
+
+    return check
+
+
+def _int(value: Any, path: str, rules: Rules) -> Any:
+    if type(value) is int:
+        return value
+    if type(value) is float and value.is_integer():
+        return int(value)
+    raise ShapeError(path, f"expected int, got {_kind(value)}")
+
+
+def _float(value: Any, path: str, rules: Rules) -> Any:
+    if type(value) in (float, int):
+        return value
+    raise ShapeError(path, f"expected float, got {_kind(value)}")
+
+
+def _union(arms: tuple[Any, ...]) -> Check:
+    checks = [_compile(arm) for arm in arms]
+    names = " | ".join(_name(arm) for arm in arms)
+
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        for arm in checks:
+            try:
+                return arm(value, path, rules)
+            except ShapeError as error:
+                if error.path != path:  # the value fit the arm; something inside did not
+                    raise
+        raise ShapeError(path, f"expected {names}, got {_kind(value)}")
+
+    return check
+
+
+def _list(item: Check) -> Check:
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        if type(value) is not list:
+            raise ShapeError(path, f"expected a list, got {_kind(value)}")
+        if item is not _any:
+            for index, element in enumerate(value):
+                checked = item(element, f"{path}[{index}]", rules)
+                if checked is not element:
+                    value[index] = checked
+        return value
+
+    return check
+
+
+def _dict(item: Check) -> Check:
+    def check(value: Any, path: str, rules: Rules) -> Any:
+        if type(value) is not dict:
+            raise ShapeError(path, f"expected an object, got {_kind(value)}")
+        if item is not _any:
+            for key, element in value.items():
+                checked = item(element, f"{path}.{key}" if path else str(key), rules)
+                if checked is not element:
+                    value[key] = checked
+        return value
+
+    return check
+
+
+def _name(annotation: Any) -> str:
+    if annotation is type(None):
+        return "null"
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace("typing.", "")

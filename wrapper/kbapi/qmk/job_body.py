@@ -1,0 +1,58 @@
+"""A job poll's body held to the spec's types (spec/qmk.yaml `CompileJob`), without its model.
+
+`JobStatus.from_body` reads a poll without building the generated model (the hot path of
+`wait()`). `checked_result` holds the body to the types the generated model annotates, as
+`kbapi._core.conform` does for every other answer, so that a poll refuses what any other
+answer would: a value of another type raises `ShapeError` naming the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from kbapi._core.conform import ShapeError, conform
+
+_NULL = type(None)
+# The top-level fields and the classes their values may have (bool is never an int here).
+_FIELDS: Final = (
+    ("id", (str,), "str"),
+    ("created_at", (str,), "str"),
+    ("enqueued_at", (str, _NULL), "str | null"),
+    ("is_failed", (bool, _NULL), "bool | null"),
+    ("status", (str,), "str"),
+    ("is_finished", (bool,), "bool"),
+    ("is_queued", (bool,), "bool"),
+    ("is_started", (bool,), "bool"),
+)
+_RESULT: Final = "expected CompileResult | null"
+
+
+def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Check `job`'s fields; return its `result` as the spec types it (None while pending).
+
+    A result that is an integral float where an integer is due comes back as an int.
+    """
+    for key, kinds, name in _FIELDS:
+        if key in job and type(job[key]) not in kinds:
+            raise ShapeError(key, f"expected {name}, got {_kind(job[key])}")
+    result = job["result"]
+    if result is None:
+        return None
+    if type(result) is not dict:
+        raise ShapeError("result", f"{_RESULT}, got {_kind(result)}")
+    from kbapi._generated.qmk_api.models.compile_result import CompileResult
+
+    try:
+        model = CompileResult.from_dict(result)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ShapeError("result", f"{_RESULT}, got an object without its fields") from None
+    try:
+        conform(model)
+    except ShapeError as exc:
+        raise ShapeError(f"result.{exc.path}", exc.problem) from None
+    return model.to_dict()
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
