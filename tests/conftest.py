@@ -60,9 +60,18 @@ def _start_rank(item: pytest.Item) -> int:
     return len(LONG_RUNNING)
 
 
+def _is_property_test(item: pytest.Item) -> bool:
+    return hasattr(getattr(item, "obj", None), "hypothesis")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Long-running modules first (a stable sort: each module's own order is kept)."""
+    """Long-running modules first (a stable sort: each module's own order is kept); property
+    tests (hypothesis) not traced by coverage: under the tracer the data generation costs twice
+    the CPU, and the coverage printed is that of the example-based tests."""
     items.sort(key=_start_rank)
+    for item in items:
+        if _is_property_test(item):
+            item.add_marker(pytest.mark.no_cover)
 
 
 # Tests that check data rather than behaviour: a packaged table, a spec's own examples, shipped
