@@ -12,15 +12,18 @@ kbapi's httpx client and the JSON body to a reader, with the same errors as `apa
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
-from kbapi._core.calls import ResponseLike, check_response, translate_errors
+from kbapi._core.calls import check_response, translate_errors
 from kbapi._core.conform import NO_RULES, Rules
 from kbapi._core.errors import status_error
 
-R = TypeVar("R", bound=ResponseLike)
+if TYPE_CHECKING:
+    from kbapi._core.calls import ResponseLike
+
+R = TypeVar("R", bound="ResponseLike")
 T = TypeVar("T")
 
 

@@ -13,7 +13,7 @@ import typing
 from collections.abc import Mapping
 from http import HTTPStatus
 from types import GenericAlias
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 import httpx
 
@@ -35,20 +35,22 @@ PARSE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
 _SCHEMA = "response body does not match the documented schema"
 
 
-class ResponseLike(Protocol):
-    """What `check_response` needs: a generated ``Response`` or an ``httpx.Response``."""
+if TYPE_CHECKING:  # for type checkers only: a Protocol class costs much to create at import
 
-    @property
-    def status_code(self) -> int | HTTPStatus: ...
+    class ResponseLike(Protocol):
+        """What `check_response` needs: a generated ``Response`` or an ``httpx.Response``."""
 
-    @property
-    def content(self) -> bytes: ...
+        @property
+        def status_code(self) -> int | HTTPStatus: ...
 
-    @property
-    def headers(self) -> Mapping[str, str]: ...
+        @property
+        def content(self) -> bytes: ...
+
+        @property
+        def headers(self) -> Mapping[str, str]: ...
 
 
-R = TypeVar("R", bound=ResponseLike)
+R = TypeVar("R", bound="ResponseLike")
 
 
 class translate_errors(recording):

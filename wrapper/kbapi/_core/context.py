@@ -7,19 +7,30 @@ concurrent threads and asyncio tasks apart.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
 
 import httpx
 
 
-@dataclass(slots=True)
 class CallRecord:
-    """What the transport saw for the call in progress (latest attempt wins)."""
+    """What the transport saw for the call in progress (latest attempt wins).
 
-    method: str | None = None
-    url: httpx.URL | None = None
-    response: httpx.Response | None = None
-    retries: int = 0
+    A plain class with slots: every API call makes one, and a dataclass costs more to create
+    at import than this whole module.
+    """
+
+    __slots__ = ("method", "response", "retries", "url")
+
+    def __init__(self) -> None:
+        self.method: str | None = None
+        self.url: httpx.URL | None = None
+        self.response: httpx.Response | None = None
+        self.retries = 0
+
+    def __repr__(self) -> str:
+        return (
+            f"CallRecord(method={self.method!r}, url={self.url!r}, "
+            f"response={self.response!r}, retries={self.retries!r})"
+        )
 
 
 _CURRENT: ContextVar[CallRecord | None] = ContextVar("kbapi_call_record", default=None)

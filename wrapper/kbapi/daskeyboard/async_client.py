@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Self, Unpack
 import httpx
 
 from kbapi._core.errors import NotFoundError
-from kbapi._core.ratelimit import amap_bounded
 from kbapi._lazy import defer
 from kbapi.daskeyboard.async_base import AsyncQClientBase
 from kbapi.daskeyboard.targets import (
@@ -43,7 +42,7 @@ from kbapi.daskeyboard.targets import (
 # constructor needs `ClientCore`, which brings the signal logic and the generated models) or
 # the first call that needs it (OAuth, paint, paging): tests/unit/test_lazy_imports.py.
 if TYPE_CHECKING:
-    from kbapi._core import async_reconcile
+    from kbapi._core import async_reconcile, ratelimit
     from kbapi._core import auth as core_auth
     from kbapi._core.auth import Grant
     from kbapi._core.redact import Secret
@@ -72,6 +71,7 @@ else:
     defer(
         globals(),
         async_reconcile="kbapi._core.async_reconcile",
+        ratelimit="kbapi._core.ratelimit",
         core_auth="kbapi._core.auth",
         models="kbapi._generated.q_api.models",
         q_types="kbapi._generated.q_api.types",
@@ -359,7 +359,8 @@ class AsyncQClient(AsyncQClientBase):
         return count
 
     async def _delete_keys(self, keys: list[SignalKey]) -> int:
-        return sum(await amap_bounded(self._delete_key, keys, self._core.concurrency))
+        deleted = await ratelimit.amap_bounded(self._delete_key, keys, self._core.concurrency)
+        return sum(deleted)
 
     async def _delete_key(self, key: SignalKey) -> bool:
         version, signal_id = key

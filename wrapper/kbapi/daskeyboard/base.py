@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import httpx
 
-from kbapi._core.client import wire
 from kbapi._core.conform import conform
 from kbapi._core.errors import InputError, NotFoundError
 from kbapi._core.ops import call, parsed, read_json
@@ -23,6 +22,7 @@ from kbapi._lazy import defer
 # The generated operations and models (attrs) and the signal logic load with the first client
 # that uses them, not with this module: `from kbapi.daskeyboard import QClient` stays cheap.
 if TYPE_CHECKING:
+    from kbapi._core import client as core_client
     from kbapi._generated.q_api import models
     from kbapi._generated.q_api.api.devices import (
         list_colors,
@@ -66,6 +66,7 @@ else:
     _OPS = "kbapi._generated.q_api.api"
     defer(
         globals(),
+        core_client="kbapi._core.client",
         models="kbapi._generated.q_api.models",
         list_colors=f"{_OPS}.devices.list_colors",
         list_device_definitions=f"{_OPS}.devices.list_device_definitions",
@@ -105,7 +106,9 @@ class QClientBase:
         """The generated client over `_http`, made on first use (the send path needs none)."""
         from kbapi._generated.q_api.client import AuthenticatedClient
 
-        return wire(AuthenticatedClient(base_url=self._core.base_url, token=""), self._http)
+        return core_client.wire(
+            AuthenticatedClient(base_url=self._core.base_url, token=""), self._http
+        )
 
     # --- properties --------------------------------------------------------
 

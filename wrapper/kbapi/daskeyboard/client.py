@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, Self, Unpack
 import httpx
 
 from kbapi._core.errors import NotFoundError
-from kbapi._core.ratelimit import map_bounded
 from kbapi._lazy import defer
 from kbapi.daskeyboard.base import QClientBase
 from kbapi.daskeyboard.targets import (
@@ -45,7 +44,7 @@ from kbapi.daskeyboard.targets import (
 # the first call that needs it (OAuth, paint, paging): tests/unit/test_lazy_imports.py.
 if TYPE_CHECKING:
     from kbapi._core import auth as core_auth
-    from kbapi._core import reconcile
+    from kbapi._core import ratelimit, reconcile
     from kbapi._core.auth import Grant
     from kbapi._core.redact import Secret
     from kbapi._generated.q_api import models
@@ -73,6 +72,7 @@ else:
     defer(
         globals(),
         reconcile="kbapi._core.reconcile",
+        ratelimit="kbapi._core.ratelimit",
         core_auth="kbapi._core.auth",
         models="kbapi._generated.q_api.models",
         q_types="kbapi._generated.q_api.types",
@@ -348,7 +348,8 @@ class QClient(QClientBase):
         return count
 
     def _delete_keys(self, keys: list[SignalKey]) -> int:
-        return sum(map_bounded(self._delete_key, keys, self._core.concurrency))
+        deleted = ratelimit.map_bounded(self._delete_key, keys, self._core.concurrency)
+        return sum(deleted)
 
     def _delete_key(self, key: SignalKey) -> bool:
         version, signal_id = key

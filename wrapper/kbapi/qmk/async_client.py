@@ -22,9 +22,9 @@ import httpx
 
 from kbapi._core.async_ops import acall, aparsed, aparsed_or_null, aread_json
 from kbapi._core.calls import translate_errors
-from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
 from kbapi._core.timing import AsyncSleep, Clock, async_default_sleep
+from kbapi._lazy import defer
 from kbapi.qmk import common
 from kbapi.qmk.common import KeymapLike, job_path
 from kbapi.qmk.policy import DEFAULT_POLL, USE_POLICY, PollPolicy
@@ -33,6 +33,8 @@ from kbapi.qmk.policy import DEFAULT_POLL, USE_POLICY, PollPolicy
 # first client, the generated client and its models (attrs), jobs, keymap checks and
 # downloads with the first method that uses them (tests/unit/test_lazy_imports.py).
 if TYPE_CHECKING:
+    from kbapi._core import client as core_client
+    from kbapi._core.client import TransportOptions
     from kbapi._generated.qmk_api import Client
     from kbapi.qmk.async_job import AsyncCompileJob
     from kbapi.qmk.downloads import Artifact
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from kbapi.qmk.keymap import Keymap, KeymapProblem
     from kbapi.qmk.polling import ProgressCallback
     from kbapi.qmk.service import ApiStatus, BuildResult
+else:  # the transport stack (retry policy, size cap, pacing) loads with the first client
+    defer(globals(), core_client="kbapi._core.client")
 
 # A submit that may have created a job is sent once more (the API lists no jobs to look at),
 # and again after each ambiguous failure, 3 times at most; each resend is counted.
@@ -72,7 +76,7 @@ class AsyncQMKClient:
     ) -> None:
         self.base_url = common.api_root(base_url)
         self.poll = poll
-        self._options = http_options or TransportOptions()
+        self._options = http_options or core_client.TransportOptions()
         if timeout is not None:
             self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.async_client(self.base_url)
@@ -102,7 +106,7 @@ class AsyncQMKClient:
         """The generated client over `_http`, made on first use."""
         from kbapi._generated.qmk_api import Client
 
-        return wire(Client(base_url=self.base_url), self._http)
+        return core_client.wire(Client(base_url=self.base_url), self._http)
 
     async def __aenter__(self) -> AsyncQMKClient:
         return self

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from kbapi._core.calls import translate_errors
-from kbapi._core.client import TransportOptions, wire
 from kbapi._core.errors import APIError
 from kbapi._core.ops import call, parsed, parsed_or_null, read_json
 from kbapi._core.timing import Clock, Sleep, default_sleep
+from kbapi._lazy import defer
 from kbapi.qmk import common
 from kbapi.qmk.common import KeymapLike, job_path
 from kbapi.qmk.policy import DEFAULT_POLL, USE_POLICY, PollPolicy
@@ -35,6 +35,8 @@ from kbapi.qmk.policy import DEFAULT_POLL, USE_POLICY, PollPolicy
 # first client, the generated client and its models (attrs), jobs, keymap checks and
 # downloads with the first method that uses them (tests/unit/test_lazy_imports.py).
 if TYPE_CHECKING:
+    from kbapi._core import client as core_client
+    from kbapi._core.client import TransportOptions
     from kbapi._generated.qmk_api import Client
     from kbapi.qmk.downloads import Artifact
     from kbapi.qmk.history import BuildHistory
@@ -44,6 +46,8 @@ if TYPE_CHECKING:
     from kbapi.qmk.keymap import Keymap, KeymapProblem
     from kbapi.qmk.polling import ProgressCallback
     from kbapi.qmk.service import ApiStatus, BuildResult
+else:  # the transport stack (retry policy, size cap, pacing) loads with the first client
+    defer(globals(), core_client="kbapi._core.client")
 
 # A submit that may have created a job is sent once more (the API lists no jobs to look at),
 # and again after each ambiguous failure, 3 times at most; each resend is counted.
@@ -74,7 +78,7 @@ class QMKClient:
     ) -> None:
         self.base_url = common.api_root(base_url)
         self.poll = poll
-        self._options = http_options or TransportOptions()
+        self._options = http_options or core_client.TransportOptions()
         if timeout is not None:
             self._options = dataclasses.replace(self._options, timeout=timeout)
         self._http = self._options.sync_client(self.base_url)
@@ -104,7 +108,7 @@ class QMKClient:
         """The generated client over `_http`, made on first use."""
         from kbapi._generated.qmk_api import Client
 
-        return wire(Client(base_url=self.base_url), self._http)
+        return core_client.wire(Client(base_url=self.base_url), self._http)
 
     def __enter__(self) -> QMKClient:
         return self

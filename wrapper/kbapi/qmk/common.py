@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 import httpx
 
-from kbapi._core.client import TransportOptions
 from kbapi._core.errors import (
     APIResponseValidationError,
     InputError,
@@ -27,6 +26,7 @@ from kbapi.qmk.policy import USE_POLICY
 # What only some calls need (the generated models, keymap checks, info.json, downloads) is
 # imported by those functions: constructing a client loads none of it.
 if TYPE_CHECKING:
+    from kbapi._core.client import TransportOptions
     from kbapi._generated.qmk_api.models import Keymap as RawKeymap
     from kbapi.qmk.downloads import Artifact
     from kbapi.qmk.history import BuildHistory
