@@ -33,21 +33,20 @@ from kbapi.mock.daskeyboard.http import (
     parse_json_object,
     read_body,
     read_fields,
-    text_response,
 )
 from kbapi.mock.daskeyboard.paging import SortedListings, envelope, page_request, single_page
-from kbapi.mock.daskeyboard.store import Light, SignalStore, StoredSignal
+from kbapi.mock.daskeyboard.shown import ShownSignals
+from kbapi.mock.daskeyboard.store import Light, SignalStore
 from kbapi.mock.daskeyboard.validation import SignalInput, signal_input, status_input
-from kbapi.mock.daskeyboard.zones import FOUR_Q_PID, is_zone_id, load_table
+from kbapi.mock.daskeyboard.zones import FOUR_Q_PID, load_table
 
 API = "/api/1.0"
-NO_SIGNAL_COLOR = "#000000"
 Handler = Callable[[Request, QAccount], Awaitable[Response]]
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-class CloudMock:
-    """State and handlers of one cloud mock instance."""
+class CloudMock(ShownSignals):
+    """State and handlers of one cloud mock instance (what is shown: `ShownSignals`)."""
 
     def __init__(self, config: QMockConfig, clock: Callable[[], float] | None = None) -> None:
         self.config = config
@@ -75,19 +74,9 @@ class CloudMock:
             raise ApiError(404, f"unknown device pid {pid!r} (known: {', '.join(self.pids)})")
         return pid
 
-    def _zone(self, request: Request) -> tuple[str, str]:
-        pid = self._pid(request.path_params["pid"])
-        zone_id = request.path_params["zoneId"]
-        if not is_zone_id(zone_id):
-            raise ApiError(400, "zoneId must be KEY_<CODE>, a linear id like 74 or x,y like 2,2")
-        return pid, self.table.key(zone_id, pid)
-
-    def _own(self, request: Request, account: QAccount) -> StoredSignal:
-        signal_id = parse_int(request.path_params["id"], "id")
-        signal = self.store.get(signal_id, account.user_id)
-        if signal is None:
-            raise ApiError(404, f"signal {signal_id} not found")
-        return signal
+    def _route_pid(self, pid: str | None) -> tuple[str, str]:
+        known = self._pid(str(pid))  # every cloud route of a zone or device has its pid
+        return known, known
 
     def _page(
         self, request: Request, key: Any, items: Callable[[], list[dict[str, Any]]]
@@ -182,7 +171,7 @@ class CloudMock:
 
     async def patch_status(self, request: Request, account: QAccount) -> Response:
         """`PATCH /signals/{id}/status`: isRead / isArchived / isMuted; other fields are ignored."""
-        signal = self._own(request, account)
+        signal = self._stored(request, account)
         form = is_form(request)
         flags = status_input(
             await read_fields(request, self.config.max_body_bytes, allow_form=True), form=form
@@ -198,56 +187,16 @@ class CloudMock:
         self.store.touch()
         return json_response(signal.body)
 
-    async def delete_signal(self, request: Request, account: QAccount) -> Response:
-        """`DELETE /signals/{id}`."""
-        signal = self._own(request, account)
-        self.store.remove(signal.id, account.user_id)
-        return empty_response()
-
-    # --- shadows and zones ---------------------------------------------------------------
-
-    def _shadows(self, account: QAccount, pid: str | None) -> list[dict[str, Any]]:
-        return [s.render(light) for s, light in self.store.shadows(account.user_id, pid)]
-
-    async def shadows(self, request: Request, account: QAccount) -> Response:
-        """`GET /signals/shadows`: bare array, all devices."""
-        return json_response(self._shadows(account, None))
-
-    async def pid_shadows(self, request: Request, account: QAccount) -> Response:
-        """`GET /signals/pid/{pid}/shadows`: bare array, one device."""
-        return json_response(self._shadows(account, self._pid(request.path_params["pid"])))
+    # --- the 2018 routes of what is shown (the others: `ShownSignals`) --------------------
 
     async def legacy_shadows(self, request: Request, account: QAccount) -> Response:
         """`GET /signals/shadows/{pid}`: the 2018 page envelope."""
         pid = self._pid(request.path_params["pid"])
         return json_response(single_page(self._shadows(account, pid)))
 
-    async def zone_signal(self, request: Request, account: QAccount) -> Response:
-        """`GET /signals/pid/{pid}/zoneId/{zoneId}`: the displayed signal, 404 if none."""
-        pid, zone = self._zone(request)
-        found = self.store.in_zone(account.user_id, pid, zone)
-        if found is None:
-            raise ApiError(404, f"no signal in zone {request.path_params['zoneId']}")
-        return json_response(found[0].render(found[1]))
-
-    def _zone_color(self, request: Request, account: QAccount) -> str:
-        pid, zone = self._zone(request)
-        found = self.store.in_zone(account.user_id, pid, zone)
-        return found[1].color if found else NO_SIGNAL_COLOR
-
-    async def zone_color(self, request: Request, account: QAccount) -> Response:
-        """`GET /signals/pid/{pid}/zoneId/{zoneId}/color`: text `#RRGGBB`."""
-        return text_response(self._zone_color(request, account))
-
     async def legacy_color(self, request: Request, account: QAccount) -> Response:
         """`GET /signals/{pid}/{zoneId}`: `{"color": ...}`."""
-        return json_response({"color": self._zone_color(request, account)})
-
-    async def delete_zone(self, request: Request, account: QAccount) -> Response:
-        """`DELETE /signals/pid/{pid}/zoneId/{zoneId}`."""
-        pid, zone = self._zone(request)
-        self.store.remove_zone(account.user_id, pid, zone)
-        return empty_response()
+        return json_response({"color": self._shown_color(request, account)})
 
     # --- metadata ------------------------------------------------------------------------
 

@@ -31,10 +31,10 @@ from kbapi.mock.daskeyboard.http import (
     empty_response,
     express_not_found,
     json_response,
-    parse_int,
     read_fields,
     text_response,
 )
+from kbapi.mock.daskeyboard.shown import ShownSignals
 from kbapi.mock.daskeyboard.store import Light, SignalStore, StoredSignal
 from kbapi.mock.daskeyboard.validation import (
     EFFECTS,
@@ -43,12 +43,11 @@ from kbapi.mock.daskeyboard.validation import (
     signal_input,
     v2_action,
 )
-from kbapi.mock.daskeyboard.zones import is_zone_id, load_table
+from kbapi.mock.daskeyboard.zones import load_table
 
 V1 = "/api/1.0"
 V2 = "/api/2.0"
 ALL_DEVICES = "Q_MATRIX"
-NO_SIGNAL_COLOR = "#000000"
 ACTIVE_EFFECT = {"name": 7, "color": "#636363"}
 
 
@@ -65,15 +64,8 @@ def zone_configuration(color: str, effect: str) -> dict[str, Any]:
     return {"passiveEffect": {"name": number, "color": color}, "activeEffect": dict(ACTIVE_EFFECT)}
 
 
-def render(signal: StoredSignal, light: Light) -> dict[str, Any]:
-    """A shadow entry: the signal as seen in one of its zones, with that zone's colour."""
-    shown = signal.render(light)
-    shown["zoneConfiguration"] = zone_configuration(light.color, light.effect)
-    return shown
-
-
-class LocalMock:
-    """State and handlers of one local mock instance."""
+class LocalMock(ShownSignals):
+    """State and handlers of one local mock instance (what is shown: `ShownSignals`)."""
 
     def __init__(self, config: QMockConfig, clock: Callable[[], float] | None = None) -> None:
         self.config = config
@@ -115,31 +107,20 @@ class LocalMock:
     def _device(self, pid: str) -> str:
         return self.config.device_pid if pid == ALL_DEVICES else pid
 
-    def _query_pid(self, pid: str) -> str | None:
-        check_pid("pid", pid)
-        return None if pid == ALL_DEVICES else pid
-
     def _light(self, pid: str, zone_id: str, color: str, effect: str) -> Light:
         device = self._device(pid)
         return Light(device, self.table.key(zone_id, device), zone_id, color, effect)
 
-    def _zone(self, request: Request) -> tuple[str | None, str]:
-        pid = request.path_params.get("pid", ALL_DEVICES)
-        zone_id = request.path_params["zoneId"]
-        if not is_zone_id(zone_id):
-            raise ApiError(400, "zoneId must be KEY_<CODE>, a linear id like 74 or x,y like 2,2")
-        return self._query_pid(pid), self.table.key(zone_id, self._device(pid))
+    def _route_pid(self, pid: str | None) -> tuple[str | None, str]:
+        # No pid (v2 `zoneConfiguration/{zoneId}`) and Q_MATRIX: every device.
+        pid = check_pid("pid", pid or ALL_DEVICES)
+        return None if pid == ALL_DEVICES else pid, self._device(pid)
 
-    def _signal(self, request: Request) -> StoredSignal:
-        signal_id = parse_int(request.path_params["id"], "id")
-        signal = self.store.get(signal_id, None)
-        if signal is None:
-            raise ApiError(404, f"signal {signal_id} not found")
-        return signal
-
-    def _shown(self, request: Request) -> tuple[StoredSignal, Light] | None:
-        pid, zone = self._zone(request)
-        return self.store.in_zone(None, pid, zone)
+    def _render(self, signal: StoredSignal, light: Light) -> dict[str, Any]:
+        """A shadow entry, with its zone's `zoneConfiguration`."""
+        shown = signal.render(light)
+        shown["zoneConfiguration"] = zone_configuration(light.color, light.effect)
+        return shown
 
     # --- v1 ------------------------------------------------------------------------------
 
@@ -174,40 +155,6 @@ class LocalMock:
         }
         light = self._light(signal.pid, signal.zone_id, signal.color, signal.effect)
         return json_response(self.store.add(None, body, [light]).body)
-
-    async def delete_signal(self, request: Request) -> Response:
-        """`DELETE /api/{1,2}.0/signals/{id}` (negative ids)."""
-        self.store.remove(self._signal(request).id, None)
-        return empty_response()
-
-    def _shadows(self, pid: str | None) -> list[dict[str, Any]]:
-        return [render(signal, light) for signal, light in self.store.shadows(None, pid)]
-
-    async def shadows(self, request: Request) -> Response:
-        """`GET /api/{1,2}.0/signals/shadows`: one entry per lit zone."""
-        return json_response(self._shadows(None))
-
-    async def pid_shadows(self, request: Request) -> Response:
-        """`GET /api/1.0/signals/pid/{pid}/shadows`."""
-        return json_response(self._shadows(self._query_pid(request.path_params["pid"])))
-
-    async def zone_signal(self, request: Request) -> Response:
-        """`GET /api/1.0/signals/pid/{pid}/zoneId/{zoneId}`."""
-        found = self._shown(request)
-        if found is None:
-            raise ApiError(404, f"no signal in zone {request.path_params['zoneId']}")
-        return json_response(render(*found))
-
-    async def zone_color(self, request: Request) -> Response:
-        """`GET /api/1.0/signals/pid/{pid}/zoneId/{zoneId}/color`: text colour."""
-        found = self._shown(request)
-        return text_response(found[1].color if found else NO_SIGNAL_COLOR)
-
-    async def delete_zone(self, request: Request) -> Response:
-        """`DELETE /api/1.0/signals/pid/{pid}/zoneId/{zoneId}`."""
-        pid, zone = self._zone(request)
-        self.store.remove_zone(None, pid, zone)
-        return empty_response()
 
     # --- v2 ------------------------------------------------------------------------------
 
@@ -260,7 +207,7 @@ class LocalMock:
 
     async def get_v2(self, request: Request) -> Response:
         """`GET /api/2.0/signals/{id}`."""
-        return json_response(self._signal(request).body)
+        return json_response(self._stored(request, None).body)
 
     def _applet_signals(self, request: Request) -> list[StoredSignal]:
         uuid = request.path_params["uuid"]
@@ -281,10 +228,8 @@ class LocalMock:
 
     async def zone_config(self, request: Request) -> Response:
         """`GET /api/2.0/zoneConfiguration[/pid/{pid}/zoneId]/{zoneId}`."""
-        found = self._shown(request)
-        if found is None:
-            raise ApiError(404, f"no signal in zone {request.path_params['zoneId']}")
-        return json_response(zone_configuration(found[1].color, found[1].effect))
+        light = self._shown(request, None)[1]
+        return json_response(zone_configuration(light.color, light.effect))
 
     def routes(self) -> list[Route]:
         """The route table of both versions."""
