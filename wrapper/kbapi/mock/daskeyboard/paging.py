@@ -143,13 +143,6 @@ def envelope(ordered: Sequence[Mapping[str, Any]], request: PageRequest) -> dict
 
 
 def single_page(items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The legacy shadows envelope: everything on page 0, `sort` empty."""
-    return {
-        "content": list(items),
-        "size": len(items),
-        "sort": "",
-        "hasNextPage": False,
-        "page": 0,
-        "totalElements": len(items),
-        "totalPages": 1 if items else 0,
-    }
+    """The legacy shadows envelope: everything on page 0 (`size` is its length), `sort` empty."""
+    whole = PageRequest(size=max(len(items), 1), sort=())
+    return {**envelope(items, whole), "size": len(items)}
