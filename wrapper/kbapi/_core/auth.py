@@ -121,9 +121,7 @@ def parse_token_response(response: httpx.Response, now: float) -> Token:
             access_token=Secret(access),
             refresh_token=Secret(refresh) if isinstance(refresh, str) and refresh else None,
             expires_at=now + _seconds(expires_in) if expires_in is not None else None,
-            user_id=user_id
-            if isinstance(user_id, int | str) and not isinstance(user_id, bool)
-            else None,
+            user_id=user_id,
         )
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError) as exc:
         # The body holds tokens: report the failure kind only, never the body. (A ValueError,
