@@ -298,7 +298,9 @@ def baseline(module: str, coverage: dict) -> None:
     PASSED_POOLS.add(every)
 
 
-def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) -> None:
+def run(
+    module: str, coverage: dict, workers: int, timeout: float, again: bool, recheck: bool = True
+) -> None:
     """Run every mutant of `module`; with `again`, only the last session's survivors, if the
     module's source is the one that session mutated (else every mutant)."""
     from cosmic_ray.work_db import WorkDB, use_db
@@ -310,18 +312,20 @@ def run(module: str, coverage: dict, workers: int, timeout: float, again: bool) 
     database = mutation_report.forget_survivors(module) if again else init(module)
     baseline(module, coverage)
     todo = list(jobs(module, database, coverage, timeout))
-    killed_fast = fast(module, source, todo, workers)
-    slow = [job for job in todo if job.key not in killed_fast]
+    fast_outcomes = fast(module, source, todo, workers)
+    killed_fast = {k: o for k, o in fast_outcomes.items() if o.code not in (0, 5, 99)}
+    done = killed_fast if recheck else {k: o for k, o in fast_outcomes.items() if o.code != 99}
+    slow = [job for job in todo if job.key not in done]
     outcomes = mutation_fork.run(slow, (*PYTEST_ARGS, "-x"), workers)
-    results = [*((j, killed_fast[j.key]) for j in todo if j.key in killed_fast), *outcomes]
+    results = [*((j, done[j.key]) for j in todo if j.key in done), *outcomes]
     for job, outcome in results:
         killed = outcome.code not in (0, 5)  # 5: none of the chosen tests was collected
-        where = "" if job.key not in killed_fast else " (fast path)"
+        where = "" if job.key not in done else " (fast path)"
         output = f"killed by {outcome.failed or f'exit {outcome.code}'}{where}"
         result = WorkResult(
             worker_outcome=WorkerOutcome.NORMAL,
             test_outcome=TestOutcome.KILLED if killed else TestOutcome.SURVIVED,
-            output=(output if killed else f"{outcome.ran} tests passed")
+            output=(output if killed else f"{outcome.ran} tests passed{where}")
             + f" in {outcome.seconds:.1f} s",
             diff=mutation_report.diff(source, job.source, module),
         )
@@ -335,7 +339,7 @@ def fast(
     module: str, source: str, todo: list[mutation_fork.Job], workers: int
 ) -> dict[str, mutation_fork.Outcome]:
     """Run the mutants that change only function bodies in one collected pytest session
-    (tools/mutation_fast.py); return those it killed. The rest go the slow way."""
+    (tools/mutation_fast.py); return their outcomes (code 99: it could not apply the mutant)."""
     from mutation_fast import changed_functions
 
     path = str(PACKAGE / module)
@@ -352,13 +356,13 @@ def fast(
     files = sorted({t.split("::")[0] for job in batch for t in job["wanted"]})
     command = [sys.executable, str(ROOT / "tools" / "mutation_fast.py"), str(jobs_file), str(out)]
     subprocess.run([*command, str(workers), "--", *PYTEST_ARGS, *files], cwd=ROOT, check=False)
-    killed = {}
+    outcomes = {}
     for line in out.read_text(encoding="utf-8").splitlines() if out.exists() else []:
         key, code, failed, ran = json.loads(line)
-        if code not in (0, 5, 99):
-            killed[key] = mutation_fork.Outcome(code, failed, ran, 0.0)
-    print(f"{module}: {len(killed)} of {len(batch)} mutants killed on the fast path")
-    return killed
+        outcomes[key] = mutation_fork.Outcome(code, failed, ran, 0.0)
+    killed = sum(o.code not in (0, 5, 99) for o in outcomes.values())
+    print(f"{module}: {killed} of {len(batch)} mutants killed on the fast path")
+    return outcomes
 
 
 def job_dict(job: mutation_fork.Job) -> dict:
@@ -383,6 +387,11 @@ def main() -> int:
     parser.add_argument(
         "--survivors", action="store_true", help="run only the last survivors of unchanged modules"
     )
+    parser.add_argument(
+        "--no-recheck",
+        action="store_true",
+        help="count the fast path's survivors without running them again the slow way",
+    )
     parser.add_argument("--quiet", action="store_true", help="no survivor diffs")
     args = parser.parse_args()
     unknown = sorted(set(args.modules) - set(MUTANT_TESTS))
@@ -394,7 +403,7 @@ def main() -> int:
         mutation_fork.preload(coverage["preload"])
         gc.freeze()  # the preloaded objects stay out of every child's garbage collections
         for module in args.modules:
-            run(module, coverage, args.workers, args.timeout, args.survivors)
+            run(module, coverage, args.workers, args.timeout, args.survivors, not args.no_recheck)
     mutation_report.print_report(args.modules, diffs=not args.quiet)
     return 0
 

@@ -83,7 +83,11 @@ def save_time(module: str, source: str, spent: tuple[float, float], again: bool)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
     wall, cpu = round(spent[0], 1), round(spent[1], 1)
     entry.update({"source": _digest(source), "commit": commit.stdout.strip()})
-    entry.update({"again_wall": wall, "again_cpu": cpu} if again else {"wall": wall, "cpu": cpu})
+    if again:
+        entry["again_wall"] = round(entry.get("again_wall", 0) + wall, 1)
+        entry["again_cpu"] = round(entry.get("again_cpu", 0) + cpu, 1)
+    else:
+        entry.update(wall=wall, cpu=cpu)
     times[module] = entry
     TIMES.write_text(json.dumps(times, indent=1, sort_keys=True))
 
@@ -129,8 +133,9 @@ def tally(module: str) -> Tally:
 def print_report(modules: list[str], diffs: bool = True) -> None:
     """The table of kill rates, then (with `diffs`) every survivor."""
     tallies = [tally(m) for m in modules]
-    wall = {m: t.get("wall", 0) for m, t in _times().items()}
-    cpu = {m: t.get("cpu", 0) for m, t in _times().items()}
+    # A module's cost: its last full session plus the survivor runs since (--survivors).
+    wall = {m: t.get("wall", 0) + t.get("again_wall", 0) for m, t in _times().items()}
+    cpu = {m: t.get("cpu", 0) + t.get("again_cpu", 0) for m, t in _times().items()}
     if diffs:
         for t in tallies:
             for line, name, output, change in t.survivors:
