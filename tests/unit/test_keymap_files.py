@@ -77,3 +77,18 @@ def test_a_keymap_is_an_immutable_value_built_from_keywords() -> None:
         keymap.keyboard = "other"  # type: ignore[misc]
     with pytest.raises(TypeError, match="positional"):
         Keymap("kb", "LAYOUT", (("KC_A",),))  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("text", ["{not json", b"\xff\xfe", "[" * 100_000 + "]" * 100_000])
+def test_text_that_is_not_json_is_a_keymap_error(text: str | bytes) -> None:
+    with pytest.raises(KeymapError, match="not valid JSON") as caught:
+        Keymap.from_json(text)
+    assert [p.kind for p in caught.value.problems] == ["json"]
+
+
+def test_json_text_is_indented_by_two_spaces_unless_told_otherwise() -> None:
+    keymap = Keymap.from_dict({"keyboard": "kb", **BODY})
+    assert keymap.to_json().splitlines()[1] == '  "keyboard": "kb",'
+    assert keymap.to_json(indent=None).startswith('{"keyboard": "kb", ')
+    with pytest.raises(TypeError, match="positional"):
+        keymap.to_json(4)  # type: ignore[misc]
