@@ -2,7 +2,8 @@
 
 A mutant inside a function body changes only what happens when that statement runs, so the
 tests to run are the ones that executed one of the statement's lines (tools/mutation_map.py).
-A mutant elsewhere (module or class level, a decorator, a default value, a signature), or in a
+A mutant elsewhere (module or class level, a decorator, a default value, a signature, the body
+of a cached function, which runs once for whichever test calls it first), or in a
 statement that also ran outside any test (while importing or collecting, maybe into a cached
 value), changes what every test may see, so it gets the module's whole pool: the tests of its
 unit test files (`mutation.MUTANT_TESTS`) and every test that ran any of its lines.
@@ -36,10 +37,18 @@ def statements(tree: ast.Module) -> list[tuple[tuple[int, int], tuple[int, int],
                 end = (child.end_lineno or child.lineno, child.end_col_offset or 0)
                 found.append((min(starts), end, in_function))
             body_runs_later = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+            if body_runs_later and _cached(child):
+                body_runs_later = False  # its body runs once, for whichever test calls it first
             visit(child, in_function or body_runs_later)
 
     visit(tree, False)
     return found
+
+
+def _cached(function: ast.AST) -> bool:
+    """True for a function under a caching decorator (functools.cache, lru_cache and the like)."""
+    decorators = getattr(function, "decorator_list", [])
+    return any("cache" in ast.unparse(d) for d in decorators)
 
 
 def statement_at(source: str, tree: ast.Module, line: int, column: int) -> Statement:

@@ -108,6 +108,11 @@ def test_a_mutant_run_at_import_gets_the_whole_pool(text: str) -> None:
     assert choose_tests(statement, lines, ["t::pool"], {}) == ["t::a", "t::b", "t::pool"]
 
 
+def test_a_mutant_in_a_cached_function_gets_the_whole_pool() -> None:
+    source = "import functools\n\n@functools.cache\ndef table():\n    return {1: 2}\n"
+    assert not statement_at(source, ast.parse(source), 5, 12).in_function
+
+
 def test_columns_count_characters_not_bytes() -> None:
     source = 'def f():\n    x = "é"; y = 1 + 2\n'
     tree = ast.parse(source)
