@@ -39,6 +39,7 @@ def test_a_function_takes_exactly_its_arguments(code: str, problem: str) -> None
     [
         ("DE_Z", HOST, None),
         ("DE_KC", HOST, None),  # the prefix is DE, not a QMK prefix
+        ("Z_A", HOST, None),  # a one-letter prefix: the underscore may be the second character
         ("KC_NOPE", HOST, "unknown keycode KC_NOPE"),  # KC_ is QMK's own prefix
         ("_FOO", HOST, "unknown keycode _FOO"),  # a leading underscore names no language
         ("DE_Z", KeycodeContext(), "unknown keycode DE_Z"),
