@@ -66,6 +66,16 @@ KEYMAP = (
     "tests/unit/test_cli_migrate.py",
     "tests/unit/test_gen_qmk_keycodes.py",
 )
+ZONES = (
+    "tests/unit/test_zones.py",
+    "tests/unit/test_zone_bounds.py",
+    "tests/unit/test_q_signals.py",
+)
+ZONES = (
+    "tests/unit/test_zones.py",
+    "tests/unit/test_zone_bounds.py",
+    "tests/unit/test_q_signals.py",
+)
 CORE = (
     "tests/unit/test_core_auth.py",
     "tests/unit/test_core_oauth_flow.py",
@@ -124,8 +134,8 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
             "keycodes",
         )
     },
-    "daskeyboard/zones.py": ("tests/unit/test_zones.py", "tests/unit/test_q_signals.py"),
-    "daskeyboard/zone_ids.py": ("tests/unit/test_zones.py", "tests/unit/test_q_signals.py"),
+    "daskeyboard/zones.py": ZONES,
+    "daskeyboard/zone_ids.py": ZONES,
     "daskeyboard/paint.py": (
         "tests/unit/test_q_paint.py",
         "tests/unit/test_q_signals.py",
