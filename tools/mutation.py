@@ -71,11 +71,6 @@ ZONES = (
     "tests/unit/test_zone_bounds.py",
     "tests/unit/test_q_signals.py",
 )
-ZONES = (
-    "tests/unit/test_zones.py",
-    "tests/unit/test_zone_bounds.py",
-    "tests/unit/test_q_signals.py",
-)
 CORE = (
     "tests/unit/test_core_auth.py",
     "tests/unit/test_core_oauth_flow.py",
