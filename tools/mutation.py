@@ -398,6 +398,7 @@ def main() -> int:
         help="count the fast path's survivors without running them again the slow way",
     )
     parser.add_argument("--quiet", action="store_true", help="no survivor diffs")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
     unknown = sorted(set(args.modules) - set(MUTANT_TESTS))
     if unknown:
@@ -409,6 +410,9 @@ def main() -> int:
         gc.freeze()  # the preloaded objects stay out of every child's garbage collections
         for module in args.modules:
             run(module, coverage, args.workers, args.timeout, args.survivors, not args.no_recheck)
+    if args.markdown:
+        print(mutation_report.markdown(args.modules))
+        return 0
     mutation_report.print_report(args.modules, diffs=not args.quiet)
     return 0
 

@@ -163,3 +163,33 @@ def print_report(modules: list[str], diffs: bool = True) -> None:
     print(f"excluded as equivalent by rule: {rules or 'none'}")
     modules_run = f"{len(tallies)} module(s)"
     print(f"mutation: {killed} of {judged} mutants killed ({rate:.1f} %) over {modules_run}")
+
+
+def markdown(modules: list[str]) -> str:
+    """The kill-rate table as Markdown, for docs/contributing.md."""
+    tallies = [tally(m) for m in modules]
+    times = _times()
+    rows = [
+        "| module | mutants | excluded (rule) | killed | survived | kill rate | wall s | CPU s |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for t in tallies:
+        spent = times.get(t.module, {})
+        wall = spent.get("wall", 0) + spent.get("again_wall", 0)
+        cpu = spent.get("cpu", 0) + spent.get("again_cpu", 0)
+        rules = ", ".join(f"{n} {r}" for r, n in sorted(t.excluded.items())) or "0"
+        note = f" ({t.pending} not run)" if t.pending else ""
+        rows.append(
+            f"| `{t.module}` | {t.mutants} | {rules} | {t.killed} | {t.survived}{note} "
+            f"| {t.rate:.1f} % | {wall:.0f} | {cpu:.0f} |"
+        )
+    killed, judged = sum(t.killed for t in tallies), sum(t.judged for t in tallies)
+    excluded = sum(sum(t.excluded.values()) for t in tallies)
+    wall = sum(v.get("wall", 0) + v.get("again_wall", 0) for m, v in times.items() if m in modules)
+    cpu = sum(v.get("cpu", 0) + v.get("again_cpu", 0) for m, v in times.items() if m in modules)
+    rate = 100 * killed / judged if judged else 0.0
+    rows.append(
+        f"| **total** | {sum(t.mutants for t in tallies)} | {excluded} | {killed} "
+        f"| {judged - killed} | **{rate:.1f} %** | {wall:.0f} | {cpu:.0f} |"
+    )
+    return "\n".join(rows)
