@@ -133,6 +133,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
     "daskeyboard/zone_ids.py": ZONES,
     "daskeyboard/paint.py": (
         "tests/unit/test_q_paint.py",
+        "tests/unit/test_q_paint_plan.py",
         "tests/unit/test_q_signals.py",
         *CLIENTS_OFFLINE,
         "tests/e2e/test_q_client.py",
