@@ -7,6 +7,7 @@ endpoint and the API, and counts what it was sent. The clock is injected.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,15 @@ from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-from kbapi._core.auth import ClientCredentials, OAuth2Auth, ensure_secure_url, parse_token_response
+from kbapi._core.auth import (
+    AuthorizationCodeGrant,
+    ClientCredentials,
+    OAuth2Auth,
+    PasswordGrant,
+    RefreshTokenGrant,
+    ensure_secure_url,
+    parse_token_response,
+)
 from kbapi._core.errors import APIResponseValidationError, BadRequestError, InputError
 
 TOKEN_URL = "https://auth.example/oauth/token"
@@ -189,3 +198,23 @@ def test_a_token_response_without_a_usable_access_token_is_refused(access: Any) 
 def test_only_http_and_https_carry_credentials_even_to_loopback(url: str) -> None:
     with pytest.raises(InputError, match="refusing to send credentials"):
         ensure_secure_url(url)
+
+
+def test_a_body_format_made_at_run_time_works_like_the_literal() -> None:
+    endpoint = Endpoint()
+    send(oauth(body_format="".join(["js", "on"])), endpoint, "sync")  # not the interned literal
+    assert endpoint.token_bodies[0]["format"] == "json"
+
+
+@pytest.mark.parametrize(
+    "grant",
+    [
+        ClientCredentials("CID", "CSECRET"),
+        PasswordGrant("me@example.com", "PW"),
+        AuthorizationCodeGrant("CID", "CODE"),
+        RefreshTokenGrant("R1"),
+    ],
+)
+def test_grants_are_immutable(grant: Any) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign"):
+        grant.client_id = "other"
