@@ -25,3 +25,12 @@ def test_a_problem_is_an_immutable_value_shown_as_its_message() -> None:
     assert str(found) == "layer 0 is short"
     with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign"):
         found.layer = 1  # type: ignore[misc]
+
+
+def test_every_macro_item_after_a_string_or_delay_is_checked() -> None:
+    from kbapi.qmk.keymap import validate_keymap
+
+    macro = ["hello", {"action": "delay", "duration": 5}, {"action": "tap", "keycodes": ["NOPE"]}]
+    body = {"keyboard": "kb", "keymap": "km", "layout": "LAYOUT", "layers": [["KC_A"]]}
+    found = validate_keymap({**body, "macros": [macro]})
+    assert [p.message.split(":")[0] for p in found] == ["macro 0, item 2"]
