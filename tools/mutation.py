@@ -356,7 +356,8 @@ def fast(
             batch.append({**job_dict(job), "changed": changed})
     if not batch:
         return {}
-    jobs_file, out = OUT / "fast-jobs.json", OUT / "fast-results.jsonl"
+    stem = mutation_report.stem(module)
+    jobs_file, out = OUT / f"{stem}.fast-jobs.json", OUT / f"{stem}.fast-results.jsonl"
     jobs_file.write_text(json.dumps(batch), encoding="utf-8")
     out.unlink(missing_ok=True)
     files = sorted({t.split("::")[0] for job in batch for t in job["wanted"]})
