@@ -75,6 +75,7 @@ CORE = (
     "tests/unit/test_core_auth.py",
     "tests/unit/test_core_oauth_flow.py",
     "tests/unit/test_core_calls.py",
+    "tests/unit/test_core_conform.py",
     "tests/unit/test_core_errors.py",
     "tests/unit/test_core_ratelimit.py",
     "tests/unit/test_core_redact.py",
