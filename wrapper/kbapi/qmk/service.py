@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from kbapi._core.conform import Rules, at_least
-from kbapi._core.errors import APIResponseValidationError
 from kbapi._generated.qmk_api.models.api_root import ApiRoot
 
 if TYPE_CHECKING:
@@ -26,22 +25,9 @@ class ApiStatus:
 
     @classmethod
     def from_model(cls, root: ApiRoot) -> ApiStatus:
-        """Read the generated model (which does not check primitive types: this does)."""
-        status, version = root.status, root.version
-        queue: object = root.queue_length
-        if isinstance(queue, float) and queue.is_integer():
-            queue = int(queue)  # 3.0 is an integer to JSON Schema
-        if not (
-            isinstance(status, str)
-            and isinstance(version, str)
-            and isinstance(queue, int)
-            and not isinstance(queue, bool)
-        ):
-            kinds = ", ".join(type(v).__name__ for v in (status, version, queue))
-            raise APIResponseValidationError(
-                f"GET /v1: expected string status and version and integer queue_length, got {kinds}"
-            )
-        return cls(status=status, queue_length=queue, version=version.strip())
+        """Read the generated model as `api_status` parsed it: held to its annotated types
+        (`kbapi._core.conform`), so `queue_length` is an int and `version` a string."""
+        return cls(status=root.status, queue_length=root.queue_length, version=root.version.strip())
 
 
 @dataclass(frozen=True)
