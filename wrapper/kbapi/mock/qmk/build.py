@@ -33,6 +33,10 @@ KEYCODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\(.*\))?$", re.DOTALL)
 OK = "\x1b[32;01m[OK]\x1b[0m"
 ERRORS = "\x1b[31;01m[ERRORS]\x1b[0m"
 MAX_ERRORS = 20
+CLONE_FAILED = (
+    "subprocess.CalledProcessError: Command '['git', 'clone', '-q', '--depth', '1', '-b', "
+    "'master', 'https://github.com/qmk/qmk_firmware.git']' returned non-zero exit status 128."
+)
 CONTENT_TYPES = {
     "hex": "application/octet-stream",
     "bin": "application/octet-stream",
@@ -242,21 +246,21 @@ def _base_result(req: BuildRequest, archive: str, keymap_json: str) -> dict[str,
     }
 
 
-def _exception(req: BuildRequest, archive: str, keymap_json: str) -> BuildOutcome:
+def _worker_exception(
+    req: BuildRequest, archive: str, keymap_json: str, exception: str, line: int, error: str
+) -> dict[str, Any]:
+    """The result of a worker whose compile_json raised `exception` at `line`: `returncode`
+    -3, with the traceback ending in `error`."""
     result = _base_result(req, archive, keymap_json)
     result.update(
         returncode=-3,
-        exception="CalledProcessError",
+        exception=exception,
         stacktrace=(
             "Traceback (most recent call last):\n"
-            '  File "/qmk_compiler/qmk_compiler.py", line 312, in compile_json\n'
-            "subprocess.CalledProcessError: Command '['git', 'clone', '-q', '--depth', '1', "
-            "'-b', 'master', 'https://github.com/qmk/qmk_firmware.git']' "
-            "returned non-zero exit status 128.\n"
+            f'  File "/qmk_compiler/qmk_compiler.py", line {line}, in compile_json\n{error}\n'
         ),
     )
-    # The worker failed before it uploaded anything; only the metadata gets stored.
-    return BuildOutcome("finished", result, {}, has_metadata=True)
+    return result
 
 
 def run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
@@ -264,25 +268,13 @@ def run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> Build
     try:
         return _run_build(req, keyboards)
     except UnicodeEncodeError as exc:
-        return _unwritable(req, exc)
-
-
-def _unwritable(req: BuildRequest, exc: UnicodeEncodeError) -> BuildOutcome:
-    # A lone surrogate (valid JSON `"\ud800"`, not UTF-8) in a name or keycode: the real worker
-    # fails writing the files, a worker exception (returncode -3) that stores nothing.
-    keyboard, keymap = str(req.payload["keyboard"]), str(req.payload["keymap"])
-    archive = _names(keyboard, keymap)[1]
-    result = _base_result(req, archive, json.dumps(dict(req.payload)))
-    result.update(
-        returncode=-3,
-        exception=type(exc).__name__,
-        stacktrace=(
-            "Traceback (most recent call last):\n"
-            '  File "/qmk_compiler/qmk_compiler.py", line 330, in compile_json\n'
-            f"UnicodeEncodeError: {exc}\n"
-        ),
-    )
-    return BuildOutcome("finished", result)
+        # A lone surrogate (valid JSON `"\ud800"`, not UTF-8) in a name or keycode: the real
+        # worker fails writing the files, a worker exception that stores nothing.
+        archive = _names(str(req.payload["keyboard"]), str(req.payload["keymap"]))[1]
+        error = f"{type(exc).__name__}: {exc}"
+        keymap_json = json.dumps(dict(req.payload))
+        result = _worker_exception(req, archive, keymap_json, type(exc).__name__, 330, error)
+        return BuildOutcome("finished", result)
 
 
 def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> BuildOutcome:
@@ -301,7 +293,11 @@ def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> Buil
     stem, archive, source_archive = _names(keyboard, keymap)
     keymap_json = json.dumps(dict(req.payload))
     if keymap == EXCEPTION_KEYMAP:
-        return _exception(req, archive, keymap_json)
+        result = _worker_exception(
+            req, archive, keymap_json, "CalledProcessError", 312, CLONE_FAILED
+        )
+        # The worker failed before it uploaded anything; only the metadata gets stored.
+        return BuildOutcome("finished", result, {}, has_metadata=True)
     result = _base_result(req, archive, keymap_json)
     artifacts = {archive: Artifact(keymap_json.encode(), CONTENT_TYPES["json"])}
     schema_error = _schema_error(req.payload)
