@@ -24,8 +24,6 @@ from kbapi._core.errors import InputError
 
 QMK_URL_ENV: Final = "KBAPI_QMK_URL"
 QMK_METADATA_URL_ENV: Final = "KBAPI_QMK_METADATA_URL"
-Q_URL_ENV: Final = "KBAPI_Q_URL"
-Q_API_KEY_ENV: Final = "KBAPI_Q_API_KEY"
 
 Timeout = Annotated[
     float | None,

@@ -24,8 +24,6 @@ from kbapi._core.client import TransportOptions
 from kbapi._core.errors import InputError
 from kbapi.cli.console import Service, out_console, reporting
 from kbapi.cli.options import (
-    Q_API_KEY_ENV,
-    Q_URL_ENV,
     Runtime,
     SharedOptionsGroup,
     Timeout,
@@ -33,6 +31,8 @@ from kbapi.cli.options import (
     settings,
 )
 from kbapi.daskeyboard import DEFAULT_CLIENT_NAME, QClient, Shadow, get_layout
+from kbapi.daskeyboard import ENV_API_KEY as Q_API_KEY_ENV
+from kbapi.daskeyboard import ENV_URL as Q_URL_ENV
 from kbapi.daskeyboard.render import lit_style, render_shadows
 
 HELP = (
