@@ -107,10 +107,7 @@ class AsyncCompileJob:
 
     async def download_firmware(self, folder: str | os.PathLike[str]) -> Path:
         """Wait for a successful build if needed, then save the firmware into `folder`."""
-        result = self.result or await self.wait()
-        return await self._client.download(
-            self.id, "firmware", folder, expected_name=result.firmware_filename
-        )
+        return await self._download("firmware", folder)
 
     async def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
         """Save the submitted keymap JSON into `folder` (after a failed build too)."""
@@ -121,6 +118,7 @@ class AsyncCompileJob:
         return await self._download("source", folder)
 
     async def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
+        # A failed build offers no firmware: its `CompileError` is raised.
         try:
             worker = (self.result or await self.wait()).worker
         except CompileError:

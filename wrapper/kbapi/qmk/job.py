@@ -109,10 +109,7 @@ class CompileJob:
 
     def download_firmware(self, folder: str | os.PathLike[str]) -> Path:
         """Wait for a successful build if needed, then save the firmware into `folder`."""
-        result = self.result or self.wait()
-        return self._client.download(
-            self.id, "firmware", folder, expected_name=result.firmware_filename
-        )
+        return self._download("firmware", folder)
 
     def download_keymap(self, folder: str | os.PathLike[str]) -> Path:
         """Save the submitted keymap JSON into `folder` (after a failed build too)."""
@@ -123,6 +120,7 @@ class CompileJob:
         return self._download("source", folder)
 
     def _download(self, artifact: Artifact, folder: str | os.PathLike[str]) -> Path:
+        # A failed build offers no firmware: its `CompileError` is raised.
         try:
             worker = (self.result or self.wait()).worker
         except CompileError:
