@@ -40,6 +40,7 @@ from kbapi.mock.daskeyboard.validation import (
     EFFECTS,
     action_value,
     check_pid,
+    field_value,
     signal_input,
     v2_action,
 )
@@ -49,13 +50,6 @@ V1 = "/api/1.0"
 V2 = "/api/2.0"
 ALL_DEVICES = "Q_MATRIX"
 ACTIVE_EFFECT = {"name": 7, "color": "#636363"}
-
-
-def _string_field(fields: dict[str, Any], name: str) -> str:
-    value = fields.get(name)
-    if not isinstance(value, str):
-        raise ApiError(422, f"{name}: is required and must be a string")
-    return value
 
 
 def zone_configuration(color: str, effect: str) -> dict[str, Any]:
@@ -158,38 +152,29 @@ class LocalMock(ShownSignals):
 
     # --- v2 ------------------------------------------------------------------------------
 
-    def _v2_optional(self, fields: dict[str, Any], name: str, kind: type, default: Any) -> Any:
-        # Missing or null: the default (the applet SDK sends `clientName: null`, `data: null`...).
-        value = fields.get(name)
-        if value is None:
-            return default
-        if not isinstance(value, kind):
-            raise ApiError(422, f"{name}: must be a {kind.__name__}")
-        return value
-
     async def create_v2(self, request: Request) -> Response:
         """`POST /api/2.0/signals`: one signal lighting every zone of its `actionValue`."""
         fields = await read_fields(request, self.config.max_body_bytes, allow_form=False)
         action = v2_action(fields)
         paints = action_value(fields.get("actionValue"))
-        pid = check_pid("pid", _string_field(fields, "pid"))
-        errors = self._v2_optional(fields, "errors", list, [])
+        pid = check_pid("pid", field_value(fields, "pid", str))
+        errors = field_value(fields, "errors", list, [])
         if not all(isinstance(item, str) for item in errors):
             raise ApiError(422, "errors: must be a list of strings")
-        link = self._v2_optional(fields, "link", dict, None)
+        link = field_value(fields, "link", dict, None)
         if link and not all(isinstance(link.get(k, ""), str) for k in ("url", "label")):
             raise ApiError(422, "link: url and label must be strings")
         first = paints[0]
         body: dict[str, Any] = {
             "action": action,
             "actionValue": fields["actionValue"],
-            "clientName": self._v2_optional(fields, "clientName", str, None),
-            "data": self._v2_optional(fields, "data", dict, None),
+            "clientName": field_value(fields, "clientName", str, None),
+            "data": field_value(fields, "data", dict, None),
             "link": link,
             "errors": errors,
-            "isMuted": self._v2_optional(fields, "isMuted", bool, True),
-            "message": self._v2_optional(fields, "message", str, "") or "",
-            "name": self._v2_optional(fields, "name", str, "") or "",
+            "isMuted": field_value(fields, "isMuted", bool, True),
+            "message": field_value(fields, "message", str, ""),
+            "name": field_value(fields, "name", str, ""),
             "pid": pid,
             "zoneId": first.zone_id,
             "color": first.color,

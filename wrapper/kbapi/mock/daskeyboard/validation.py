@@ -41,17 +41,21 @@ def invalid(field: str, message: str) -> ApiError:
     return ApiError(422, f"{field}: {message}")
 
 
-def _string(data: dict[str, Any], field: str, *, required: bool) -> str | None:
-    # An optional field sent as null is left out; a required one must be a string.
-    if field not in data:
-        if required:
+REQUIRED: Any = object()
+"""The `default` of a field that must be sent."""
+JSON_TYPES = {str: "a string", bool: "true or false", list: "an array", dict: "an object"}
+
+
+def field_value(data: dict[str, Any], field: str, kind: type, default: Any = REQUIRED) -> Any:
+    """`data[field]`, which must be of `kind`; left out or null (an optional field sent as
+    null counts as left out): `default`, or a 422 when the field is `REQUIRED`."""
+    value = data.get(field)
+    if value is None:
+        if default is REQUIRED:
             raise invalid(field, "is required")
-        return None
-    value = data[field]
-    if value is None and not required:
-        return None
-    if not isinstance(value, str):
-        raise invalid(field, "must be a string")
+        return default
+    if not isinstance(value, kind):
+        raise invalid(field, f"must be {JSON_TYPES[kind]}")
     return value
 
 
@@ -107,24 +111,24 @@ class SignalInput:
 
 def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
     """Validate a `POST /api/1.0/signals` body."""
-    name = _string(data, "name", required=True)
-    pid = check_pid("pid", _string(data, "pid", required=True) or "")
-    zone_id = check_zone_id("zoneId", _string(data, "zoneId", required=True) or "")
-    color = check_color("color", _string(data, "color", required=True) or "")
+    name = field_value(data, "name", str)
+    pid = check_pid("pid", field_value(data, "pid", str))
+    zone_id = check_zone_id("zoneId", field_value(data, "zoneId", str))
+    color = check_color("color", field_value(data, "color", str))
     # Effects are an open set (spec `EffectName`): the 9 known ones, NONE, and whatever comes next.
-    effect = _string(data, "effect", required=False) or "SET_COLOR"
-    action = _string(data, "action", required=False)
+    effect = field_value(data, "effect", str, None) or "SET_COLOR"
+    action = field_value(data, "action", str, None)
     if action is not None and ACTION.fullmatch(action) is None:
         raise invalid("action", "must look like actionType:value, e.g. url:https://...")
     return SignalInput(
-        name=name or "",
+        name=name,
         pid=pid,
         zone_id=zone_id,
         color=color,
-        message=_string(data, "message", required=False),
+        message=field_value(data, "message", str, None),
         effect=effect,
         action=action,
-        client_name=_string(data, "clientName", required=False),
+        client_name=field_value(data, "clientName", str, None),
         is_read=bool(_boolean(data, "isRead", form=form)),
         is_archived=bool(_boolean(data, "isArchived", form=form)),
         is_muted=bool(_boolean(data, "isMuted", form=form)),
@@ -183,4 +187,4 @@ def action_value(raw: Any) -> list[ZonePaint]:
 
 def v2_action(data: dict[str, Any]) -> str:
     """The v2 `action` (default `DRAW`); an open set like effects (`DRAW`, `ERROR`, `FLASH`...)."""
-    return _string(data, "action", required=False) or "DRAW"
+    return field_value(data, "action", str, None) or "DRAW"
