@@ -20,11 +20,13 @@ from kbapi.mock.daskeyboard.config import QAccount
 from kbapi.mock.daskeyboard.http import ApiError
 
 DESKTOP_CLIENT = "Desktop App"
+# grant_type -> {request field: the `QAccount` credential it names} (a refresh token names an
+# issued grant instead).
 GRANT_FIELDS = {
-    "client_credentials": ("client_id", "client_secret"),
-    "password": ("email", "password"),
-    "authorization_code": ("client_id", "code"),
-    "refresh_token": ("client_id", "refresh_token"),
+    "client_credentials": {"client_id": "client_id", "client_secret": "client_secret"},
+    "password": {"email": "email", "password": "password"},
+    "authorization_code": {"client_id": "client_id", "code": "authorization_code"},
+    "refresh_token": {"client_id": "client_id", "refresh_token": "refresh_token"},
 }
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
@@ -102,33 +104,22 @@ class AuthStore:
         for name, value in values.items():
             if not isinstance(value, str) or not value:
                 raise ApiError(400, f"{name} is required for grant_type {grant_type}")
-        strings = {name: str(value) for name, value in values.items()}
-        return getattr(self, f"_grant_{grant_type}")(strings)  # type: ignore[no-any-return]
-
-    def _grant_client_credentials(self, values: dict[str, str]) -> dict[str, Any]:
-        account = self._find(**values)
+        if grant_type == "refresh_token":
+            return self._rotate(str(values["refresh_token"]), str(values["client_id"]))
+        credentials = GRANT_FIELDS[grant_type]
+        account = self._find(**{credentials[name]: str(value) for name, value in values.items()})
         if account is None:
-            raise unauthorized("invalid client_id or client_secret")
-        return self.issue(account, account.client_name)
+            raise unauthorized(f"invalid {' or '.join(values)}")
+        client = DESKTOP_CLIENT if grant_type == "password" else account.client_name
+        return self.issue(account, client)
 
-    def _grant_password(self, values: dict[str, str]) -> dict[str, Any]:
-        account = self._find(**values)
-        if account is None:
-            raise unauthorized("invalid email or password")
-        return self.issue(account, DESKTOP_CLIENT)
-
-    def _grant_authorization_code(self, values: dict[str, str]) -> dict[str, Any]:
-        account = self._find(client_id=values["client_id"], authorization_code=values["code"])
-        if account is None:
-            raise unauthorized("invalid client_id or authorization code")
-        return self.issue(account, account.client_name)
-
-    def _grant_refresh_token(self, values: dict[str, str]) -> dict[str, Any]:
+    def _rotate(self, token: str, client_id: str) -> dict[str, Any]:
+        """The refresh_token grant: new tokens for the grant `token` stands for, which it ends."""
         with self._lock:
-            grant = self._refresh.get(values["refresh_token"])
-            if grant is None or grant.account.client_id != values["client_id"]:
+            grant = self._refresh.get(token)
+            if grant is None or grant.account.client_id != client_id:
                 raise unauthorized("invalid refresh_token or client_id")
-            del self._refresh[values["refresh_token"]]
+            del self._refresh[token]
         return self.issue(grant.account, grant.client)
 
     def authenticate(self, headers: Mapping[str, str]) -> QAccount:
