@@ -61,14 +61,8 @@ OTHER_ACCOUNT = QAccount(
 )
 DEFAULT_ACCOUNTS = (DEMO_ACCOUNT, OTHER_ACCOUNT)
 
-DEMO_CREDENTIALS: dict[str, str] = {
-    "email": DEMO_EMAIL,
-    "password": DEMO_PASSWORD,
-    "api_key": DEMO_API_KEY,
-    "client_id": DEMO_CLIENT_ID,
-    "client_secret": DEMO_CLIENT_SECRET,
-    "authorization_code": DEMO_CODE,
-}
+_CREDENTIALS = ("email", "password", "api_key", "client_id", "client_secret", "authorization_code")
+DEMO_CREDENTIALS: dict[str, str] = {name: getattr(DEMO_ACCOUNT, name) for name in _CREDENTIALS}
 
 
 @dataclass(frozen=True)
