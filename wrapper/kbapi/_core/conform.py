@@ -189,7 +189,7 @@ def _compile(annotation: Any) -> Check:
     if annotation is int:
         return _int
     if annotation is float:
-        return _float
+        return _exact(float, int)  # JSON has one number type: 3 is a float too
     if annotation in (bool, str, type(None)):
         return _exact(annotation)
     if isinstance(annotation, type) and _is_model(annotation):
@@ -199,11 +199,11 @@ def _compile(annotation: Any) -> Check:
     raise TypeError(f"no check for the annotation {annotation!r}")
 
 
-def _exact(kind: type) -> Check:
-    name = _name(kind)
+def _exact(*kinds: type) -> Check:
+    name = _name(kinds[0])
 
     def check(value: Any, path: str, rules: Rules) -> Any:
-        if type(value) is kind:  # exact: True is an int, but never a str or a bool here
+        if type(value) in kinds:  # exact: True is an int to isinstance, never here
             return value
         raise ShapeError(path, f"expected {name}, got {_kind(value)}")
 
@@ -236,12 +236,6 @@ def _int(value: Any, path: str, rules: Rules) -> Any:
     if type(value) is float and value.is_integer():
         return int(value)
     raise ShapeError(path, f"expected int, got {_kind(value)}")
-
-
-def _float(value: Any, path: str, rules: Rules) -> Any:
-    if type(value) in (float, int):
-        return value
-    raise ShapeError(path, f"expected float, got {_kind(value)}")
 
 
 def _union(arms: tuple[Any, ...]) -> Check:
