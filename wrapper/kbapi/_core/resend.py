@@ -22,9 +22,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
 
-import httpx
-
 from kbapi._core.errors import APIConnectionError, APIStatusError, APITimeoutError, KbapiError
+from kbapi._core.retry import NOT_SENT_ERRORS
 
 T = TypeVar("T")
 
@@ -32,8 +31,6 @@ SEND: Final = "send"
 LOOK: Final = "look"
 # 5xx after which the server may have done the work before failing (or a proxy gave up on it).
 MAYBE_APPLIED_STATUSES: Final = frozenset({500, 502, 503, 504})
-# Transport errors that prove the request never reached the server.
-NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 def may_have_applied(error: BaseException) -> bool:
@@ -41,7 +38,7 @@ def may_have_applied(error: BaseException) -> bool:
     if isinstance(error, APIStatusError):
         return error.status_code in MAYBE_APPLIED_STATUSES
     if isinstance(error, APIConnectionError | APITimeoutError):
-        return not isinstance(error.__cause__, NOT_SENT)
+        return not isinstance(error.__cause__, NOT_SENT_ERRORS)
     return False
 
 
