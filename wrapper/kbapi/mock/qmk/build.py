@@ -300,10 +300,11 @@ def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> Buil
         return BuildOutcome("finished", result, {}, has_metadata=True)
     result = _base_result(req, archive, keymap_json)
     artifacts = {archive: Artifact(keymap_json.encode(), CONTENT_TYPES["json"])}
+    cmd = ["qmk", "compile", archive]  # what a failed build's result names
     schema_error = _schema_error(req.payload)
     if schema_error is not None:
         output = f"Invalid JSON keymap: {archive} : {schema_error}\n"
-        return _failed_build(req, result, artifacts, 1, output, source_archive)
+        return _stored(req, result, artifacts, source_archive, returncode=1, output=output, cmd=cmd)
     keymap_c = generate_c(req.payload)
     artifacts[source_archive] = Artifact(
         _source_zip(keyboard, keymap, archive, keymap_json, keymap_c), CONTENT_TYPES["zip"]
@@ -311,21 +312,30 @@ def _run_build(req: BuildRequest, keyboards: Mapping[str, KeyboardInfo]) -> Buil
     errors = _compile_errors(req.payload, info, keymap_c)
     if errors:
         output = _failure_output(req, archive, errors)
-        return _failed_build(req, result, artifacts, 2, output, source_archive)
+        return _stored(req, result, artifacts, source_archive, returncode=2, output=output, cmd=cmd)
     if keymap == NO_FIRMWARE_KEYMAP:
-        return _no_firmware(req, result, artifacts, source_archive)
+        output = _success_output(req, "hex", 0, archive)
+        no_file = {"return_code": -4, "output": output, "firmware_filename": None}
+        return _stored(req, result, artifacts, source_archive, returncode=0, **no_file)
     fmt = firmware_format(info)
     image = firmware.pseudo_image(keymap_json.encode(), _image_size(keymap_json))
     filename = f"{stem}.{fmt}"
     artifacts[filename] = Artifact(firmware.encode(image, fmt), CONTENT_TYPES[fmt])
-    result.update(
-        returncode=0,
-        output=_success_output(req, fmt, len(image), archive),
-        firmware_filename=filename,
-    )
-    result.update(_urls(req, "download"))
-    result["source_archive"] = source_archive
-    result.update(_urls(req, "keymap", "source"))
+    output = _success_output(req, fmt, len(image), archive)
+    built = {"output": output, "firmware_filename": filename, **_urls(req, "download")}
+    return _stored(req, result, artifacts, source_archive, returncode=0, **built)
+
+
+def _stored(
+    req: BuildRequest,
+    result: dict[str, Any],
+    artifacts: dict[str, Artifact],
+    source_archive: str,
+    **fields: Any,
+) -> BuildOutcome:
+    """A build that stored its metadata and files: `fields` set on its result, then the source
+    archive and the keymap and source URLs (the order of the worker's result)."""
+    result.update(fields, source_archive=source_archive, **_urls(req, "keymap", "source"))
     return BuildOutcome("finished", result, artifacts, has_metadata=True)
 
 
@@ -333,37 +343,3 @@ def _image_size(keymap_json: str) -> int:
     # 4-12 KiB, varying with the keymap so that different keymaps give different sizes.
     digest = hashlib.sha256(keymap_json.encode()).digest()
     return 4096 + (int.from_bytes(digest[:2], "big") % 8192)
-
-
-def _failed_build(
-    req: BuildRequest,
-    result: dict[str, Any],
-    artifacts: dict[str, Artifact],
-    returncode: int,
-    output: str,
-    source_archive: str,
-) -> BuildOutcome:
-    result.update(
-        returncode=returncode, output=output, cmd=["qmk", "compile", result["keymap_archive"]]
-    )
-    result["source_archive"] = source_archive
-    result.update(_urls(req, "keymap", "source"))
-    return BuildOutcome("finished", result, artifacts, has_metadata=True)
-
-
-def _no_firmware(
-    req: BuildRequest,
-    result: dict[str, Any],
-    artifacts: dict[str, Artifact],
-    source_archive: str,
-) -> BuildOutcome:
-    archive = result["keymap_archive"]
-    result.update(
-        returncode=0,
-        return_code=-4,
-        output=_success_output(req, "hex", 0, archive),
-        firmware_filename=None,
-        source_archive=source_archive,
-    )
-    result.update(_urls(req, "keymap", "source"))
-    return BuildOutcome("finished", result, artifacts, has_metadata=True)
