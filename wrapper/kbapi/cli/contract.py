@@ -33,17 +33,10 @@ app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
 
 
 class ReportFormat(StrEnum):
-    """Machine-readable report formats."""
+    """Machine-readable report formats (an enum: typer takes no Literal inside a tuple)."""
 
     junit = "junit"
     json = "json"
-
-
-class TargetChoice(StrEnum):
-    """Which Q API to test."""
-
-    local = "local"
-    cloud = "cloud"
 
 
 Url = Annotated[
@@ -162,7 +155,7 @@ def q(
         str | None, typer.Option(help="Cloud OAuth access token (Bearer).", show_default=False)
     ] = None,
     target: Annotated[
-        TargetChoice | None,
+        Target | None,
         typer.Option(help="local (Q desktop app) or cloud. Default: cloud with credentials."),
     ] = None,
     allow_writes: AllowWrites = False,
@@ -171,6 +164,5 @@ def q(
     """Check a Das Keyboard Q server (local app or cloud) against spec/daskeyboard-q.yaml."""
     if api_key and token:
         raise typer.BadParameter("give --api-key or --token, not both", param_hint="--token")
-    chosen: Target | None = target.value if target is not None else None
-    _run(ctx, "q", url, api_key=api_key, token=token, target=chosen, allow_writes=allow_writes,
+    _run(ctx, "q", url, api_key=api_key, token=token, target=target, allow_writes=allow_writes,
          show_secrets=show_secrets)  # fmt: skip

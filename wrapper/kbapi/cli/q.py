@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,10 +29,11 @@ from kbapi.cli.options import (
     runtime,
     settings,
 )
-from kbapi.daskeyboard import DEFAULT_CLIENT_NAME, QClient, Shadow, get_layout
+from kbapi.daskeyboard import DEFAULT_CLIENT_NAME, PaintMethod, QClient, Shadow, get_layout
 from kbapi.daskeyboard import ENV_API_KEY as Q_API_KEY_ENV
 from kbapi.daskeyboard import ENV_URL as Q_URL_ENV
 from kbapi.daskeyboard.render import lit_style, render_shadows
+from kbapi.daskeyboard.zone_ids import ZoneKind
 
 HELP = (
     "Light Das Keyboard Q keys (local app or cloud). Zones may be key codes (KEY_Q), x,y "
@@ -46,22 +46,6 @@ HELP = (
 LOCAL_CHECK = "is Q Desktop running? Its local API listens on http://localhost:27301."
 
 app = typer.Typer(help=HELP, no_args_is_help=True, cls=SharedOptionsGroup)
-
-
-class ZoneFormat(StrEnum):
-    """How zone ids are written on the wire."""
-
-    xy = "xy"
-    code = "code"
-    linear = "linear"
-
-
-class Method(StrEnum):
-    """How a paint is sent."""
-
-    auto = "auto"
-    v2 = "v2"
-    v1 = "v1"
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -166,8 +150,8 @@ def send(
     name: Annotated[str, typer.Option(help="Notification title (empty: LEDs only).")] = "",
     message: Annotated[str, typer.Option(help="Notification text.")] = "",
     zone_format: Annotated[
-        ZoneFormat, typer.Option(help="How the zone is written on the wire.")
-    ] = ZoneFormat.xy,
+        ZoneKind, typer.Option(help="How the zone is written on the wire.")
+    ] = "xy",
     validate: Annotated[
         bool, typer.Option("--validate/--no-validate", help="Refuse zones not on the layout.")
     ] = True,
@@ -176,7 +160,7 @@ def send(
     with settings(ctx, QSettings).connected() as q:
         signal = q.send(
             zone, color, effect=effect, name=name, message=message,
-            zone_format=zone_format.value, validate=validate,
+            zone_format=zone_format, validate=validate,
         )  # fmt: skip
         out_console().print(
             f"signal {signal.id}: zone {signal.zone_id} {signal.color} "
@@ -208,14 +192,14 @@ def paint(
     ],
     effect: Annotated[str, typer.Option(help="Effect of every zone.")] = "SET_COLOR",
     method: Annotated[
-        Method, typer.Option(help="auto: one v2 request locally, v1 requests in the cloud.")
-    ] = Method.auto,
+        PaintMethod, typer.Option(help="auto: one v2 request locally, v1 requests in the cloud.")
+    ] = "auto",
 ) -> None:
     """Light many zones at once from a JSON file."""
     with reporting():
         colors = _read_paint_file(file)
     with settings(ctx, QSettings).connected() as q:
-        result = q.paint(colors, effect=effect, method=method.value)
+        result = q.paint(colors, effect=effect, method=method)
     fallback = " (the app has no v2: fell back to v1)" if result.v2_missing else ""
     out_console().print(
         f"painted {len(result.zones)} zones with {result.requests} "

@@ -6,7 +6,6 @@ import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -37,6 +36,7 @@ from kbapi.cli.progress import JobProgress
 from kbapi.cli.qmk_offline import KeymapFile, keymap_c_command, load_keymap, migrate
 from kbapi.qmk import CompileError, CompileFailed, CompileJob, CompileResult, QMKClient
 from kbapi.qmk.common import DEFAULT_BASE_URL, api_root
+from kbapi.qmk.downloads import Artifact
 from kbapi.qmk.jobs import outcome
 
 HELP = (
@@ -56,14 +56,6 @@ JobId = Annotated[str, typer.Argument(help="The job id printed by `compile`.")]
 MaxWait = Annotated[
     float, typer.Option("--max-wait", min=0, help="Give up waiting after this many seconds.")
 ]
-
-
-class What(StrEnum):
-    """Which artifact of a job to download."""
-
-    firmware = "firmware"
-    keymap = "keymap"
-    source = "source"
 
 
 @dataclass(frozen=True)
@@ -222,17 +214,17 @@ def download(
     ctx: typer.Context,
     job_id: JobId,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to save into.")],
-    what: Annotated[What, typer.Option(help="Which file of the job.")] = What.firmware,
+    what: Annotated[Artifact, typer.Option(help="Which file of the job.")] = "firmware",
     max_wait: MaxWait = 1200,
 ) -> None:
     """Download a job's firmware, keymap JSON or source zip (waiting for the build if needed)."""
-    resume = ["download", job_id, "--out", str(out), "--what", what.value]
+    resume = ["download", job_id, "--out", str(out), "--what", what]
     with _existing_job(ctx, job_id, resume) as (job, progress):
         _wait(job, progress, max_wait)
         saver = {
-            What.firmware: job.download_firmware,
-            What.keymap: job.download_keymap,
-            What.source: job.download_source,
+            "firmware": job.download_firmware,
+            "keymap": job.download_keymap,
+            "source": job.download_source,
         }[what]
         path = saver(out)
     out_console().print(Text(str(path)), soft_wrap=True)
