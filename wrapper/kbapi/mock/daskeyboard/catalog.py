@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from kbapi.mock.daskeyboard.config import QAccount
-from kbapi.mock.daskeyboard.validation import EFFECTS
 from kbapi.mock.daskeyboard.zones import ZoneTable
 
 VID = "24F0"
@@ -33,7 +32,8 @@ COLORS = (
     ("#F8C", "Pink"),
     ("#888", "Grey"),
 )
-EFFECT_LABELS = {
+# The 9 effects with the cloud's labels, in the order of the local app's effect numbers.
+EFFECTS = {
     "SET_COLOR": "set color",
     "BLINK": "Blink",
     "BREATHE": "Breathe",
@@ -95,4 +95,4 @@ def colors() -> list[dict[str, str]]:
 
 def effects() -> list[dict[str, str]]:
     """`GET /{pid}/effects`: the 9 effects as `[{code, label}]`."""
-    return [{"code": code, "label": EFFECT_LABELS[code]} for code in EFFECTS]
+    return [{"code": code, "label": label} for code, label in EFFECTS.items()]

@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from kbapi.mock.daskeyboard.catalog import EFFECTS
 from kbapi.mock.daskeyboard.config import QMockConfig
 from kbapi.mock.daskeyboard.http import (
     ApiError,
@@ -37,7 +38,6 @@ from kbapi.mock.daskeyboard.http import (
 from kbapi.mock.daskeyboard.shown import ShownSignals
 from kbapi.mock.daskeyboard.store import Light, SignalStore, StoredSignal
 from kbapi.mock.daskeyboard.validation import (
-    EFFECTS,
     action_value,
     check_pid,
     field_value,
@@ -54,7 +54,7 @@ ACTIVE_EFFECT = {"name": 7, "color": "#636363"}
 
 def zone_configuration(color: str, effect: str) -> dict[str, Any]:
     """The local `zoneConfiguration` (effect numbers are undocumented: index in the 9 effects)."""
-    number = EFFECTS.index(effect) if effect in EFFECTS else 0
+    number = list(EFFECTS).index(effect) if effect in EFFECTS else 0
     return {"passiveEffect": {"name": number, "color": color}, "activeEffect": dict(ACTIVE_EFFECT)}
 
 

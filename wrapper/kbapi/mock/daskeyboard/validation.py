@@ -22,17 +22,6 @@ COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 ACTION = re.compile(r"[a-z]+:.+", re.DOTALL)
 # The spec's `Pid` pattern (upper case, as every known pid).
 PID = re.compile(r"[A-Z][A-Z0-9_]*")
-EFFECTS = (
-    "SET_COLOR",
-    "BLINK",
-    "BREATHE",
-    "COLOR_CYCLE",
-    "RIPPLE",
-    "INWARD_RIPPLE",
-    "BOUNCING_LIGHT",
-    "LASER",
-    "WAVE",
-)
 STATUS_FLAGS = ("isRead", "isArchived", "isMuted")
 
 
