@@ -258,23 +258,22 @@ class QMKMock:
 
     # -- keyboards.qmk.fm mirror ---------------------------------------------------------------
 
-    def _stamp(self) -> str:
-        return metadata.last_updated(self.started_at)
+    def _stamped(self, **body: Any) -> Response:
+        """A metadata document: `body` after the mirror's `last_updated`."""
+        return json_response({"last_updated": metadata.last_updated(self.started_at), **body})
 
     async def meta_keyboard_list(self, request: Request) -> Response:
-        return json_response({"last_updated": self._stamp(), "keyboards": sorted(self.keyboards)})
+        return self._stamped(keyboards=sorted(self.keyboards))
 
     async def meta_keyboards(self, request: Request) -> Response:
         boards = {name: self.keyboards[name] for name in sorted(self.keyboards)}
-        return json_response({"last_updated": self._stamp(), "keyboards": boards})
+        return self._stamped(keyboards=boards)
 
     async def meta_info(self, request: Request) -> Response:
         name = request.path_params["keyboard"]
         if name not in self.keyboards:
             return html_error(404)
-        return json_response(
-            {"last_updated": self._stamp(), "keyboards": {name: self.keyboards[name]}}
-        )
+        return self._stamped(keyboards={name: self.keyboards[name]})
 
     async def meta_readme(self, request: Request) -> Response:
         name = request.path_params["keyboard"]
@@ -285,9 +284,7 @@ class QMKMock:
         return Response(text, media_type="text/markdown")
 
     async def meta_usb(self, request: Request) -> Response:
-        return json_response(
-            {"last_updated": self._stamp(), "usb": metadata.usb_table(self.keyboards)}
-        )
+        return self._stamped(usb=metadata.usb_table(self.keyboards))
 
     # -- routing -------------------------------------------------------------------------------
 
