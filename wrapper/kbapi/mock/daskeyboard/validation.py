@@ -95,7 +95,6 @@ class SignalInput:
     is_read: bool
     is_archived: bool
     is_muted: bool
-    should_notify: bool = False
 
 
 def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
@@ -109,6 +108,8 @@ def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
     action = field_value(data, "action", str, None)
     if action is not None and ACTION.fullmatch(action) is None:
         raise invalid("action", "must look like actionType:value, e.g. url:https://...")
+    # Legacy (removed from the docs in 2018) and ignored, but still a boolean when sent.
+    _boolean(data, "shouldNotify", form=form)
     return SignalInput(
         name=name,
         pid=pid,
@@ -121,8 +122,6 @@ def signal_input(data: dict[str, Any], *, form: bool = False) -> SignalInput:
         is_read=bool(_boolean(data, "isRead", form=form)),
         is_archived=bool(_boolean(data, "isArchived", form=form)),
         is_muted=bool(_boolean(data, "isMuted", form=form)),
-        # Legacy (removed from the docs in 2018) and ignored, but still a boolean when sent.
-        should_notify=bool(_boolean(data, "shouldNotify", form=form)),
     )
 
 
