@@ -299,6 +299,8 @@ def test_from_api_needs_a_keyboard_choice_when_several() -> None:
             "`layout_aliases` must map names to names",
         ),
         ({"layouts": {}}, "names no keyboard"),
+        ({"keyboard_folder": "x"}, "info object of 'x' has no `layouts`"),
+        ({"keyboards": {"x": {"keyboard_name": "X"}}}, "of 'x' has no `layouts`"),
     ],
 )
 def test_malformed_info_raises_keyboard_info_error(payload: object, why: str) -> None:

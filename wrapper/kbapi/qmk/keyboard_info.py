@@ -111,13 +111,15 @@ class KeyboardInfo:
         folder = keyboard or _text(info, "keyboard_folder") or _text(info, "keyboard_name")
         if not folder:
             raise KeyboardInfoError("info object names no keyboard (keyboard_folder)")
+        if "layouts" not in info:  # required by qmk.keyboard.v1; {} is a board without layouts
+            raise KeyboardInfoError(f"info object of {folder!r} has no `layouts`")
         return cls(
             keyboard=folder,
             name=_text(info, "keyboard_name") or folder,
             processor=_string(info, "processor"),
             bootloader=_string(info, "bootloader"),
             processor_type=_string(info, "processor_type"),
-            layouts=_layouts(info.get("layouts", {})),
+            layouts=_layouts(info["layouts"]),
             aliases=_aliases(info.get("layout_aliases", {})),
             raw=dict(info),
         )
