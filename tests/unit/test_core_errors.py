@@ -136,3 +136,82 @@ def test_one_unknown_layout_error_for_both_apis() -> None:
     with pytest.raises(QMKLayoutError, match="unknown keyboard layout") as caught:
         get_layout("xx-XX")
     assert isinstance(caught.value, InputError)
+
+
+def test_a_server_message_of_300_characters_is_kept_whole() -> None:
+    err = status_error(400, {}, b"m" * 300)
+    assert str(err) == "400 Bad Request: " + "m" * 300
+
+
+def test_a_longer_server_message_is_cut_to_300_characters_with_an_ellipsis() -> None:
+    err = status_error(400, {}, b"m" * 301)
+    assert str(err) == "400 Bad Request: " + "m" * 297 + "..."
+
+
+def test_a_body_of_4096_characters_is_kept_whole_and_a_short_one_as_it_is() -> None:
+    assert status_error(500, {}, b"x" * 4096).body_text == "x" * 4096
+    assert status_error(500, {}, b"nope").body_text == "nope"
+
+
+def test_the_excerpt_counts_characters_not_bytes() -> None:
+    # 4097 three-byte characters: the first 4096 are kept, then the marker.
+    err = status_error(500, {}, "\u20ac".encode() * 4097)
+    assert err.body_text == "\u20ac" * 4096 + "...[truncated]"
+
+
+@pytest.mark.parametrize(("status", "raises"), [(399, False), (400, True), (401, True)])
+def test_raise_for_status_starts_at_400(status: int, raises: bool) -> None:
+    if raises:
+        with pytest.raises(APIStatusError, match=f"^GET .* {status} "):
+            raise_for_status(_response(status))
+    else:
+        raise_for_status(_response(status))
+
+
+def test_statuses_below_500_are_not_server_errors() -> None:
+    assert type(status_error(499, {}, b"")) is APIStatusError
+    assert type(status_error(500, {}, b"")) is errors.InternalServerError
+
+
+def test_a_status_without_a_standard_phrase_is_shown_as_its_number() -> None:
+    assert str(status_error(599, {}, b"")) == "599"
+
+
+def test_plain_mapping_headers_are_read_case_insensitively() -> None:
+    headers = {"X-Request-Id": "req-9", "Retry-After": "4", "Content-Type": "application/json"}
+    err = status_error(429, headers, b'"slow down"')
+    assert err.request_id == "req-9"
+    assert err.retry_after == 4.0
+    assert err.body == "slow down"
+
+
+@pytest.mark.parametrize("body", [b'{"message": "boom"}', b'["boom"]'])
+def test_a_json_looking_body_is_decoded_whatever_its_content_type(body: bytes) -> None:
+    err = status_error(500, {"content-type": "text/plain"}, body)
+    assert err.body is not None
+    assert "boom" in repr(err.body)
+
+
+def test_a_body_that_only_starts_like_json_and_fails_to_decode_is_none() -> None:
+    err = status_error(500, {}, b"{oops")
+    assert err.body is None
+    assert str(err) == "500 Internal Server Error: {oops"
+
+
+def test_empty_and_non_string_message_fields_are_passed_over() -> None:
+    body = b'{"message": "", "error_description": 42, "error": "bad token"}'
+    err = status_error(401, {"content-type": "application/json"}, body)
+    assert str(err) == "401 Unauthorized: bad token"
+
+
+def test_a_response_without_a_request_has_no_target() -> None:
+    err = error_for_response(httpx.Response(404, content=b"gone"))
+    assert (err.request_method, err.request_url) == (None, None)
+    assert str(err) == "404 Not Found: gone"
+
+
+def test_an_unread_streamed_body_is_read_for_the_error() -> None:
+    request = httpx.Request("GET", "https://api.example/v1/x")
+    response = httpx.Response(503, stream=httpx.ByteStream(b"maintenance"), request=request)
+    err = error_for_response(response)
+    assert str(err) == "GET https://api.example/v1/x: 503 Service Unavailable: maintenance"

@@ -10,6 +10,7 @@ import pytest
 from kbapi._core.redact import (
     REDACTED,
     Secret,
+    as_secret,
     redact_body,
     redact_headers,
     redact_text,
@@ -88,3 +89,69 @@ def test_text_bodies_json_and_form() -> None:
     assert "pw123" not in form
     assert "grant_type=password" in form
     assert redact_text("plain text error") == "plain text error"
+
+
+def test_secrets_compare_and_hash_by_value_and_are_falsy_when_empty() -> None:
+    assert Secret("a") == Secret("a")
+    assert hash(Secret("a")) == hash(Secret("a"))
+    assert len({Secret("a"), Secret("a"), Secret("b")}) == 2
+    assert Secret("a") != "a"
+    assert bool(Secret("a"))
+    assert not Secret("")
+
+
+def test_secret_repr_and_str_are_fixed_text() -> None:
+    assert repr(Secret("x")) == f"Secret('{REDACTED}')"
+    assert str(Secret("x")) == REDACTED
+
+
+def test_as_secret_wraps_once() -> None:
+    secret = Secret("v")
+    assert as_secret(secret) is secret
+    assert as_secret("v") == secret
+
+
+def test_headers_as_pairs_are_redacted_too() -> None:
+    pairs = [("Set-Cookie", "s=1"), ("X-Trace", "t")]
+    assert redact_headers(pairs) == {"Set-Cookie": REDACTED, "X-Trace": "t"}
+    assert redact_headers({"Authorization": "Bearer a"}) == {"Authorization": REDACTED}
+
+
+def test_url_userinfo_is_replaced_keeping_host_and_port() -> None:
+    cleaned = redact_url("https://me:p%40ss@host.example:8443/p")
+    assert cleaned == f"https://{REDACTED}@host.example:8443/p"
+
+
+def test_url_query_keeps_blank_values_order_and_fragment() -> None:
+    cleaned = redact_url("https://h.example/p?a=&TOKEN=t&b=2#frag")
+    assert cleaned == f"https://h.example/p?a=&TOKEN={REDACTED}&b=2#frag"
+
+
+def test_url_without_a_query_keeps_its_fragment() -> None:
+    assert redact_url("https://h.example/p#top") == "https://h.example/p#top"
+
+
+def test_body_keys_named_like_url_only_parameters_are_kept() -> None:
+    assert redact_body({"key": "KC_A", "Signature": "s", "Token": "t"}) == {
+        "key": "KC_A",
+        "Signature": "s",
+        "Token": REDACTED,
+    }
+    assert redact_body([1, {"password": "p"}]) == [1, {"password": REDACTED}]
+    assert redact_body("text") == "text"
+
+
+def test_a_json_list_body_is_redacted() -> None:
+    assert json.loads(redact_text(' [{"secret": "s"}] ')) == [{"secret": REDACTED}]
+
+
+def test_text_that_only_looks_like_json_is_kept() -> None:
+    assert redact_text("{not json password=x") == "{not json password=x"
+    assert redact_text("[" * 100_000) == "[" * 100_000
+
+
+def test_form_bodies_keep_blank_values_and_other_text_stays() -> None:
+    assert redact_text("a=&password=p") == f"a=&password={REDACTED}"
+    assert redact_text("password=p and more") == "password=p and more"
+    assert redact_text("password=p\nx=1") == "password=p\nx=1"
+    assert redact_text("no equals sign") == "no equals sign"
