@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -220,3 +221,39 @@ def test_an_unread_streamed_body_is_read_for_the_error() -> None:
     response = httpx.Response(503, stream=httpx.ByteStream(b"maintenance"), request=request)
     err = error_for_response(response)
     assert str(err) == "GET https://api.example/v1/x: 503 Service Unavailable: maintenance"
+
+
+class _FailingStream(httpx.SyncByteStream):
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __iter__(self) -> Iterator[bytes]:
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    "error",
+    [errors.ResponseTooLargeError(10), httpx.ReadError("dropped"), httpx.StreamConsumed()],
+)
+def test_a_body_that_cannot_be_read_leaves_the_error_without_one(error: Exception) -> None:
+    response = httpx.Response(502, stream=_FailingStream(error))
+    err = error_for_response(response)
+    assert (type(err), err.body_text, str(err)) == (
+        errors.InternalServerError,
+        "",
+        "502 Bad Gateway",
+    )
+
+
+def test_error_options_are_keyword_only() -> None:
+    calls: list[Callable[[], object]] = [
+        lambda: errors.UnknownLayoutError("m", "LAYOUT"),  # type: ignore[misc]
+        lambda: errors.APIError("m", "GET"),  # type: ignore[misc]
+        lambda: errors.ResponseTooLargeError(10, "GET"),  # type: ignore[misc]
+        lambda: errors.APIResponseValidationError("m", 200),  # type: ignore[misc]
+        lambda: APIStatusError(404, "body"),  # type: ignore[misc]
+        lambda: status_error(404, {}, b"", "GET"),  # type: ignore[misc]
+    ]
+    for call in calls:
+        with pytest.raises(TypeError, match="positional argument"):
+            call()

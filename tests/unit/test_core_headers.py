@@ -73,3 +73,10 @@ def test_the_request_id_is_the_first_non_empty_known_header(
     headers: dict[str, str], expected: str | None
 ) -> None:
     assert request_id_from_headers(httpx.Headers(headers)) == expected
+
+
+def test_now_is_keyword_only() -> None:
+    with pytest.raises(TypeError, match="positional argument"):
+        parse_retry_after("1", NOW)  # type: ignore[misc]
+    with pytest.raises(TypeError, match="positional argument"):
+        retry_after_from_headers({}, NOW)  # type: ignore[misc]

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 from kbapi._core.errors import InputError
-from kbapi._core.ratelimit import RateLimiter, gather_bounded
+from kbapi._core.ratelimit import (
+    RateLimiter,
+    amap_bounded,
+    gather_bounded,
+    map_bounded,
+    shared_limiter,
+)
 
 
 class FakeTime:
@@ -93,3 +100,104 @@ def test_gather_bounded_limits_concurrency_and_keeps_order() -> None:
     result = asyncio.run(gather_bounded([work(i) for i in range(10)], limit=3))
     assert result == [i * 10 for i in range(10)]
     assert peak == 3
+
+
+def test_a_slot_frees_exactly_one_window_later() -> None:
+    fake = FakeTime()
+    limiter = _limiter(fake, rate=2, per=1.0)
+    assert [limiter.reserve(), limiter.reserve()] == [0.0, 0.0]
+    fake.now += 1.0
+    assert [limiter.reserve(), limiter.reserve(), limiter.reserve()] == [0.0, 0.0, 1.0]
+
+
+def test_a_rate_of_one_is_allowed() -> None:
+    fake = FakeTime()
+    limiter = _limiter(fake, rate=1, per=2.0)
+    assert [limiter.reserve(), limiter.reserve()] == [0.0, 2.0]
+
+
+def test_a_negative_window_is_rejected() -> None:
+    with pytest.raises(InputError, match=r"got 5/-1\.0"):
+        RateLimiter(5, -1.0)
+
+
+def test_one_shared_limiter_per_server_and_quota() -> None:
+    first = shared_limiter("http://Shared-Host.example:1234/api", 7)
+    assert shared_limiter("http://shared-host.example:1234/other", 7) is first
+    assert (first.rate, first.per) == (7, 1.0)
+    for other in (
+        shared_limiter("https://shared-host.example:1234/api", 7),
+        shared_limiter("http://shared-host.example:1235/api", 7),
+        shared_limiter("http://shared-host.example:1234/api", 8),
+        shared_limiter("http://shared-host.example:1234/api", 7, per=2.0),
+        shared_limiter("http://other-host.example:1234/api", 7),
+    ):
+        assert other is not first
+
+
+def test_map_bounded_keeps_order_and_bounds_threads() -> None:
+    threads: set[int] = set()
+
+    def work(i: int) -> int:
+        threads.add(threading.get_ident())
+        return i * 2
+
+    assert map_bounded(work, list(range(8)), 2) == [i * 2 for i in range(8)]
+    assert 1 <= len(threads) <= 2
+    assert threading.get_ident() not in threads
+
+
+@pytest.mark.parametrize(("limit", "items"), [(1, [1, 2, 3]), (4, [1]), (4, [])])
+def test_map_bounded_runs_in_the_calling_thread_when_no_concurrency_helps(
+    limit: int, items: list[int]
+) -> None:
+    threads: list[int] = []
+
+    def work(i: int) -> int:
+        threads.append(threading.get_ident())
+        return -i
+
+    assert map_bounded(work, items, limit) == [-i for i in items]
+    assert set(threads) <= {threading.get_ident()}
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_map_bounded_runs_every_call_then_raises_the_first_failure(limit: int) -> None:
+    ran: list[int] = []
+
+    def work(i: int) -> int:
+        ran.append(i)
+        if i in (1, 3):
+            raise ValueError(f"item {i}")
+        return i
+
+    with pytest.raises(ValueError, match="item 1"):
+        map_bounded(work, [0, 1, 2, 3, 4], limit)
+    assert sorted(ran) == [0, 1, 2, 3, 4]
+
+
+def test_amap_bounded_runs_every_call_then_raises_the_first_failure() -> None:
+    ran: list[int] = []
+
+    async def work(i: int) -> int:
+        ran.append(i)
+        await asyncio.sleep(0)
+        if i in (1, 3):
+            raise ValueError(f"item {i}")
+        return i
+
+    with pytest.raises(ValueError, match="item 1"):
+        asyncio.run(amap_bounded(work, [0, 1, 2, 3, 4], 2))
+    assert sorted(ran) == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_bounded_maps_refuse_a_limit_below_one(limit: int) -> None:
+    with pytest.raises(InputError, match=f"concurrency must be >= 1, got {limit}"):
+        map_bounded(str, [1], limit)
+    with pytest.raises(InputError, match=f"concurrency must be >= 1, got {limit}"):
+        asyncio.run(amap_bounded(_echo, [1], limit))
+
+
+async def _echo(value: int) -> int:
+    return value

@@ -155,3 +155,13 @@ def test_form_bodies_keep_blank_values_and_other_text_stays() -> None:
     assert redact_text("password=p and more") == "password=p and more"
     assert redact_text("password=p\nx=1") == "password=p\nx=1"
     assert redact_text("no equals sign") == "no equals sign"
+
+
+def test_secrets_are_equal_only_for_equal_values_built_at_run_time() -> None:
+    built = "".join(["hun", "ter2"])
+    assert Secret(built) == Secret("hunter2")
+    assert Secret("b") != Secret("a")
+
+
+def test_url_userinfo_with_an_at_sign_is_replaced_whole() -> None:
+    assert redact_url("https://user@mail:pw@host.example/p") == f"https://{REDACTED}@host.example/p"
