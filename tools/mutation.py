@@ -76,6 +76,7 @@ CORE = (
     "tests/unit/test_core_oauth_flow.py",
     "tests/unit/test_core_calls.py",
     "tests/unit/test_core_conform.py",
+    "tests/unit/test_core_context.py",
     "tests/unit/test_core_credentials.py",
     "tests/unit/test_core_errors.py",
     "tests/unit/test_core_headers.py",
