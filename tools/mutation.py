@@ -80,6 +80,8 @@ CORE = (
     "tests/unit/test_core_credentials.py",
     "tests/unit/test_core_errors.py",
     "tests/unit/test_core_headers.py",
+    "tests/unit/test_core_http.py",
+    "tests/unit/test_core_limits.py",
     "tests/unit/test_core_ratelimit.py",
     "tests/unit/test_core_redact.py",
     "tests/unit/test_core_resend.py",
