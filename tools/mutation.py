@@ -104,6 +104,7 @@ MUTANT_TESTS: dict[str, tuple[str, ...]] = {
             "__init__",
             "auth",
             "credentials",
+            "conform",
             "calls",
             "client",
             "context",
