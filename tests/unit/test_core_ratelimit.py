@@ -201,3 +201,24 @@ def test_bounded_maps_refuse_a_limit_below_one(limit: int) -> None:
 
 async def _echo(value: int) -> int:
     return value
+
+
+def test_the_limiter_forgets_slots_a_window_old() -> None:
+    # The pruning is what keeps a long-lived limiter's memory at `rate` slots.
+    fake = FakeTime()
+    limiter = _limiter(fake, rate=2, per=1.0)
+    for step in (0.0, 0.0, 1.0, 0.25, 0.75, 3.0, 0.5):
+        fake.now += step
+        limiter.acquire()
+        assert len(limiter._slots) <= 2
+
+
+def test_two_items_run_on_threads_when_the_limit_allows() -> None:
+    threads: set[int] = set()
+
+    def work(i: int) -> int:
+        threads.add(threading.get_ident())
+        return i
+
+    assert map_bounded(work, [1, 2], 2) == [1, 2]
+    assert threading.get_ident() not in threads
