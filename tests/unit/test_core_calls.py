@@ -221,3 +221,10 @@ def test_check_response_reads_the_target_from_the_record() -> None:
         with pytest.raises(errors.ConflictError) as info:
             check_response(response)
     assert str(info.value) == "PATCH http://127.0.0.1:1/q: 409 Conflict"
+
+
+def test_a_list_type_refuses_a_json_string_body_read_as_a_list() -> None:
+    # A generated list parser iterates a string too: "ab" would come back as ["a", "b"].
+    response = GeneratedResponse(HTTPStatus.OK, b'"ab"', parsed=["a", "b"])
+    with pytest.raises(errors.APIResponseValidationError, match="expected a list"):
+        check_response(response, expect=list[str])
