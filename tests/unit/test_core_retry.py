@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import httpx
 import pytest
+from kbapi._core.context import recording
 from kbapi._core.headers import parse_retry_after, retry_after_from_headers
-from kbapi._core.retry import RetryPolicy
+from kbapi._core.retry import NO_RETRIES, RETRIES_EXTENSION, SEND, RetryPlan, RetryPolicy
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
@@ -104,3 +106,104 @@ def test_maybe_sent_errors_retried_only_when_safe(error: Exception) -> None:
 def test_protocol_mistakes_are_never_retried() -> None:
     error = httpx.UnsupportedProtocol("ftp")
     assert RetryPolicy().delay_for_error("GET", error, 0, 0.0) is None
+
+
+def test_no_delay_past_the_retry_budget() -> None:
+    policy = RetryPolicy(max_retries=2)
+    assert policy.delay_for_response("GET", 503, {}, 3, 0.0) is None
+    assert policy.delay_for_error("GET", httpx.ConnectError("x"), 3, 0.0) is None
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 10.0
+
+    def __call__(self) -> float:
+        self.now += 0.25
+        return self.now
+
+
+REQUEST = httpx.Request("GET", "http://127.0.0.1:1/r?token=T")
+
+
+def _plan(policy: RetryPolicy | None = None) -> RetryPlan:
+    return RetryPlan(policy or RetryPolicy(), rand=lambda: 0.0, clock=_Clock())
+
+
+def test_a_first_response_that_is_never_retried_is_settled_with_zero_retries() -> None:
+    response = httpx.Response(200, request=REQUEST)
+    with recording() as record:
+        assert _plan().settled(REQUEST, response, 10.0)
+    assert response.extensions[RETRIES_EXTENSION] == 0
+    assert (record.response, record.retries) == (response, 0)
+
+
+def test_a_retryable_status_is_not_settled_unless_retries_are_off() -> None:
+    assert not _plan().settled(REQUEST, httpx.Response(503, request=REQUEST), 10.0)
+    assert _plan(NO_RETRIES).settled(REQUEST, httpx.Response(503, request=REQUEST), 10.0)
+
+
+def test_without_retries_the_steps_send_once() -> None:
+    steps = _plan(NO_RETRIES).steps(REQUEST)
+    assert next(steps) == SEND
+    response = httpx.Response(503, request=REQUEST)
+    with pytest.raises(StopIteration) as done:
+        steps.send(response)
+    assert done.value.value is response
+    assert response.extensions[RETRIES_EXTENSION] == 0
+
+
+def test_an_error_not_retried_at_once_has_no_note() -> None:
+    steps = _plan().steps(REQUEST)
+    assert next(steps) == SEND
+    error = httpx.UnsupportedProtocol("ftp")
+    with pytest.raises(httpx.UnsupportedProtocol) as info:
+        steps.send(error)
+    assert getattr(info.value, "__notes__", []) == []
+
+
+def test_an_error_retried_then_final_notes_the_retries_once() -> None:
+    steps = _plan(RetryPolicy(max_retries=1)).steps(REQUEST)
+    assert next(steps) == SEND
+    first = httpx.ConnectError("refused")
+    assert steps.send(first) == 0.25
+    assert getattr(first, "__notes__", []) == []
+    assert next(steps) == SEND
+    last = httpx.ConnectError("refused again")
+    with pytest.raises(httpx.ConnectError) as info:
+        steps.send(last)
+    assert info.value.__notes__ == ["kbapi: gave up after 1 retries"]
+
+
+def test_attempts_are_logged_with_their_time_and_redacted_url(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="kbapi.http")
+    steps = _plan(RetryPolicy(max_retries=1)).steps(REQUEST)
+    next(steps)  # the clock reads 10.25 when the attempt starts
+    assert steps.send(httpx.Response(503, request=REQUEST)) == 0.25
+    next(steps)  # 10.75
+    with pytest.raises(StopIteration):
+        steps.send(httpx.Response(200, request=REQUEST))
+    assert caplog.messages == [
+        "GET http://127.0.0.1:1/r?token=********** -> 503 in 0.250s (attempt 1); retrying in 0.25s",
+        "GET http://127.0.0.1:1/r?token=********** -> 200 in 0.250s (attempt 2)",
+    ]
+
+
+def test_a_first_outcome_given_is_timed_from_its_start(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="kbapi.http")
+    response = httpx.Response(200, request=REQUEST)
+    steps = _plan().steps(REQUEST, first=response, started=9.0)
+    with pytest.raises(StopIteration):
+        next(steps)
+    assert caplog.messages == [
+        "GET http://127.0.0.1:1/r?token=********** -> 200 in 1.250s (attempt 1)"
+    ]
+    caplog.clear()
+    untimed = _plan().steps(REQUEST, first=httpx.Response(200, request=REQUEST))
+    with pytest.raises(StopIteration):
+        next(untimed)
+    assert caplog.messages == [
+        "GET http://127.0.0.1:1/r?token=********** -> 200 in 0.250s (attempt 1)"
+    ]
