@@ -6,8 +6,10 @@ import httpx
 import pytest
 from kbapi._core.errors import (
     APIConnectionError,
+    APIResponseValidationError,
     APITimeoutError,
     BadRequestError,
+    InputError,
     InternalServerError,
     KbapiError,
     RateLimitError,
@@ -106,3 +108,32 @@ def test_a_look_that_fails_raises_the_send_error_with_a_note() -> None:
     with pytest.raises(APIConnectionError) as caught:
         steps.send(InternalServerError(500))
     assert "could not check" in caught.value.__notes__[-1]
+
+
+def test_errors_that_are_neither_statuses_nor_connections_were_not_applied() -> None:
+    assert not may_have_applied(APIResponseValidationError("bad body", status_code=200))
+    assert not may_have_applied(InputError("bad colour"))
+
+
+@pytest.mark.parametrize(("resends", "can_look"), [(0, False), (1, False), (0, True), (1, True)])
+def test_the_number_of_sends_is_resends_plus_one(resends: int, can_look: bool) -> None:
+    steps = ResendPlan(can_look=can_look, resends=resends).steps()
+    last = dropped()
+    with pytest.raises(APIConnectionError) as caught:
+        assert next(steps) == SEND
+        for _ in range(resends):
+            if can_look:
+                assert steps.send(dropped()) == LOOK
+                assert steps.send(None) == SEND
+            else:
+                assert steps.send(dropped()) == SEND
+        if can_look:
+            assert steps.send(last) == LOOK
+            steps.send(None)
+        else:
+            steps.send(last)
+    assert caught.value is last
+    checked = "and the server shows no result of it" if can_look else "(nothing to check)"
+    assert caught.value.__notes__ == [
+        f"kbapi: sent {resends + 1} times, each may have been applied {checked}"
+    ]
