@@ -222,3 +222,9 @@ def test_two_items_run_on_threads_when_the_limit_allows() -> None:
 
     assert map_bounded(work, [1, 2], 2) == [1, 2]
     assert threading.get_ident() not in threads
+
+
+def test_the_default_is_45_requests_a_second() -> None:
+    # docs/daskeyboard.md: the local app's quota is 50 a second; 45 leaves headroom.
+    limiter = RateLimiter()
+    assert (limiter.rate, limiter.per) == (45, 1.0)
