@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import httpx
 import pytest
 from kbapi._core.errors import (
@@ -137,3 +139,30 @@ def test_the_number_of_sends_is_resends_plus_one(resends: int, can_look: bool) -
     assert caught.value.__notes__ == [
         f"kbapi: sent {resends + 1} times, each may have been applied {checked}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("status", "applied"),
+    [(500, True), (501, False), (502, True), (503, True), (504, True), (505, False)],
+)
+def test_which_server_errors_may_have_been_applied(status: int, applied: bool) -> None:
+    assert may_have_applied(InternalServerError(status)) is applied
+
+
+def test_by_default_a_post_is_resent_twice() -> None:
+    steps = ResendPlan(can_look=False).steps()
+    assert next(steps) == SEND
+    assert steps.send(dropped()) == SEND
+    assert steps.send(dropped()) == SEND
+    with pytest.raises(APIConnectionError) as caught:
+        steps.send(dropped())
+    assert "sent 3 times" in caught.value.__notes__[-1]
+
+
+def test_an_outcome_defaults_to_one_send_and_plans_and_outcomes_are_frozen() -> None:
+    outcome = Outcome("value")
+    assert (outcome.sends, outcome.adopted, outcome.extra, outcome.ambiguous) == (1, False, 0, ())
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'sends'"):
+        outcome.sends = 2  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'resends'"):
+        ResendPlan(can_look=True).resends = 5  # type: ignore[misc]
