@@ -194,11 +194,11 @@ def test_attempts_are_logged_with_their_time_and_redacted_url(
 def test_a_first_outcome_given_is_timed_from_its_start(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="kbapi.http")
     response = httpx.Response(200, request=REQUEST)
-    steps = _plan().steps(REQUEST, first=response, started=9.0)
+    steps = _plan().steps(REQUEST, first=response, started=0.5)
     with pytest.raises(StopIteration):
         next(steps)
     assert caplog.messages == [
-        "GET http://127.0.0.1:1/r?token=********** -> 200 in 1.250s (attempt 1)"
+        "GET http://127.0.0.1:1/r?token=********** -> 200 in 9.750s (attempt 1)"
     ]
     caplog.clear()
     untimed = _plan().steps(REQUEST, first=httpx.Response(200, request=REQUEST))
