@@ -18,8 +18,8 @@ GEN_Q := $(GEN_ROOT)/q_api
 SYNC_ROOT ?= wrapper
 SPECS := spec/qmk.yaml spec/qmk-keyboards.yaml spec/daskeyboard-q.yaml
 
-.PHONY: help install generate check-generated lint-spec lint typecheck test test-fast demo mock fuzz bench soak \
-        generate-other smoke-other docs mutation clean
+.PHONY: help install generate check-generated lint-spec lint typecheck test test-deep test-fast demo \
+        mock fuzz bench soak generate-other smoke-other docs mutation clean
 
 help: ## list the targets
 	@sed -nE 's/^([a-z-]+):.*## (.*)$$/make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 22
@@ -78,6 +78,10 @@ COVERAGE := --cov=kbapi --cov-branch --cov-report=term
 # servers starting and stopping), and the other workers fill that time. Small scheduling steps
 # keep the long-running modules (collected first, tests/conftest.py) spread over the workers.
 XDIST := -n 4 --maxschedchunk 8
+
+# The property, fuzz and contract tests draw five times their examples (tests/support/depth.py).
+test-deep: $(STAMP) ## all tests with five times the property, fuzz and contract examples
+	KBAPI_TEST_DEPTH=5 $(BIN)/python -m pytest $(XDIST) -q tests
 
 test-fast: $(STAMP) ## the tests not marked slow
 	$(BIN)/python -m pytest $(XDIST) -q tests -m "not slow"

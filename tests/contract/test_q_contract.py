@@ -25,6 +25,7 @@ from kbapi.mock.daskeyboard import (
 )
 
 from tests.support.contract import COMMON, load_schema, q_target_spec
+from tests.support.depth import examples
 
 # Not traced by coverage (pytest-cov's no_cover): under the tracer these schemathesis runs take
 # twice the CPU, and they reach a few dozen mock lines that no other test does (measured: 95.2 %
@@ -109,19 +110,19 @@ def test_the_credentials_work() -> None:
 
 
 @LOCAL.parametrize()
-@settings(max_examples=80, **COMMON)
+@settings(max_examples=examples(40), **COMMON)
 def test_local(case: Any) -> None:
     case.call_and_validate()
 
 
 @CLOUD_KEY.parametrize()
-@settings(max_examples=60, **COMMON)
+@settings(max_examples=examples(30), **COMMON)
 def test_cloud_with_api_key(case: Any) -> None:
     case.call_and_validate()
 
 
 @CLOUD_TOKEN.parametrize()
-@settings(max_examples=25, **COMMON)
+@settings(max_examples=examples(15), **COMMON)
 def test_cloud_with_bearer_token(case: Any) -> None:
     case.call_and_validate()
 
@@ -140,7 +141,11 @@ class CloudWorkflow(CLOUD_KEY.as_state_machine()):  # type: ignore[misc]
         reset()
 
 
-LocalWorkflow.TestCase.settings = settings(max_examples=60, stateful_step_count=8, **COMMON)
-CloudWorkflow.TestCase.settings = settings(max_examples=60, stateful_step_count=8, **COMMON)
+LocalWorkflow.TestCase.settings = settings(
+    max_examples=examples(30), stateful_step_count=8, **COMMON
+)
+CloudWorkflow.TestCase.settings = settings(
+    max_examples=examples(30), stateful_step_count=8, **COMMON
+)
 TestLocalWorkflow = LocalWorkflow.TestCase
 TestCloudWorkflow = CloudWorkflow.TestCase

@@ -13,6 +13,7 @@ from hypothesis import settings
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 
 from tests.support.contract import COMMON, load_schema, spec
+from tests.support.depth import examples
 
 # Not traced by coverage (pytest-cov's no_cover): under the tracer these schemathesis runs take
 # twice the CPU, and they reach a few dozen mock lines that no other test does (measured: 95.2 %
@@ -34,13 +35,13 @@ def fresh_mock() -> Iterator[None]:
 
 
 @QMK.parametrize()
-@settings(max_examples=100, **COMMON)
+@settings(max_examples=examples(50), **COMMON)
 def test_qmk_api(case: Any) -> None:
     case.call_and_validate()
 
 
 @KEYBOARDS.parametrize()
-@settings(max_examples=50, **COMMON)
+@settings(max_examples=examples(25), **COMMON)
 def test_keyboard_metadata(case: Any) -> None:
     case.call_and_validate()
 
@@ -56,7 +57,9 @@ class KeyboardsWorkflow(KEYBOARDS.as_state_machine()):  # type: ignore[misc]
     """List the keyboards, then fetch the first one's info.json and readme."""
 
 
-QMKWorkflow.TestCase.settings = settings(max_examples=80, stateful_step_count=8, **COMMON)
-KeyboardsWorkflow.TestCase.settings = settings(max_examples=20, stateful_step_count=4, **COMMON)
+QMKWorkflow.TestCase.settings = settings(max_examples=examples(40), stateful_step_count=8, **COMMON)
+KeyboardsWorkflow.TestCase.settings = settings(
+    max_examples=examples(10), stateful_step_count=4, **COMMON
+)
 TestQMKWorkflow = QMKWorkflow.TestCase
 TestKeyboardsWorkflow = KeyboardsWorkflow.TestCase

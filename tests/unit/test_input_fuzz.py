@@ -41,10 +41,15 @@ from kbapi.qmk.downloads import choose_name, safe_file_name
 from kbapi.qmk.errors import UnsafeFileNameError
 from kbapi.qmk.keycodes import KeycodeError, check_keycode, keycode_problem
 
+from tests.support.depth import examples
+
 FUZZ = settings(
-    max_examples=250, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck)
+    max_examples=examples(100),
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
 )
-SOME = settings(FUZZ, max_examples=120)
+SOME = settings(FUZZ, max_examples=examples(50))
 
 REFUSED = object()  # what attempt() returns for a refusal
 

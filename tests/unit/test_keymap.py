@@ -29,6 +29,8 @@ from kbapi.qmk import (
 from kbapi.qmk.common import compile_body
 from kbapi.qmk.keycodes import strip_any
 
+from tests.support.depth import examples
+
 # --- fixtures -----------------------------------------------------------------------------------
 
 
@@ -931,7 +933,9 @@ well_shaped = st.fixed_dictionaries(
     },
 )
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _only_input_errors(data: object, info: KeyboardInfo | None) -> None:

@@ -19,7 +19,11 @@ from kbapi._generated.qmk_api.types import Unset
 from kbapi.qmk.common import job_path
 from kbapi.qmk.jobs import STATUSES, JobStatus, WorkerResult
 
-FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from tests.support.depth import examples
+
+FUZZ = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 REQUIRED = ("id", "created_at", "enqueued_at", "is_failed", "result")
 
 scalars = st.one_of(

@@ -15,7 +15,11 @@ from kbapi._generated.q_api.models import EffectSetting, Signal, ZoneConfigurati
 from kbapi._specs import spec_path
 from kbapi.daskeyboard.reader import read_signal
 
-FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from tests.support.depth import examples
+
+FUZZ = settings(
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 SCHEMAS = yaml.safe_load(spec_path("daskeyboard-q").read_text(encoding="utf-8"))["components"][
     "schemas"
 ]
