@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from kbapi._core.errors import InputError
 from kbapi._data import data_file
@@ -1004,8 +1004,14 @@ info_documents = st.builds(
 def test_fuzz_keyboard_info() -> None:
     seen: Counter[str] = Counter()
 
+    key = {"x": 0, "y": 0}
+    aliased = {"keyboard_folder": "x", "layouts": {"LAYOUT_all": {"layout": [key]}}}
+
     @FUZZ
     @given(payload=json_values | info_objects | info_documents)
+    # Each branch below once for sure, whatever the draw: an alias, a broken alias, a refusal.
+    @example(payload={**aliased, "layout_aliases": {"LAYOUT": "LAYOUT_all", "A": "LAYOUT_x"}})
+    @example(payload={"keyboards": {}})
     def check(payload: object) -> None:
         try:
             info = KeyboardInfo.from_api(payload)
