@@ -68,6 +68,10 @@ typecheck: $(STAMP) ## mypy --strict on wrapper/kbapi
 	$(BIN)/mypy
 
 # The three checks run side by side (each is mostly one process), then the tests.
+# Bytecode caches are written even where PYTHONDONTWRITEBYTECODE is set: the suite starts
+# four workers and dozens of Python subprocesses that import the same modules, and without
+# the caches each compiles (and pytest rewrites) them all again.
+test: export PYTHONDONTWRITEBYTECODE =
 test: $(STAMP) ## check-generated, lint-spec, lint and all tests (creates .venv by itself)
 	$(MAKE) --no-print-directory -j3 --output-sync=target check-generated lint-spec lint
 	$(BIN)/python -m pytest $(XDIST) -q tests $(COVERAGE)
