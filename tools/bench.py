@@ -91,15 +91,20 @@ def figures(tables: dict[str, list[dict[str, Any]]], verdict: dict[str, Any]) ->
             f"{bench_qmk.WARMUP_BUILDS} earlier builds of the keyboard spread by lognormal "
             f"sigma {bench_qmk.BUILD_SPREAD}"
         )
+        # The mean goals are those of polling that learns build times (issue 13): with no
+        # history there is nothing to learn from, and kbapi polls as the Configurator does.
+        learns = strategy == "warm"
         found[f"polling ({label}): mean requests"] = figure(
             v["mean_requests_ratio"],
             "x Configurator",
             how,
-            "<= 0.8",
-            v["mean_requests_ratio"] <= 0.8,
+            *(("<= 0.8", v["mean_requests_ratio"] <= 0.8) if learns else ()),
         )
         found[f"polling ({label}): mean latency"] = figure(
-            v["mean_latency_ratio"], "x Configurator", how, "<= 0.6", v["mean_latency_ratio"] <= 0.6
+            v["mean_latency_ratio"],
+            "x Configurator",
+            how,
+            *(("<= 0.6", v["mean_latency_ratio"] <= 0.6) if learns else ()),
         )
         worst = max(v["worst_requests_ratio"], v["worst_latency_ratio"])
         found[f"polling ({label}): worst job length"] = figure(

@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/bench_report.py build/bench/results.json docs/benchmarks.md
 
-rebuilds the Markdown page from a results file (the page is never written by hand).
+rebuilds the Markdown page from a results file and the figures between the `bench` markers of
+README.md (neither is ever written by hand).
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+README = Path(__file__).resolve().parent.parent / "README.md"
+START = "<!-- bench: written by tools/bench_report.py from build/bench/results.json -->"
+END = "<!-- /bench -->"
 STRATEGIES = (("cfg", "QMK Configurator"), ("cold", "kbapi, no history"), ("warm", "kbapi, warm"))
 
 
@@ -92,10 +96,47 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _span(results: dict[str, Any], prefix: str) -> str:
+    values = sorted(v["value"] for k, v in results["figures"].items() if k.startswith(prefix))
+    return f"{values[0]}x" if values[0] == values[-1] else f"{values[0]}x to {values[-1]}x"
+
+
+def readme_figures(results: dict[str, Any]) -> str:
+    """The README's summary of results.json: one sentence per kind of figure."""
+    figures = results["figures"]
+    mocks = sorted(v["value"] for k, v in figures.items() if k.startswith("mock: "))
+    load = results["machine"].get("load_average", ["?"])[0]
+    calls, imports = _span(results, "overhead: "), _span(results, "import: ")
+    requests = figures["polling (warm): mean requests"]["value"]
+    latency = figures["polling (warm): mean latency"]["value"]
+    return "\n".join(
+        [
+            f"Measured by `make bench` on 2 cores (load average {load}): a call costs {calls}",
+            "the client CPU of the same request made with plain httpx (job status, signal create;",
+            f"sync and async); importing a client takes {imports} the time of `import httpx`;",
+            f"the mock serves {mocks[0]} to {mocks[-1]} requests/s; compile polling that knows",
+            f"the keyboard's build times sends {requests}x the QMK Configurator's requests and",
+            f"sees the end in {latency}x its time. Every figure, with how it was measured:",
+            "[docs/benchmarks.md](docs/benchmarks.md).",
+        ]
+    )
+
+
+def update_readme(results: dict[str, Any], readme: Path = README) -> None:
+    """Replace what stands between the `bench` markers of `readme` with `readme_figures`."""
+    text = readme.read_text(encoding="utf-8")
+    before, start, rest = text.partition(START)
+    _, end, after = rest.partition(END)
+    if not start or not end:
+        raise SystemExit(f"{readme}: the {START} ... {END} markers are missing")
+    readme.write_text(f"{before}{START}\n{readme_figures(results)}\n{END}{after}", encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     results = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
     out = Path(argv[1])
     out.write_text(markdown(results), encoding="utf-8")
+    update_readme(results)
     plot(results["tables"]["polling"], out.with_name("benchmarks-polling.png"))
     return 0
 
