@@ -87,3 +87,22 @@ def test_the_rule_builders() -> None:
     assert colour("#F00\n") == "'#F00\\n' is not a colour"  # the whole string, as JSON Schema
     assert matches(r"\d+", "digits")("\u0663") == "'\u0663' is not digits"  # \d is ASCII only
     assert positive(0) is None and positive(-1) == "-1 is below 0" and positive("x") is None
+
+
+def test_integral_floats_become_ints_inside_lists_maps_and_unions() -> None:
+    numbers = conform_to([1, 3.0], list[int])
+    assert numbers == [1, 3] and [type(n) for n in numbers] == [int, int]
+    counts = conform_to({"a": 2.0, "b": [4.0]}, dict[str, int | list[int]])
+    assert type(counts["a"]) is int and type(counts["b"][0]) is int
+    assert type(conform_to(4.0, int | None)) is int
+    with pytest.raises(ShapeError, match=r"^k\[0\]: expected int, got float"):
+        conform_to({"k": [1.5]}, dict[str, list[int]])
+
+
+def test_a_union_names_the_whole_union_or_the_path_inside_the_arm_that_fit() -> None:
+    with pytest.raises(ShapeError, match=r"^the body: expected list\[str\] \| null, got int$"):
+        conform_to(5, list[str] | None)
+    with pytest.raises(ShapeError, match=r"^\[0\]: expected list\[str\] \| null, got int$"):
+        conform_to([5], list[list[str] | None])
+    with pytest.raises(ShapeError, match=r"^\[0\]\[1\]: expected str, got int$"):
+        conform_to([["a", 1]], list[list[str] | None])

@@ -247,7 +247,7 @@ def _union(arms: tuple[Any, ...]) -> Check:
             try:
                 return arm(value, path, rules)
             except ShapeError as error:
-                if error.path != path:  # the value fit the arm; something inside did not
+                if error.path != (path or "the body"):  # it fit the arm, not inside it
                     raise
         raise ShapeError(path, f"expected {names}, got {_kind(value)}")
 
