@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kbapi._core.conform import ShapeError, at_least, conform, conform_to, matches
+from kbapi._core.conform import ShapeError, at_least, conform, conform_object, conform_to, matches
 from kbapi._generated.q_api.models import Signal, SignalPage
-from kbapi._generated.qmk_api.models import BuildLog, BuildStatus, CompileJob
+from kbapi._generated.qmk_api.models import BuildLog, BuildStatus, CompileJob, CompileResult
 
 SIGNAL = {"id": 1, "name": "", "pid": "DK5QPID", "zoneId": "2,2", "color": "#F00", "createdAt": 1,
           "updatedAt": 2}  # fmt: skip
@@ -106,3 +106,20 @@ def test_a_union_names_the_whole_union_or_the_path_inside_the_arm_that_fit() -> 
         conform_to([5], list[list[str] | None])
     with pytest.raises(ShapeError, match=r"^\[0\]\[1\]: expected str, got int$"):
         conform_to([["a", 1]], list[list[str] | None])
+
+
+def test_conform_object_checks_a_flat_object_without_its_model() -> None:
+    body = {"returncode": 2.0, "output": "", "command": ["qmk", "compile"], "extra": object()}
+    checked = conform_object(CompileResult, body, "result")
+    assert checked == {**body, "returncode": 2} and type(checked["returncode"]) is int
+    assert type(body["returncode"]) is float  # converted in a copy
+    same = {"returncode": 0, "output": "", "firmware": None}
+    assert conform_object(CompileResult, same, "result") is same
+    with pytest.raises(ShapeError, match=r"^result\.command\[1\]: expected str, got int"):
+        conform_object(
+            CompileResult, {"returncode": 0, "output": "", "command": ["a", 1]}, "result"
+        )
+    with pytest.raises(KeyError, match="output"):
+        conform_object(CompileResult, {"returncode": 0}, "result")
+    with pytest.raises(TypeError, match="SignalPage holds models"):
+        conform_object(SignalPage, {}, "page")

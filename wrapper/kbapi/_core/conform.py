@@ -81,6 +81,52 @@ def conform(value: Any, rules: Rules = NO_RULES) -> Any:
     return value
 
 
+def conform_object(cls: type, data: dict[str, Any], path: str) -> dict[str, Any]:
+    """Check a JSON object as ``conform(cls.from_dict(data))`` would, without the model.
+
+    For a generated model with no nested models: a missing required key raises `KeyError`, as
+    `from_dict` does; a value of another type `ShapeError` named `path.key`. Integral floats
+    where ``int`` is due come back as ints, in a copy; extra keys pass, as they do in the model.
+    """
+    required, checks = _object_checks(cls)
+    for key in required:
+        data[key]  # the KeyError from_dict raises for a missing key
+    found = data
+    for key, value in data.items():
+        check = checks.get(key)
+        checked = value if check is None else check(value, f"{path}.{key}", NO_RULES)
+        if checked is not value:
+            found = dict(data) if found is data else found
+            found[key] = checked
+    return found
+
+
+@cache
+def _object_checks(cls: type) -> tuple[tuple[str, ...], dict[str, Check]]:
+    """The required keys of flat model `cls` and a check per documented key."""
+    hints = _hints(cls)
+    names = [f.name for f in cls.__attrs_attrs__ if f.name != "additional_properties"]  # type: ignore[attr-defined]
+    if any(_holds_model(hints[name]) for name in names):
+        raise TypeError(f"{cls.__name__} holds models: conform its parsed model instead")
+    unset = [name for name in names if any(_is_unset(arm) for arm in _arms(hints[name]))]
+    required = tuple(name for name in names if name not in unset)
+    return required, {name: _compile(hints[name]) for name in names}
+
+
+def _arms(annotation: Any) -> tuple[Any, ...]:
+    if typing.get_origin(annotation) in _UNIONS:
+        return typing.get_args(annotation)
+    return (annotation,)
+
+
+def _holds_model(annotation: Any) -> bool:
+    return _is_model(annotation) or any(map(_holds_model, typing.get_args(annotation)))
+
+
+def _is_unset(arm: Any) -> bool:
+    return isinstance(arm, type) and arm.__name__ == "Unset"
+
+
 def _is_model(cls: type) -> bool:
     """True for a generated (attrs) model class; attrs itself is not imported for this."""
     return hasattr(cls, "__attrs_attrs__")
@@ -136,12 +182,9 @@ def _model_check(cls: type) -> Check:
 
 def _plain(annotation: Any) -> frozenset[type]:
     """The classes a value of `annotation` may have that need no check inside or conversion."""
-    arms = typing.get_args(annotation) if typing.get_origin(annotation) in _UNIONS else ()
     found: set[type] = set()
-    for arm in arms or (annotation,):
-        if arm in (str, bool, int, type(None)) or (
-            isinstance(arm, type) and arm.__name__ == "Unset"
-        ):
+    for arm in _arms(annotation):
+        if arm in (str, bool, int, type(None)) or _is_unset(arm):
             found.add(arm)
         elif arm is float:
             found.update((float, int))
