@@ -183,8 +183,10 @@ def test_attempts_are_logged_with_their_time_and_redacted_url(
     next(steps)  # the clock reads 10.25 when the attempt starts
     assert steps.send(httpx.Response(503, request=REQUEST)) == 0.25
     next(steps)  # 10.75
-    with pytest.raises(StopIteration):
-        steps.send(httpx.Response(200, request=REQUEST))
+    final = httpx.Response(200, request=REQUEST)
+    with pytest.raises(StopIteration) as done:
+        steps.send(final)
+    assert done.value.value is final
     assert caplog.messages == [
         "GET http://127.0.0.1:1/r?token=********** -> 503 in 0.250s (attempt 1); retrying in 0.25s",
         "GET http://127.0.0.1:1/r?token=********** -> 200 in 0.250s (attempt 2)",
@@ -195,15 +197,18 @@ def test_a_first_outcome_given_is_timed_from_its_start(caplog: pytest.LogCapture
     caplog.set_level(logging.DEBUG, logger="kbapi.http")
     response = httpx.Response(200, request=REQUEST)
     steps = _plan().steps(REQUEST, first=response, started=0.5)
-    with pytest.raises(StopIteration):
+    with pytest.raises(StopIteration) as done:
         next(steps)
+    assert done.value.value is response
     assert caplog.messages == [
         "GET http://127.0.0.1:1/r?token=********** -> 200 in 9.750s (attempt 1)"
     ]
     caplog.clear()
-    untimed = _plan().steps(REQUEST, first=httpx.Response(200, request=REQUEST))
-    with pytest.raises(StopIteration):
+    first = httpx.Response(200, request=REQUEST)
+    untimed = _plan().steps(REQUEST, first=first)
+    with pytest.raises(StopIteration) as done:
         next(untimed)
+    assert done.value.value is first
     assert caplog.messages == [
         "GET http://127.0.0.1:1/r?token=********** -> 200 in 0.250s (attempt 1)"
     ]
