@@ -62,7 +62,7 @@ def _one_run(python: Path, code: str) -> float:
     return time.perf_counter() - started
 
 
-def import_times(runs: int = 15) -> list[dict[str, Any]]:
+def import_times(runs: int = 41) -> list[dict[str, Any]]:
     """Import cost in fresh processes, net of the interpreter's own start, interleaved: each
     run times `pass` and every import once, in turn; the median of (import - pass) is kept."""
     pythons = {
