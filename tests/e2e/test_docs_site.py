@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.other_lang.helpers import build_lock
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -71,12 +73,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site() -> Path:
-    """Build the site exactly as `make docs` does (strict: a broken link fails here)."""
-    subprocess.run(
-        ["make", "--no-print-directory", "-s", "docs"], cwd=ROOT, check=True, timeout=240
-    )
-    return ROOT / "build" / "site"
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the site exactly as `make docs` does (strict: a broken link fails here), then serve
+    a copy: pytest-xdist workers that run this module each build, one at a time, and a build
+    rewrites build/site under a site that another worker is serving."""
+    copy = tmp_path_factory.mktemp("docs") / "site"
+    with build_lock("docs-site"):
+        subprocess.run(
+            ["make", "--no-print-directory", "-s", "docs"], cwd=ROOT, check=True, timeout=240
+        )
+        shutil.copytree(ROOT / "build" / "site", copy)
+    return copy
 
 
 @pytest.fixture(scope="module")
