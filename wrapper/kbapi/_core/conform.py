@@ -89,8 +89,9 @@ def conform_object(cls: type, data: dict[str, Any], path: str) -> dict[str, Any]
     where ``int`` is due come back as ints, in a copy; extra keys pass, as they do in the model.
     """
     required, checks = _object_checks(cls)
-    for key in required:
-        data[key]  # the KeyError from_dict raises for a missing key
+    missing = next((key for key in required if key not in data), None)
+    if missing is not None:
+        raise KeyError(missing)  # what from_dict raises
     found = data
     for key, value in data.items():
         check = checks.get(key)

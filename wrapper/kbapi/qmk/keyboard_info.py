@@ -111,7 +111,7 @@ class KeyboardInfo:
         folder = keyboard or _text(info, "keyboard_folder") or _text(info, "keyboard_name")
         if not folder:
             raise KeyboardInfoError("info object names no keyboard (keyboard_folder)")
-        if "layouts" not in info:  # required by qmk.keyboard.v1; {} is a board without layouts
+        if "layouts" not in info:  # qmk_firmware info_json() always writes it: {} for none
             raise KeyboardInfoError(f"info object of {folder!r} has no `layouts`")
         return cls(
             keyboard=folder,
