@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from kbapi._core.conform import ShapeError, at_least, conform, conform_object, conform_to, matches
-from kbapi._generated.q_api.models import Signal, SignalPage
+from kbapi._generated.q_api.models import EffectSetting, Signal, SignalPage
 from kbapi._generated.qmk_api.models import BuildLog, BuildStatus, CompileJob, CompileResult
 
 SIGNAL = {"id": 1, "name": "", "pid": "DK5QPID", "zoneId": "2,2", "color": "#F00", "createdAt": 1,
@@ -123,3 +123,43 @@ def test_conform_object_checks_a_flat_object_without_its_model() -> None:
         conform_object(CompileResult, {"returncode": 0}, "result")
     with pytest.raises(TypeError, match="SignalPage holds models"):
         conform_object(SignalPage, {}, "page")
+
+
+def test_nested_models_are_checked_in_place_and_named_by_their_path() -> None:
+    effects = {"passiveEffect": {"name": 0, "color": "#F00"}, "activeEffect": {"color": 5}}
+    signal = Signal.from_dict({**SIGNAL, "zoneConfiguration": effects})
+    with pytest.raises(
+        ShapeError, match=r"^zone_configuration\.active_effect\.color: expected str"
+    ):
+        conform(signal)
+    effects["activeEffect"] = {"name": 3.0, "color": "red"}
+    colour_rules: Any = {EffectSetting: {"color": matches(r"#[0-9A-F]{3}", "a colour")}}
+    signal = Signal.from_dict({**SIGNAL, "zoneConfiguration": effects})
+    with pytest.raises(ShapeError, match=r"^zone_configuration\.active_effect\.color: 'red' is"):
+        conform(signal, colour_rules)
+    active = signal.zone_configuration.active_effect  # type: ignore[union-attr]
+    assert type(active.name) is int  # converted in place before the rule refused the colour
+
+
+def test_a_models_extra_keys_must_be_an_object() -> None:
+    signal = Signal.from_dict(SIGNAL)
+    signal.additional_properties = ["x"]  # type: ignore[assignment]
+    with pytest.raises(ShapeError, match=r"^the body: expected an object, got list"):
+        conform(signal)
+
+
+def test_a_pattern_rule_remembers_matches_but_never_a_mismatch() -> None:
+    colour = matches(r"#[0-9A-F]{3}", "a colour")
+    assert colour("#F00") is None and colour("#F00") is None
+    assert colour("red") == "'red' is not a colour" and colour("red") == "'red' is not a colour"
+    for n in range(5000):  # past what it remembers: it still matches each one
+        assert colour(f"#{n % 4096:03X}") is None
+    assert colour("#F0") == "'#F0' is not a colour"
+
+
+def test_conform_object_passes_lists_of_plain_items_and_checks_the_others() -> None:
+    body = {"returncode": 0, "output": "", "command": "qmk", "firmware_binary_url": ["u"]}
+    assert conform_object(CompileResult, body, "result") is body
+    assert conform_object(CompileResult, {**body, "firmware_binary_url": []}, "r") is not None
+    with pytest.raises(ShapeError, match=r"^r\.firmware_binary_url\[0\]: expected str, got null"):
+        conform_object(CompileResult, {**body, "firmware_binary_url": [None]}, "r")
