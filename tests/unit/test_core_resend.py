@@ -166,3 +166,11 @@ def test_an_outcome_defaults_to_one_send_and_plans_and_outcomes_are_frozen() -> 
         outcome.sends = 2  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'resends'"):
         ResendPlan(can_look=True).resends = 5  # type: ignore[misc]
+
+
+def test_a_first_send_outcome_is_the_default_outcome_made_without_its_init() -> None:
+    made = Outcome.first_send("value")
+    assert made == Outcome("value") and hash(made) == hash(Outcome("value"))
+    assert vars(made) == vars(Outcome("value"))  # every field, none extra
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'value'"):
+        made.value = "other"  # type: ignore[misc]

@@ -27,7 +27,7 @@ def drive(
     """Run `plan` with `send` and `look` (needed when ``plan.can_look``); return its outcome."""
     result: object
     try:
-        return Outcome(send())  # the common case: the plan has nothing to decide
+        return Outcome.first_send(send())  # the common case: nothing to decide
     except KbapiError as exc:
         result = exc
     steps: Step[T] = plan.steps()

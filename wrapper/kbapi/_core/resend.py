@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Final, Generic, TypeVar
 
 from kbapi._core.errors import APIConnectionError, APIStatusError, APITimeoutError, KbapiError
+from kbapi._core.frozen import frozen_instance
 from kbapi._core.retry import NOT_SENT_ERRORS
 
 T = TypeVar("T")
@@ -51,6 +52,12 @@ class Outcome(Generic[T]):
     adopted: bool = False
     extra: int = 0
     ambiguous: tuple[str, ...] = ()
+
+    @classmethod
+    def first_send(cls, value: T) -> Outcome[T]:
+        """``Outcome(value)``: the first send worked (the common case, made on every send)."""
+        fields = {"value": value, "sends": 1, "adopted": False, "extra": 0, "ambiguous": ()}
+        return frozen_instance(cls, fields)
 
 
 Step = Generator[str, object, Outcome[T]]

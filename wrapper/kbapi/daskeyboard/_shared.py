@@ -122,6 +122,7 @@ class ClientCore:
         if auth is not None:
             ensure_secure_url(self.base_url)
         self.auth = auth
+        self._hints = AuthHints(auth)  # stateless, so one serves every request (and task)
         self.layout = resolve_layout(layout, device)
         self.pid = check_pid(pid) if pid is not None else self.layout.pid
         if zone_format not in ZONE_KINDS:
@@ -247,7 +248,7 @@ class ClientCore:
 
     def hints(self) -> AuthHints:
         """Add a note saying what to check to any `AuthenticationError` raised in the block."""
-        return AuthHints(self.auth)
+        return self._hints
 
     # --- bookkeeping ---------------------------------------------------------------------
 

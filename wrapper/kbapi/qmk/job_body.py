@@ -9,22 +9,23 @@ answer would: a value of another type raises `ShapeError` naming the field.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, Final
 
 from kbapi._core.conform import ShapeError, conform_object
 
 _NULL = type(None)
 # The top-level fields and the classes their values may have (bool is never an int here).
-_FIELDS: Final = (
-    ("id", (str,), "str"),
-    ("created_at", (str,), "str"),
-    ("enqueued_at", (str, _NULL), "str | null"),
-    ("is_failed", (bool, _NULL), "bool | null"),
-    ("status", (str,), "str"),
-    ("is_finished", (bool,), "bool"),
-    ("is_queued", (bool,), "bool"),
-    ("is_started", (bool,), "bool"),
-)
+_FIELDS: Final = {
+    "id": ((str,), "str"),
+    "created_at": ((str,), "str"),
+    "enqueued_at": ((str, _NULL), "str | null"),
+    "is_failed": ((bool, _NULL), "bool | null"),
+    "status": ((str,), "str"),
+    "is_finished": ((bool,), "bool"),
+    "is_queued": ((bool,), "bool"),
+    "is_started": ((bool,), "bool"),
+}
 _RESULT: Final = "expected CompileResult | null"
 
 
@@ -33,20 +34,28 @@ def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
 
     A result that is an integral float where an integer is due comes back as an int.
     """
-    for key, kinds, name in _FIELDS:
-        if key in job and type(job[key]) not in kinds:
-            raise ShapeError(key, f"expected {name}, got {_kind(job[key])}")
+    for key, value in job.items():
+        field = _FIELDS.get(key)
+        if field is not None and type(value) not in field[0]:
+            raise ShapeError(key, f"expected {field[1]}, got {_kind(value)}")
     result = job["result"]
     if result is None:
         return None
     if type(result) is not dict:
         raise ShapeError("result", f"{_RESULT}, got {_kind(result)}")
-    from kbapi._generated.qmk_api.models.compile_result import CompileResult
-
     try:  # checked as its model would be, without building it (a third of a poll's overhead)
-        return conform_object(CompileResult, result, "result")
+        return conform_object(_result_model(), result, "result")
     except KeyError:
         raise ShapeError("result", f"{_RESULT}, got an object without its fields") from None
+
+
+@cache
+def _result_model() -> type:
+    """The generated `CompileResult`, imported on first use (a poll's import cost a tenth of
+    reading its body)."""
+    from kbapi._generated.qmk_api.models.compile_result import CompileResult
+
+    return CompileResult
 
 
 def _kind(value: object) -> str:

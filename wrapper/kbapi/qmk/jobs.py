@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 from kbapi._core.errors import APIError, APIStatusError, NotFoundError
+from kbapi._core.frozen import frozen_instance
 from kbapi.qmk.errors import (
     JOB_NOT_FOUND,
     LIVE_500_NOTE,
@@ -26,7 +27,6 @@ from kbapi.qmk.job_body import checked_result
 if TYPE_CHECKING:
     from kbapi._generated.qmk_api.models import CompileJob as RawJob
 
-F = TypeVar("F")
 PENDING: Final = frozenset({"queued", "running"})
 STATUSES: Final = frozenset({"queued", "running", "finished", "failed", "unknown"})
 RETURNCODE_UNKNOWN_KEYBOARD: Final = -1
@@ -70,7 +70,7 @@ class WorkerResult:
         get = result.get
         code = get("returncode")
         # Each poll of a finished job reads these: the checks are inline, not a call each.
-        return _frozen(cls, {
+        return frozen_instance(cls, {
             "returncode": code if isinstance(code, int) and not isinstance(code, bool) else None,
             "output": v if isinstance(v := get("output"), str) else "",
             "keyboard": v if isinstance(v := get("keyboard"), str) else "",
@@ -129,7 +129,7 @@ class JobStatus:
         )
         result = checked_result(job)
         worker = WorkerResult.from_mapping(result) if result is not None else None
-        return _frozen(cls, {
+        return frozen_instance(cls, {
             "job_id": job_id,
             "status": _status(job),
             "is_failed": is_failed,
@@ -142,17 +142,6 @@ class JobStatus:
     def from_model(cls, job: RawJob) -> JobStatus:
         """Read a generated `CompileJob` (through the body it stands for)."""
         return cls.from_body(job.to_dict())
-
-
-def _frozen(cls: type[F], fields: dict[str, Any]) -> F:
-    """An instance of the frozen dataclass `cls` from every one of its `fields`, by name.
-
-    What its `__init__` makes, for a third of the instructions: a frozen dataclass sets each
-    field through `object.__setattr__` (callgrind: a `WorkerResult` 20,200 -> 7,100).
-    """
-    instance = object.__new__(cls)
-    instance.__dict__.update(fields)
-    return instance
 
 
 def _status(job: Mapping[str, Any]) -> str:
