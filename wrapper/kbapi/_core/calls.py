@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 import httpx
 
 from kbapi._core.conform import NO_RULES, Rules, ShapeError, conform, conform_to
-from kbapi._core.context import CallRecord, current_call, recording
+from kbapi._core.context import CallRecord, close_record, current_call, recording
 from kbapi._core.errors import (
     APIConnectionError,
     APIError,
@@ -75,7 +75,7 @@ class translate_errors(recording):
         self._ok = ok
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        recording.__exit__(self, exc_type, exc, tb)
+        close_record(self._token)  # recording.__exit__, without a call of it on every request
         if exc is not None and isinstance(exc, Exception) and not isinstance(exc, KbapiError):
             translated = _translated(exc, self.record, self._ok)
             if translated is not None:

@@ -7,6 +7,7 @@ concurrent threads and asyncio tasks apart.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from typing import Final
 
 import httpx
 
@@ -31,6 +32,8 @@ class CallRecord:
 
 
 _CURRENT: ContextVar[CallRecord | None] = ContextVar("kbapi_call_record", default=None)
+close_record: Final = _CURRENT.reset
+"""Close the record a `recording` block opened, given its token (what its `__exit__` does)."""
 
 
 def current_call() -> CallRecord | None:
@@ -53,7 +56,7 @@ class recording:
         return record
 
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
-        _CURRENT.reset(self._token)
+        close_record(self._token)
 
 
 def note_request(request: httpx.Request) -> None:

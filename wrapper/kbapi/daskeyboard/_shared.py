@@ -51,6 +51,7 @@ from kbapi.daskeyboard.signals import (
     normalize_shadows,
     sent_by,
     signal_body,
+    signal_payload,
     wire_zone,
 )
 from kbapi.daskeyboard.targets import (
@@ -205,6 +206,10 @@ class ClientCore:
     def signal_body(self, zone: ZoneLike, color: ColorLike, spec: SignalSpec) -> SignalCreate:
         """The validated v1 body of one signal."""
         return signal_body(zone, color, spec, color_names=self.color_names)
+
+    def signal_payload(self, zone: ZoneLike, color: ColorLike, spec: SignalSpec) -> dict[str, Any]:
+        """The validated v1 body of one signal as JSON (`signal_body`'s ``to_dict()``)."""
+        return signal_payload(zone, color, spec, color_names=self.color_names)
 
     def plan(self, colors: ZoneColors[ZoneKey], spec: SignalSpec, method: PaintMethod) -> PaintPlan:
         """The checked plan of one paint."""

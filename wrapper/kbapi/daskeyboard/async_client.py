@@ -222,12 +222,12 @@ class AsyncQClient(AsyncQClientBase):
         only lights the LEDs. `action` is ``url:https://...`` style (cloud). See `SendOptions`.
         """
         spec = self._core.spec(**options)
-        return await self._create(self._core.signal_body(zone, color, spec))
+        return await self._create(self._core.signal_payload(zone, color, spec))
 
-    async def _create(self, body: SignalCreate) -> Signal:
+    async def _create(self, payload: dict[str, Any]) -> Signal:
+        """POST one v1 signal body (its JSON, as `SignalCreate.to_dict()` writes it)."""
         # A send that may have been applied is looked for before it is sent again.
         since = self._core.now_ms()
-        payload = body.to_dict()
 
         async def send() -> Signal:
             # The lean path: no generated operation, the answer read by `read_signal`.
@@ -236,6 +236,7 @@ class AsyncQClient(AsyncQClientBase):
             )
 
         async def look() -> Signal | None:
+            body = models.SignalCreate.from_dict(payload)  # the model: only when in doubt
             return self._core.find_sent(await self._recent(body.pid, since), body, since)
 
         signal = (await async_reconcile.drive(q_reconcile.SIGNAL_PLAN, send, look)).value
@@ -243,7 +244,7 @@ class AsyncQClient(AsyncQClientBase):
         return signal
 
     async def _create_id(self, body: SignalCreate) -> int:
-        return (await self._create(body)).id
+        return (await self._create(body.to_dict())).id
 
     async def _create_v2(self, body: V2SignalCreate) -> int:
         operation = create_signal_v2.asyncio_detailed

@@ -213,18 +213,19 @@ class QClient(QClientBase):
         only lights the LEDs. `action` is ``url:https://...`` style (cloud). See `SendOptions`.
         """
         spec = self._core.spec(**options)
-        return self._create(self._core.signal_body(zone, color, spec))
+        return self._create(self._core.signal_payload(zone, color, spec))
 
-    def _create(self, body: SignalCreate) -> Signal:
+    def _create(self, payload: dict[str, Any]) -> Signal:
+        """POST one v1 signal body (its JSON, as `SignalCreate.to_dict()` writes it)."""
         # A send that may have been applied is looked for before it is sent again.
         since = self._core.now_ms()
-        payload = body.to_dict()
 
         def send() -> Signal:
             # The lean path: no generated operation, the answer read by `read_signal`.
             return self._read_json(reader.read_signal, "POST", q_signals.SIGNALS_PATH, json=payload)
 
         def look() -> Signal | None:
+            body = models.SignalCreate.from_dict(payload)  # the model: only when in doubt
             return self._core.find_sent(self._recent(body.pid, since), body, since)
 
         signal = (reconcile.drive(q_reconcile.SIGNAL_PLAN, send, look)).value
@@ -232,7 +233,7 @@ class QClient(QClientBase):
         return signal
 
     def _create_id(self, body: SignalCreate) -> int:
-        return (self._create(body)).id
+        return (self._create(body.to_dict())).id
 
     def _create_v2(self, body: V2SignalCreate) -> int:
         operation = create_signal_v2.sync_detailed

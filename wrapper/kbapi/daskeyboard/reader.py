@@ -21,26 +21,27 @@ from kbapi._generated.q_api.types import UNSET, Unset
 def read_signal(body: Any) -> Signal:
     """``Signal.from_dict(body)``: the keys are read in the generated parser's order."""
     d = dict(body)
+    # Positional, in the model's field order: 19 keywords cost a tenth of the read to match.
     signal = Signal(
-        id=d.pop("id"),
-        name=d.pop("name"),
-        pid=d.pop("pid"),
-        zone_id=d.pop("zoneId"),
-        color=d.pop("color"),
-        created_at=d.pop("createdAt"),
-        updated_at=d.pop("updatedAt"),
-        message=d.pop("message", UNSET),
-        effect=d.pop("effect", UNSET),
-        action=d.pop("action", UNSET),
-        client_name=d.pop("clientName", UNSET),
-        is_read=d.pop("isRead", UNSET),
-        is_archived=d.pop("isArchived", UNSET),
-        is_muted=d.pop("isMuted", UNSET),
-        user_id=d.pop("userId", UNSET),
-        read_at=d.pop("readAt", UNSET),
-        should_notify=d.pop("shouldNotify", UNSET),
-        zone_configuration=_zone_configuration(d.pop("zoneConfiguration", UNSET)),
-        is_coming_from_public_api_only=d.pop("isComingFromPublicApiOnly", UNSET),
+        d.pop("id"),
+        d.pop("name"),
+        d.pop("pid"),
+        d.pop("zoneId"),
+        d.pop("color"),
+        d.pop("createdAt"),
+        d.pop("updatedAt"),
+        d.pop("message", UNSET),
+        d.pop("effect", UNSET),
+        d.pop("action", UNSET),
+        d.pop("clientName", UNSET),
+        d.pop("isRead", UNSET),
+        d.pop("isArchived", UNSET),
+        d.pop("isMuted", UNSET),
+        d.pop("userId", UNSET),
+        d.pop("readAt", UNSET),
+        d.pop("shouldNotify", UNSET),
+        _zone_configuration(d.pop("zoneConfiguration", UNSET)),
+        d.pop("isComingFromPublicApiOnly", UNSET),
     )
     signal.additional_properties = d
     return signal

@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 from kbapi._core.errors import APIResponseValidationError, InputError, UnknownLayoutError
 from kbapi._core.text import shown
@@ -147,6 +147,36 @@ def signal_body(
     """
     zone_id = wire_zone(zone, spec.layout, spec.zone_format, validate=spec.validate)
     return wire_body(zone_id, normalize_color(color, color_names), spec)
+
+
+def signal_payload(
+    zone: ZoneLike,
+    color: ColorLike,
+    spec: SignalSpec,
+    *,
+    color_names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """``signal_body(...).to_dict()``, the JSON of one send, built without its model."""
+    zone_id = wire_zone(zone, spec.layout, spec.zone_format, validate=spec.validate)
+    return wire_payload(zone_id, normalize_color(color, color_names), spec)
+
+
+def wire_payload(zone_id: str, color: str, spec: SignalSpec) -> dict[str, Any]:
+    """``wire_body(zone_id, color, spec).to_dict()``, in its key order: every `send()` makes one,
+    and the model and its `to_dict` cost twice this."""
+    payload: dict[str, Any] = {
+        "name": spec.name,
+        "pid": spec.pid,
+        "zoneId": zone_id,
+        "color": color,
+    }
+    payload |= {"effect": spec.effect, "message": spec.message}
+    if spec.action is not None:
+        payload["action"] = spec.action
+    payload["clientName"] = spec.client_name
+    if spec.is_muted is not None:
+        payload["isMuted"] = spec.is_muted
+    return payload
 
 
 def wire_body(zone_id: str, color: str, spec: SignalSpec) -> SignalCreate:

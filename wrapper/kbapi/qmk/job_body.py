@@ -16,16 +16,16 @@ from kbapi._core.conform import ShapeError, conform_object
 
 _NULL = type(None)
 # The top-level fields and the classes their values may have (bool is never an int here).
-_FIELDS: Final = {
-    "id": ((str,), "str"),
-    "created_at": ((str,), "str"),
-    "enqueued_at": ((str, _NULL), "str | null"),
-    "is_failed": ((bool, _NULL), "bool | null"),
-    "status": ((str,), "str"),
-    "is_finished": ((bool,), "bool"),
-    "is_queued": ((bool,), "bool"),
-    "is_started": ((bool,), "bool"),
-}
+_FIELDS: Final = (  # in the model's order: the first wrong one is named, as conform names it
+    ("id", (str,), "str"),
+    ("created_at", (str,), "str"),
+    ("enqueued_at", (str, _NULL), "str | null"),
+    ("is_failed", (bool, _NULL), "bool | null"),
+    ("status", (str,), "str"),
+    ("is_finished", (bool,), "bool"),
+    ("is_queued", (bool,), "bool"),
+    ("is_started", (bool,), "bool"),
+)
 _RESULT: Final = "expected CompileResult | null"
 
 
@@ -34,10 +34,9 @@ def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
 
     A result that is an integral float where an integer is due comes back as an int.
     """
-    for key, value in job.items():
-        field = _FIELDS.get(key)
-        if field is not None and type(value) not in field[0]:
-            raise ShapeError(key, f"expected {field[1]}, got {_kind(value)}")
+    for key, kinds, name in _FIELDS:
+        if key in job and type(job[key]) not in kinds:
+            raise ShapeError(key, f"expected {name}, got {_kind(job[key])}")
     result = job["result"]
     if result is None:
         return None
