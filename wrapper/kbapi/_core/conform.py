@@ -22,7 +22,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from kbapi._core.text import shown
 
@@ -32,6 +32,7 @@ Rules = Mapping[type, Mapping[str, Rule]]
 Check = Callable[[Any, str, "Rules"], Any]
 
 NO_RULES: Final[Rules] = {}
+T = TypeVar("T")
 _Classes = frozenset[type]
 _KNOWN_MATCHES: Final = 4096
 _UNIONS: Final = (typing.Union, types.UnionType)
@@ -48,21 +49,28 @@ class ShapeError(ValueError):
 
 def matches(pattern: str, what: str) -> Rule:
     """A rule: a string value must match `pattern` whole (ASCII classes, as in JSON Schema)."""
-    regex = re.compile(pattern, re.ASCII)
-    # Values seen to match, up to a bound: a client meets the same pids, zones and colours on
-    # every answer, and a set lookup costs a fraction of the match.
-    known: set[str] = set()
+    return _Pattern(re.compile(pattern, re.ASCII), what)
 
-    def rule(value: Any) -> str | None:
-        if not isinstance(value, str) or value in known:
-            return None
-        if regex.fullmatch(value):
-            if len(known) < _KNOWN_MATCHES:
-                known.add(value)
-            return None
-        return f"{shown(value, 40)} is not {what}"
 
-    return rule
+class _Pattern:
+    """The rule `matches` makes. It remembers values seen to match, up to a bound: a client
+    meets the same pids, zones and colours on every answer, and a model check looks them up
+    in `known` without calling the rule (a set lookup costs a fraction of the match)."""
+
+    __slots__ = ("known", "regex", "what")
+
+    def __init__(self, regex: re.Pattern[str], what: str) -> None:
+        self.regex, self.what = regex, what
+        self.known: set[str] = set()
+
+    def __call__(self, value: Any) -> str | None:
+        if not isinstance(value, str) or value in self.known:
+            return None
+        if self.regex.fullmatch(value):
+            if len(self.known) < _KNOWN_MATCHES:
+                self.known.add(value)
+            return None
+        return f"{shown(value, 40)} is not {self.what}"
 
 
 def at_least(minimum: int) -> Rule:
@@ -76,12 +84,15 @@ def at_least(minimum: int) -> Rule:
     return rule
 
 
-def conform(value: Any, rules: Rules = NO_RULES) -> Any:
+def conform(value: T, rules: Rules = NO_RULES) -> T:
     """Check `value` (a generated model, or a list of them) and return it; raise `ShapeError`.
 
     Integral floats where ``int`` is annotated are replaced in place by ints.
     """
-    if isinstance(value, list):
+    check = _MODELS.get(type(value))
+    if check is not None:  # a model checked before: every answer after the first
+        check(value, "", rules)
+    elif isinstance(value, list):
         for index, item in enumerate(value):
             if _is_model(type(item)):
                 _model(type(item))(item, f"[{index}]", rules)
@@ -210,7 +221,10 @@ def _model_check(cls: type) -> Check:
 
     def apply_rules(model: Any, path: str, own: Mapping[str, Rule]) -> None:
         for name, rule in own.items():
-            problem = rule(getattr(model, name))
+            value = getattr(model, name)
+            if type(rule) is _Pattern and type(value) is str and value in rule.known:
+                continue
+            problem = rule(value)
             if problem is not None:
                 raise ShapeError(f"{path}.{name}".lstrip("."), problem)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -145,7 +145,7 @@ class AsyncQClientBase:
         `read` builds is held to its types and the Q rules, as `_parsed` does."""
 
         def checked(body: Any) -> T:
-            return cast(T, conform(read(body), responses.RULES))
+            return conform(read(body), responses.RULES)
 
         with self._core.hints():
             return await aread_json(self._http, method, url, checked, **kw)
