@@ -115,6 +115,9 @@ def read_body(status: JobStatus) -> dict[str, Any]:
 @example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": 1.0, "result": None})
 @example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False, "result": {
     "returncode": 2.0, "output": "x"}})  # fmt: skip
+@example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False, "result": {
+    "returncode": -3, "output": "", "exception": "", "firmware_binary_url": [],
+    "firmware_filename": None}})  # fmt: skip
 def test_from_body_accepts_refuses_and_reads_what_the_checked_model_does(body: Any) -> None:
     try:
         model = checked_model(body)
