@@ -194,7 +194,8 @@ class RetryPlan:
     def _final(
         self, request: httpx.Request, response: httpx.Response, retries: int, started: float
     ) -> None:
-        self._log(request, str(response.status_code), retries, started, None)
+        if LOGGER.isEnabledFor(logging.DEBUG):  # every response passes here: no call, no str
+            self._log(request, str(response.status_code), retries, started, None)
         response.extensions[RETRIES_EXTENSION] = retries
         note_response(request, response, retries)
 

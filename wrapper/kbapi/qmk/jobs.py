@@ -131,7 +131,7 @@ class JobStatus:
         worker = _checked_worker(result) if result is not None else None
         return frozen_instance(cls, {
             "job_id": job_id,
-            "status": _status(job),
+            "status": status if (status := job.get("status")) in STATUSES else _status(job),
             "is_failed": is_failed,
             "result": worker,
             "created_at": created_at,
