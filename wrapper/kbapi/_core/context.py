@@ -16,7 +16,7 @@ class CallRecord:
     """What the transport saw for the call in progress (latest attempt wins).
 
     A plain class whose defaults are class attributes: every API call makes one, and with no
-    `__init__` to run that costs a third of what setting four slots did.
+    `__init__` to run, making one costs about 100 ns.
     """
 
     method: str | None = None
