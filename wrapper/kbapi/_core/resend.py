@@ -19,7 +19,7 @@ At most `resends` resends; the last ambiguous error is raised with a note saying
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Final, Generic, TypeVar
 
 from kbapi._core.errors import APIConnectionError, APIStatusError, APITimeoutError, KbapiError
@@ -56,8 +56,11 @@ class Outcome(Generic[T]):
     @classmethod
     def first_send(cls, value: T) -> Outcome[T]:
         """``Outcome(value)``: the first send worked (the common case, made on every send)."""
-        fields = {"value": value, "sends": 1, "adopted": False, "extra": 0, "ambiguous": ()}
-        return frozen_instance(cls, fields)
+        return frozen_instance(cls, {"value": value} | _OUTCOME_DEFAULTS)
+
+
+# The defaults of every field but `value`, read from the class so first_send cannot drift.
+_OUTCOME_DEFAULTS: Final = {f.name: f.default for f in fields(Outcome) if f.name != "value"}
 
 
 Step = Generator[str, object, Outcome[T]]
