@@ -61,9 +61,8 @@ def figures(tables: dict[str, list[dict[str, Any]]], verdict: dict[str, Any]) ->
     )
     for row in tables["overhead"]:
         how = paired.format(per_round=OVERHEAD_BLOCK, ci95=row["ci95"])
-        found[f"overhead: {row['measure']}"] = figure(
-            row["ratio"], "x raw httpx", how, row["goal"], row["met"]
-        )
+        goal = () if row["goal"] == "-" else (row["goal"], row["met"])
+        found[f"overhead: {row['measure']}"] = figure(row["ratio"], "x raw httpx", how, *goal)
     for row in tables["imports"]:
         if "goal" in row:
             how = (

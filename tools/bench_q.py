@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+from http.cookiejar import CookieJar
 from typing import Any
 
 import httpx
-from bench_util import apaired, mock_process, paired, ratio_row
+from bench_util import BASELINES, apaired, mock_process, paired, ratio_row
 from kbapi.daskeyboard import AsyncQClient, QClient, get_layout
 from kbapi.mock.daskeyboard import QMockConfig, create_cloud_app
 from kbapi.mock.daskeyboard.store import Light
@@ -30,26 +31,36 @@ PAGING_COUNTS = (2_500, 5_000, 10_000)
 
 
 def create_overhead(rounds: int, per_round: int) -> list[dict[str, Any]]:
-    """`send()` against a raw httpx POST of the same body, sync and async (quota off)."""
+    """`send()` against a raw httpx POST of the same body, sync and async (quota off), against
+    each of `bench_util.BASELINES`."""
+    sync, async_ = [], []
     with mock_process("--quota", "0") as (urls, _):
         url = urls["q_local"]
-        with httpx.Client(base_url=url) as raw, QClient.local(url, rate_limiter=None) as q:
-            calls = {
-                "raw": lambda: raw.post(SIGNALS, json=BODY).json(),
-                "kbapi": lambda: q.send("2,2", "#FF0000"),
-            }
-            paired(calls, 2, per_round)
-            sync = paired(calls, rounds, per_round)
-        async_times = asyncio.run(_async_create(url, rounds, per_round))
-    return [
-        ratio_row("signal create (sync)", sync, CREATE_GOAL),
-        ratio_row("signal create (async)", async_times, CREATE_GOAL),
-    ]
+        with QClient.local(url, rate_limiter=None) as q:
+            for label, cookies, goal in BASELINES:
+                with httpx.Client(base_url=url, cookies=cookies()) as raw:
+                    calls = {
+                        "raw": lambda: raw.post(SIGNALS, json=BODY).json(),
+                        "kbapi": lambda: q.send("2,2", "#FF0000"),
+                    }
+                    paired(calls, 2, per_round)
+                    times = paired(calls, rounds, per_round)
+                sync.append(ratio_row(f"signal create (sync){label}", times, _goal(goal)))
+        for label, cookies, goal in BASELINES:
+            times = asyncio.run(_async_create(url, rounds, per_round, cookies()))
+            async_.append(ratio_row(f"signal create (async){label}", times, _goal(goal)))
+    return [*sync, *async_]
 
 
-async def _async_create(url: str, rounds: int, per_round: int) -> dict[str, float]:
+def _goal(applies: bool) -> float | None:
+    return CREATE_GOAL if applies else None
+
+
+async def _async_create(
+    url: str, rounds: int, per_round: int, cookies: CookieJar | None
+) -> dict[str, float]:
     async with (
-        httpx.AsyncClient(base_url=url) as raw,
+        httpx.AsyncClient(base_url=url, cookies=cookies) as raw,
         AsyncQClient.local(url, rate_limiter=None) as q,
     ):
 

@@ -6,10 +6,11 @@ import asyncio
 import math
 import random
 import statistics
+from http.cookiejar import CookieJar
 from typing import Any
 
 import httpx
-from bench_util import Clock, apaired, mock_process, paired, ratio_row
+from bench_util import BASELINES, Clock, apaired, mock_process, paired, ratio_row
 from kbapi._data import data_file
 from kbapi.mock.qmk import QMKMockConfig, create_qmk_app
 from kbapi.mock.runner import serve_app as serve
@@ -31,29 +32,39 @@ STATUS_GOAL = 1.05
 
 
 def status_overhead(rounds: int, per_round: int) -> list[dict[str, Any]]:
-    """kbapi's `status()` against raw httpx GET + json on one pool, mock in its own process."""
+    """kbapi's `status()` against raw httpx GET + json on one pool, mock in its own process
+    (`bench_util.BASELINES`: against httpx as it comes, then keeping no cookies)."""
+    sync, async_ = [], []
     with mock_process("--queue-seconds", "0", "--run-seconds", "0") as (urls, _):
         url = urls["qmk"]
         with QMKClient(url, build_history=None) as qmk:
             job_id = qmk.compile(KEYMAP, check=False).id
             path = f"/v1/compile/{job_id}"
-            with httpx.Client(base_url=url) as raw:  # one kept-alive connection each
-                calls = {"raw": lambda: raw.get(path).json(), "kbapi": lambda: qmk.status(job_id)}
-                paired(calls, 2, per_round)  # warm-up
-                sync = paired(calls, rounds, per_round)
-        async_times = asyncio.run(_async_status(url, path, job_id, rounds, per_round))
-    return [
-        ratio_row("job status GET (sync)", sync, STATUS_GOAL),
-        ratio_row("job status GET (async)", async_times, STATUS_GOAL),
-    ]
+            for label, cookies, goal in BASELINES:
+                with httpx.Client(base_url=url, cookies=cookies()) as raw:  # one connection each
+                    calls = {
+                        "raw": lambda: raw.get(path).json(),
+                        "kbapi": lambda: qmk.status(job_id),
+                    }
+                    paired(calls, 2, per_round)  # warm-up
+                    times = paired(calls, rounds, per_round)
+                sync.append(ratio_row(f"job status GET (sync){label}", times, _goal(goal)))
+        for label, cookies, goal in BASELINES:
+            times = asyncio.run(_async_status(url, path, job_id, rounds, per_round, cookies()))
+            async_.append(ratio_row(f"job status GET (async){label}", times, _goal(goal)))
+    return [*sync, *async_]
+
+
+def _goal(applies: bool) -> float | None:
+    return STATUS_GOAL if applies else None
 
 
 async def _async_status(
-    url: str, path: str, job_id: str, rounds: int, per_round: int
+    url: str, path: str, job_id: str, rounds: int, per_round: int, cookies: CookieJar | None
 ) -> dict[str, float]:
     async with (
         AsyncQMKClient(url, build_history=None) as qmk,
-        httpx.AsyncClient(base_url=url) as raw,
+        httpx.AsyncClient(base_url=url, cookies=cookies) as raw,
     ):
 
         async def raw_call() -> None:

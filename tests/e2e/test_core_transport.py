@@ -80,8 +80,16 @@ async def huge(request: Request) -> Response:
     return StreamingResponse(chunks())
 
 
+async def cookie(request: Request) -> Response:
+    """Echo the Cookie header received, and set a session cookie on every answer."""
+    response = JSONResponse({"cookie": request.headers.get("cookie")})
+    response.set_cookie("session", "from-the-server")
+    return response
+
+
 APP = Starlette(
     routes=[
+        Route("/cookie", cookie),
         Route("/flaky", flaky, methods=["GET", "POST", "PUT"]),
         Route("/hang", hang, methods=["GET", "POST"]),
         Route("/huge", huge),
@@ -189,6 +197,22 @@ def test_post_retried_after_429(face: Face, base_url: str, request: pytest.Fixtu
         response = client.post("/flaky", params=params, json={"a": 1})
     assert response.status_code == 200
     assert sleeps.calls == [1.0]
+
+
+def test_cookies_a_server_sets_are_not_sent_back(face: Face, base_url: str) -> None:
+    # Neither API uses cookies and their official clients keep none (kbapi._core.http).
+    with face.http(base_url) as client:
+        first = client.get("/cookie")
+        assert "session=from-the-server" in first.headers["set-cookie"]
+        assert client.get("/cookie").json() == {"cookie": None}
+        assert not client.cookies
+
+
+def test_cookies_set_by_hand_are_sent(face: Face, base_url: str) -> None:
+    with face.http(base_url) as client:
+        client.cookies.set("mine", "1")
+        assert client.get("/cookie").json() == {"cookie": "mine=1"}
+        assert client.get("/cookie").json() == {"cookie": "mine=1"}
 
 
 def test_no_retries_policy(face: Face, base_url: str, request: pytest.FixtureRequest) -> None:

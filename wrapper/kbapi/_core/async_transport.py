@@ -18,7 +18,12 @@ from collections.abc import AsyncIterator, Callable, Mapping
 
 import httpx
 
-from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT, merged_headers
+from kbapi._core.http import (
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    ServerCookiesIgnored,
+    merged_headers,
+)
 from kbapi._core.limits import (
     DEFAULT_MAX_RESPONSE_BYTES,
     LIMIT_EXTENSION,
@@ -169,7 +174,8 @@ def build_async_client(
     sleep: AsyncSleep = async_default_sleep,
     rand: Callable[[], float] = random.random,
 ) -> httpx.AsyncClient:
-    """A configured `httpx.AsyncClient`: retrying, size-capped, logged (logger ``kbapi.http``).
+    """A configured `httpx.AsyncClient`: retrying, size-capped, logged (logger ``kbapi.http``),
+    keeping no cookie a server sets (`ServerCookiesIgnored`).
 
     `retries=None` disables retries. `transport` replaces the network transport at the bottom of
     the stack (tests); `sleep`/`rand` make backoff instant and deterministic in tests.
@@ -186,6 +192,7 @@ def build_async_client(
         timeout=timeout,
         headers=merged_headers(headers),
         auth=auth,
+        cookies=ServerCookiesIgnored(),
         follow_redirects=follow_redirects,
         transport=stack,
     )

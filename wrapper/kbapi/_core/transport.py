@@ -20,7 +20,12 @@ from collections.abc import Callable, Iterator, Mapping
 
 import httpx
 
-from kbapi._core.http import DEFAULT_RETRIES, DEFAULT_TIMEOUT, merged_headers
+from kbapi._core.http import (
+    DEFAULT_RETRIES,
+    DEFAULT_TIMEOUT,
+    ServerCookiesIgnored,
+    merged_headers,
+)
 from kbapi._core.limits import (
     DEFAULT_MAX_RESPONSE_BYTES,
     LIMIT_EXTENSION,
@@ -171,7 +176,8 @@ def build_client(
     sleep: Sleep = default_sleep,
     rand: Callable[[], float] = random.random,
 ) -> httpx.Client:
-    """A configured `httpx.Client`: retrying, size-capped, logged (logger ``kbapi.http``).
+    """A configured `httpx.Client`: retrying, size-capped, logged (logger ``kbapi.http``),
+    keeping no cookie a server sets (`ServerCookiesIgnored`).
 
     `retries=None` disables retries. `transport` replaces the network transport at the bottom of
     the stack (tests); `sleep`/`rand` make backoff instant and deterministic in tests.
@@ -188,6 +194,7 @@ def build_client(
         timeout=timeout,
         headers=merged_headers(headers),
         auth=auth,
+        cookies=ServerCookiesIgnored(),
         follow_redirects=follow_redirects,
         transport=stack,
     )
