@@ -57,8 +57,18 @@ Message = MutableMapping[str, Any]
 App = Callable[[Scope, Callable[[], Awaitable[Message]], Callable[[Message], Awaitable[None]]], Any]
 
 
+# Set on every answer, so that a client that keeps cookies shows it: the request after sends it
+# back, and its entry records the Cookie header.
+COOKIE_PROBE = "kbapi-probe=1; Path=/"
+PROBE_NOTE = (
+    f"every answer set the cookie {COOKIE_PROBE!r}; an entry has 'cookie' when its request sent a "
+    "Cookie header"
+)
+
+
 class Capture:
-    """ASGI wrapper keeping every request (with its body) and the status answered."""
+    """ASGI wrapper keeping every request (with its body) and the status answered; every answer
+    sets `COOKIE_PROBE`."""
 
     def __init__(self, app: App, target: str) -> None:
         self.app, self.target = app, target
@@ -81,6 +91,8 @@ class Capture:
         async def watch(message: Message) -> None:
             if message["type"] == "http.response.start":
                 entry["status"] = message["status"]
+                probe = (b"set-cookie", COOKIE_PROBE.encode())
+                message = {**message, "headers": [*message.get("headers", []), probe]}
             await send(message)
 
         await self.app(scope, replay, watch)
@@ -99,6 +111,8 @@ def request_entry(scope: Scope, body: bytes, target: str) -> dict[str, Any]:
         else "bearer" if headers.get("authorization", "").lower().startswith("bearer ")
         else "none",
     }  # fmt: skip
+    if "cookie" in headers:
+        entry["cookie"] = headers["cookie"]
     if body:
         entry["content_type"] = headers.get("content-type", "")
         try:
@@ -229,6 +243,7 @@ def record_go(git_dir: Path, scratch: Path) -> dict[str, Any]:
 
 
 def write(name: str, fixture: dict[str, Any]) -> None:
+    fixture["cookie_probe"] = PROBE_NOTE
     fixture["recorded_at"] = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.json"

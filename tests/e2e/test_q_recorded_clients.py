@@ -62,6 +62,18 @@ def test_fixtures_cover_the_surveyed_clients_and_name_their_source() -> None:
                 assert recorded == ("status" in entry) or "client_defect" in entry
 
 
+def test_no_recorded_client_sends_back_a_cookie_the_server_set() -> None:
+    # Why kbapi keeps none either (kbapi._core.http.ServerCookiesIgnored): every answer of the
+    # recording set a cookie, and no request after it carried one.
+    probed = [f for f in fixtures() if "cookie_probe" in f]
+    clients = {f["client"] for f in probed}
+    assert clients >= {"daskeyboard/daskeyboard-applet", "nathonius/py5Q"}
+    for fixture in probed:
+        requests = [e for s in fixture["sequences"] for e in s["requests"]]
+        assert len(requests) > len(fixture["sequences"]), "no request followed an answer"
+        assert [e for e in requests if "cookie" in e] == [], fixture["client"]
+
+
 def expected_status(entry: dict[str, Any]) -> int | None:
     """A defect's recorded status; None = any 2xx."""
     return int(entry["status"]) if "client_defect" in entry else None

@@ -35,10 +35,11 @@ def merged_headers(headers: Mapping[str, str] | None) -> httpx.Headers:
 class ServerCookiesIgnored(CookieJar):
     """A cookie jar that keeps no cookie a server sets; cookies set on it by hand are sent.
 
-    Neither API uses cookies, and their official clients keep none: the Das Keyboard applet
-    sends through `request` without a jar, the QMK Configurator calls api.qmk.fm cross-origin
-    with `fetch`'s default credentials mode. Reading every ``Set-Cookie`` as httpx's default
-    jar does costs about 3 % of a poll's client CPU (`make bench`).
+    Neither API uses cookies, and their clients keep none: run against a mock that set a cookie
+    on every answer, the Das Keyboard applet, py5Q and the Go client never sent one back
+    (tests/fixtures/recorded/daskeyboard/); the QMK Configurator calls api.qmk.fm cross-origin
+    with `fetch`'s default credentials mode, which neither stores nor sends cookies. Reading
+    every ``Set-Cookie`` as httpx's default jar does costs about 3 % of a poll's client CPU.
     """
 
     def extract_cookies(self, response: Any, request: Any) -> None:
