@@ -118,6 +118,12 @@ def read_body(status: JobStatus) -> dict[str, Any]:
 @example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False, "result": {
     "returncode": -3, "output": "", "exception": "", "firmware_binary_url": [],
     "firmware_filename": None}})  # fmt: skip
+@example({"id": "j", "created_at": "t", "enqueued_at": None, "is_failed": False})  # no result
+@example({"id": "j", "created_at": "t", "enqueued_at": "e", "is_failed": False, "result": {
+    "returncode": 0, "output": "o", "keyboard": "kb", "keymap": "km", "layout": "l",
+    "firmware_filename": "f", "keymap_archive": "ka", "source_archive": "sa",
+    "firmware_binary_url": ["fu"], "firmware_keymap_url": ["ku"], "firmware_source_url": ["su"],
+    "exception": "x"}})  # fmt: skip
 def test_from_body_accepts_refuses_and_reads_what_the_checked_model_does(body: Any) -> None:
     try:
         model = checked_model(body)

@@ -129,21 +129,45 @@ def conform_object(cls: type, data: dict[str, Any], path: str) -> dict[str, Any]
     return found
 
 
+class Field(typing.NamedTuple):
+    """What a documented key of a generated model's JSON object may hold."""
+
+    name: str
+    required: bool
+    plain: _Classes  # classes of a value that needs no check inside nor conversion
+    items: _Classes  # plain classes of the items of a list that needs no check (none: empty)
+    holds_model: bool  # a model (or a list of them) may stand here
+
+
+@cache
+def fields_of(cls: type) -> tuple[Field, ...]:
+    """The documented keys of generated model `cls`, in the model's order."""
+    hints = _hints(cls)
+    return tuple(
+        Field(
+            name,
+            not any(_is_unset(arm) for arm in _arms(hints[name])),
+            _plain(hints[name]),
+            _list_items(hints[name]),
+            _holds_model(hints[name]),
+        )
+        for name in (f.name for f in cls.__attrs_attrs__)  # type: ignore[attr-defined]
+        if name != "additional_properties"
+    )
+
+
 @cache
 def _object_checks(
     cls: type,
 ) -> tuple[tuple[str, ...], dict[str, tuple[_Classes, _Classes, Check]]]:
     """The required keys of flat model `cls`, and per documented key: the classes that need no
     check (`_plain`), those of the items of a list that needs none, and the check of the rest."""
-    hints = _hints(cls)
-    names = [f.name for f in cls.__attrs_attrs__ if f.name != "additional_properties"]  # type: ignore[attr-defined]
-    if any(_holds_model(hints[name]) for name in names):
+    if any(field.holds_model for field in fields_of(cls)):
         raise TypeError(f"{cls.__name__} holds models: conform its parsed model instead")
-    unset = [name for name in names if any(_is_unset(arm) for arm in _arms(hints[name]))]
-    required = tuple(name for name in names if name not in unset)
-    return required, {
-        name: (_plain(hints[name]), _list_items(hints[name]), _compile(hints[name]))
-        for name in names
+    hints = _hints(cls)
+    fields = fields_of(cls)
+    return tuple(f.name for f in fields if f.required), {
+        f.name: (f.plain, f.items, _compile(hints[f.name])) for f in fields
     }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, Final
 
-from kbapi._core.conform import ShapeError, conform_object
+from kbapi._core.conform import Field, ShapeError, conform_object
 
 _NULL = type(None)
 # The top-level fields and the classes their values may have (bool is never an int here).
@@ -27,6 +27,15 @@ _FIELDS: Final = (  # in the model's order: the first wrong one is named, as con
     ("is_started", (bool,), "bool"),
 )
 _RESULT: Final = "expected CompileResult | null"
+_REQUIRED: Final = ("id", "created_at", "enqueued_at", "is_failed")
+# The same for `kbapi._core.readers`, the result as an object (read with its model's fields).
+JOB_FIELDS: Final = (
+    *(
+        Field(key, key in _REQUIRED, frozenset(kinds), frozenset(), False)
+        for key, kinds, _ in _FIELDS
+    ),
+    Field("result", True, frozenset((dict, _NULL)), frozenset(), False),
+)
 
 
 def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -43,13 +52,13 @@ def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
     if type(result) is not dict:
         raise ShapeError("result", f"{_RESULT}, got {_kind(result)}")
     try:  # checked as its model would be, without building it (a third of a poll's overhead)
-        return conform_object(_result_model(), result, "result")
+        return conform_object(result_model(), result, "result")
     except KeyError:
         raise ShapeError("result", f"{_RESULT}, got an object without its fields") from None
 
 
 @cache
-def _result_model() -> type:
+def result_model() -> type:
     """The generated `CompileResult`, imported on first use (a poll's import cost a tenth of
     reading its body)."""
     from kbapi._generated.qmk_api.models.compile_result import CompileResult

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
+from kbapi._core.conform import fields_of
 from kbapi._core.errors import APIError, APIStatusError, NotFoundError
 from kbapi._core.frozen import frozen_instance
+from kbapi._core.readers import ObjectReader, object_reader
 from kbapi.qmk.errors import (
     JOB_NOT_FOUND,
     LIVE_500_NOTE,
@@ -22,7 +25,7 @@ from kbapi.qmk.errors import (
     JobNotFoundError,
     UnknownKeyboardError,
 )
-from kbapi.qmk.job_body import checked_result
+from kbapi.qmk.job_body import JOB_FIELDS, checked_result, result_model
 
 if TYPE_CHECKING:
     from kbapi._generated.qmk_api.models import CompileJob as RawJob
@@ -119,21 +122,19 @@ class JobStatus:
         if type(body) is not dict:
             raise TypeError(f"a job is an object, got {type(body).__name__}")
         job = body
-        # The spec's required keys, looked up in the generated parser's order.
-        job_id, created_at, _, is_failed, _ = (
-            job["id"],
-            job["created_at"],
-            job["enqueued_at"],
-            job["is_failed"],
-            job["result"],
-        )
-        result = checked_result(job)
-        worker = _checked_worker(result) if result is not None else None
+        # Every poll: read and checked in one pass (`kbapi._core.readers`), a result included.
+        fields = _job_reader().checked(job)
+        result: Any = None if fields is None else fields[-1]
+        values = None if result is None else _result_reader().checked(result)
+        if fields is None or (values is None and result is not None):
+            # A value in doubt: checked one by one, which raises or converts.
+            fields, result, values = _checked_read(job)
+        job_id, created_at, is_failed, status, _ = fields
         return frozen_instance(cls, {
             "job_id": job_id,
-            "status": status if (status := job.get("status")) in STATUSES else _status(job),
+            "status": status if status in STATUSES else _status(job),
             "is_failed": is_failed,
-            "result": worker,
+            "result": None if values is None else _worker(result, values),
             "created_at": created_at,
             "raw": job,
         })  # fmt: skip
@@ -144,25 +145,56 @@ class JobStatus:
         return cls.from_body(job.to_dict())
 
 
-def _checked_worker(result: dict[str, Any]) -> WorkerResult:
-    """`WorkerResult.from_mapping` of a result `checked_result` held to the spec's types: no
-    value needs its class checked again (a third less of a poll's reading)."""
-    get = result.get
-    firmware, keymap = get("firmware_binary_url"), get("firmware_keymap_url")
-    source = get("firmware_source_url")
+# What a poll reads of a job and of its result (with the value read for an absent key); the
+# result's in `_worker`'s order.
+_JOB_KEYS: Final = dict.fromkeys(("id", "created_at", "is_failed", "status", "result"))
+_RESULT_KEYS: Final = {
+    "returncode": None, "output": None, "keyboard": "", "keymap": "", "layout": "",
+    "firmware_filename": None, "keymap_archive": "", "source_archive": "",
+    "firmware_binary_url": None, "firmware_keymap_url": None, "firmware_source_url": None,
+    "exception": None,
+}  # fmt: skip
+
+
+@cache
+def _job_reader() -> ObjectReader:
+    return object_reader(JOB_FIELDS, _JOB_KEYS)
+
+
+@cache
+def _result_reader() -> ObjectReader:
+    """Written on first use, with the generated model (a pending job has no result)."""
+    return object_reader(fields_of(result_model()), _RESULT_KEYS)
+
+
+def _checked_read(job: dict[str, Any]) -> tuple[tuple[Any, ...], Any, tuple[Any, ...] | None]:
+    """A job's `_JOB_KEYS`, its result and the result's `_RESULT_KEYS`, each value checked
+    alone (`checked_result`), as conform checks a model: this raises or converts."""
+    # The spec's required keys, looked up in the generated parser's order.
+    job["id"], job["created_at"], job["enqueued_at"], job["is_failed"], job["result"]
+    result = checked_result(job)
+    values = None if result is None else _result_reader().values(result)
+    return _job_reader().values(job), result, values
+
+
+def _worker(result: dict[str, Any], values: tuple[Any, ...]) -> WorkerResult:
+    """`WorkerResult.from_mapping` of a result held to the spec's types, from the values of its
+    `_RESULT_KEYS`: none needs its class checked again."""
+    (code, output, keyboard, keymap, layout, filename, keymap_archive, source_archive,
+     firmware, keymap_url, source, exception) = values  # fmt: skip
     return frozen_instance(WorkerResult, {
-        "returncode": result["returncode"],
-        "output": result["output"],
-        "keyboard": get("keyboard", ""),
-        "keymap": get("keymap", ""),
-        "layout": get("layout", ""),
-        "firmware_filename": get("firmware_filename") or "",  # null after a -4 build
-        "keymap_archive": get("keymap_archive", ""),
-        "source_archive": get("source_archive", ""),
+        "returncode": code,
+        "output": output,
+        "keyboard": keyboard,
+        "keymap": keymap,
+        "layout": layout,
+        "firmware_filename": filename or "",  # null after a -4 build
+        "keymap_archive": keymap_archive,
+        "source_archive": source_archive,
         "firmware_url": firmware[0] if firmware else None,  # lists of one URL
-        "keymap_url": keymap[0] if keymap else None,
+        "keymap_url": keymap_url[0] if keymap_url else None,
         "source_url": source[0] if source else None,
-        "exception": get("exception") or None,
+        "exception": exception or None,
         "raw": result,
     })  # fmt: skip
 
