@@ -1,9 +1,9 @@
 """Read chosen keys of a JSON object in one pass, with every documented key held to its type.
 
 A poll of a finished compile job reads twelve keys of a result object that documents twenty-one,
-after checking all of them. `object_reader` writes one straight-line function per model class
-and choice of keys that does both, as attrs writes an ``__init__``. Inside a whole request it
-costs less than half of `conform_object` followed by a second pass over the keys read.
+after checking all of them. `object_reader` writes one straight-line function per field table
+and choice of keys that does both, as attrs writes an ``__init__``: reading such a poll took
+3.8 us this way, 4.4 us with `conform_object` and a second pass over the keys read.
 
     reader = object_reader(fields_of(CompileResult), {"returncode": None, "keyboard": ""})
     reader.checked(result)   # (0, "planck/rev6"), or None when a value is in doubt
@@ -27,13 +27,13 @@ class _Missing:
 
 MISSING: Final = _Missing()
 # Classes the written code names as builtins, the likely first; None and MISSING are tested by
-# identity. In a whole request, each further name the code looks up costs more than it does in a
-# loop of polls (measured: sets of classes per key cost a third more than this).
+# identity. A set of classes per key cost the same in a loop of polls alone, but about a tenth
+# more of a poll's reading inside whole requests, where each further name looked up costs more.
 _BUILTINS: Final = (str, int, bool, float, list, dict)
 
 
 class ObjectReader(NamedTuple):
-    """The two functions `object_reader` writes for one model class and one choice of keys."""
+    """The two functions `object_reader` writes for one field table and one choice of keys."""
 
     checked: Callable[[dict[str, Any]], tuple[Any, ...] | None]
     values: Callable[[dict[str, Any]], tuple[Any, ...]]
