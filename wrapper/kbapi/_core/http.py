@@ -36,8 +36,8 @@ class ServerCookiesIgnored(CookieJar):
     """A cookie jar that keeps no cookie a server sets; cookies set on it by hand are sent.
 
     Neither API uses cookies (the real qmk_api at f5e9a630 has no session or cookie code), and
-    their clients keep none: run against a mock that set a cookie
-    on every answer, the Das Keyboard applet, py5Q and the Go client never sent one back
+    their clients keep none: run against a mock that set a cookie on every answer, the Das
+    Keyboard applet, py5Q and the Go client never sent one back
     (tests/fixtures/recorded/daskeyboard/); the QMK Configurator calls api.qmk.fm cross-origin
     with `fetch`'s default credentials mode, which neither stores nor sends cookies. Reading
     every ``Set-Cookie`` as httpx's default jar does costs about 3 % of a poll's client CPU.
