@@ -101,7 +101,7 @@ def test_what_it_cannot_read_is_refused_when_it_is_written() -> None:
         object_reader(fields_of(CompileJob), {"id": None})
 
 
-def test_a_field_of_a_class_that_is_not_a_builtin_is_tested_by_identity() -> None:
+def test_a_field_of_any_class_is_tested_by_its_exact_class() -> None:
     class Odd:
         pass
 

@@ -26,10 +26,6 @@ class _Missing:
 
 
 MISSING: Final = _Missing()
-# Classes the written code names as builtins, the likely first; None and MISSING are tested by
-# identity. A set of classes per key cost the same in a loop of polls alone, but about a tenth
-# more of a poll's reading inside whole requests, where each further name looked up costs more.
-_BUILTINS: Final = (str, int, bool, float, list, dict)
 
 
 class ObjectReader(NamedTuple):
@@ -85,23 +81,10 @@ def object_reader(fields: Sequence[Field], wanted: Mapping[str, Any]) -> ObjectR
 def _test(n: int, field: Field, names: dict[str, Any]) -> str:
     """One key's test in `checked`; it binds the value to ``v{n}`` (and its class to ``t``)."""
     value = f"v{n}"
-    read = f"({value} := get({field.name!r}, MISSING))"
-    classes = [kind for kind in field.plain if kind.__name__ != "Unset" and kind is not type(None)]
-    classes.sort(key=lambda kind: _BUILTINS.index(kind) if kind in _BUILTINS else len(_BUILTINS))
-    tests = [f"t is {_class_name(names, f'class_{n}_{k}', kind)}" for k, kind in enumerate(classes)]
+    unset = {kind for kind in field.plain if kind.__name__ == "Unset"}
+    names[f"plain_{n}"] = (field.plain - unset) | ({_Missing} if not field.required else set())
+    tests = [f"(t := type(({value} := get({field.name!r}, MISSING)))) in plain_{n}"]
     if field.items:
         names[f"items_{n}"] = field.items
         tests.append(f"(t is list and items_{n}.issuperset(map(type, {value})))")
-    if type(None) in field.plain:
-        tests.append(f"{value} is None")
-    if not field.required:
-        tests.append(f"{value} is MISSING")
-    return f"(t := type{read}) and ({' or '.join(tests)})"
-
-
-def _class_name(names: dict[str, Any], name: str, kind: type) -> str:
-    """How the written code names `kind`: a builtin by its own name, another class as `name`."""
-    if kind in _BUILTINS:
-        return kind.__name__
-    names[name] = kind
-    return name
+    return f"({' or '.join(tests)})"
