@@ -114,15 +114,8 @@ def conform_object(cls: type, data: dict[str, Any], path: str) -> dict[str, Any]
             raise KeyError(key)  # what from_dict raises
     found = data
     for key, value in data.items():
-        entry = checks.get(key)
-        # A poll reads this for every field: an undocumented key, a plain value and a list of
-        # plain items skip the call of a check.
-        if entry is None or type(value) in entry[0]:
-            continue
-        _, items, check = entry
-        if type(value) is list and items and items.issuperset(map(type, value)):
-            continue
-        checked = check(value, f"{path}.{key}", NO_RULES)
+        check = checks.get(key)
+        checked = value if check is None else check(value, f"{path}.{key}", NO_RULES)
         if checked is not value:
             found = dict(data) if found is data else found
             found[key] = checked
@@ -157,18 +150,14 @@ def fields_of(cls: type) -> tuple[Field, ...]:
 
 
 @cache
-def _object_checks(
-    cls: type,
-) -> tuple[tuple[str, ...], dict[str, tuple[_Classes, _Classes, Check]]]:
-    """The required keys of flat model `cls`, and per documented key: the classes that need no
-    check (`_plain`), those of the items of a list that needs none, and the check of the rest."""
-    if any(field.holds_model for field in fields_of(cls)):
+def _object_checks(cls: type) -> tuple[tuple[str, ...], dict[str, Check]]:
+    """The required keys of flat model `cls` and a check per documented key."""
+    fields = fields_of(cls)
+    if any(field.holds_model for field in fields):
         raise TypeError(f"{cls.__name__} holds models: conform its parsed model instead")
     hints = _hints(cls)
-    fields = fields_of(cls)
-    return tuple(f.name for f in fields if f.required), {
-        f.name: (f.plain, f.items, _compile(hints[f.name])) for f in fields
-    }
+    required = tuple(field.name for field in fields if field.required)
+    return required, {field.name: _compile(hints[field.name]) for field in fields}
 
 
 def _list_items(annotation: Any) -> _Classes:

@@ -1,9 +1,10 @@
 """A job poll's body held to the spec's types (spec/qmk.yaml `CompileJob`), without its model.
 
 `JobStatus.from_body` reads a poll without building the generated model (the hot path of
-`wait()`). `checked_result` holds the body to the types the generated model annotates, as
-`kbapi._core.conform` does for every other answer, so that a poll refuses what any other
-answer would: a value of another type raises `ShapeError` naming the field.
+`wait()`), in one pass over `JOB_FIELDS` and the result's model fields (`kbapi._core.readers`).
+A body in doubt goes to `checked_result`, which holds it to the types the generated model
+annotates, as `kbapi._core.conform` does for every other answer, so that a poll refuses what any
+other answer would: a value of another type raises `ShapeError` naming the field.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def checked_result(job: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     if type(result) is not dict:
         raise ShapeError("result", f"{_RESULT}, got {_kind(result)}")
-    try:  # checked as its model would be, without building it (a third of a poll's overhead)
+    try:  # checked as its model would be, without building it
         return conform_object(result_model(), result, "result")
     except KeyError:
         raise ShapeError("result", f"{_RESULT}, got an object without its fields") from None
