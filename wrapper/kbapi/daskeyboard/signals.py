@@ -169,8 +169,9 @@ def wire_payload(zone_id: str, color: str, spec: SignalSpec) -> dict[str, Any]:
         "pid": spec.pid,
         "zoneId": zone_id,
         "color": color,
+        "effect": spec.effect,
+        "message": spec.message,
     }
-    payload |= {"effect": spec.effect, "message": spec.message}
     if spec.action is not None:
         payload["action"] = spec.action
     payload["clientName"] = spec.client_name
